@@ -1,0 +1,70 @@
+"""Pelican settings of the sample day: Paris, 19 April 2013, #jdtap.
+
+Everything the Inventaire plugins read has a default in
+``plugins/inventaire/settings.py``; override here or with
+``inventaire build --set NAME=VALUE``.
+"""
+
+AUTHOR = "Ville de Paris"
+SITENAME = "Un jour de tweets à Paris"
+SITESUBTITLE = "vendredi 19 avril 2013"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["media"]
+THEME = "theme"
+OUTPUT_PATH = "output"
+DELETE_OUTPUT_DIRECTORY = False
+
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+LOCALE = ("C.UTF-8",)
+DEFAULT_DATE_FORMAT = "%d/%m/%Y %H:%M"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["inventaire.site", "inventaire.book", "pelican.plugins.sitemap"]
+
+# Web addresses (DESIGN.md).
+ARTICLE_URL = "post/{slug}/"
+ARTICLE_SAVE_AS = "post/{slug}/index.html"
+DRAFT_URL = "brouillon/{slug}/"
+DRAFT_SAVE_AS = "brouillon/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+AUTHOR_URL = "auteur/{slug}/"
+AUTHOR_SAVE_AS = "auteur/{slug}/index.html"
+AUTHORS_SAVE_AS = "auteur/index.html"
+TAG_URL = "mot-diese/{slug}/"
+TAG_SAVE_AS = "mot-diese/{slug}/index.html"
+TAGS_SAVE_AS = "mot-diese/index.html"
+CATEGORY_URL = "lieu/{slug}/"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_CATEGORY = "sans-lieu"
+DIRECT_TEMPLATES = ["index"]
+INDEX_SAVE_AS = "index.html"
+DEFAULT_PAGINATION = False
+SLUGIFY_USE_UNICODE = True
+SLUGIFY_PRESERVE_CASE = False
+
+FEED_DOMAIN = "https://jdtap.example.org"
+FEED_ALL_ATOM = "feeds/tout.atom.xml"
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+SITEMAP = {"format": "xml"}
+
+# The preview shows candidates, marked as such; publishconf.py turns them off.
+INVENTAIRE_SHOW_CANDIDATES = True
+
+BOOK_TITLE = "Un jour de tweets à Paris"
+BOOK_SUBTITLE = "Tentative d'inventaire d'une ville, vendredi 19 avril 2013"

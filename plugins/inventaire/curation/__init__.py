@@ -1,0 +1,1 @@
+"""From imported posts to the editors' files: the day, duplicates, places, merging."""

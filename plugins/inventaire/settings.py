@@ -1,0 +1,38 @@
+"""Every setting the Inventaire plugins read, with its default, in one place.
+
+Pelican passes its settings dict around; plugins call :func:`get` so that a project
+that sets nothing still builds, and so that the defaults are documented once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Preview builds show candidates (marked); publish builds never do.
+    "INVENTAIRE_SHOW_CANDIDATES": False,
+    # The day, when content/pages/journee.md does not say it.
+    "INVENTAIRE_DAY": "",
+    "INVENTAIRE_HASHTAGS": [],
+    "INVENTAIRE_PLACES_PATH": "places",
+    # The book.
+    "BOOK_ENABLED": True,
+    "BOOK_TITLE": "",
+    "BOOK_SUBTITLE": "",
+    "BOOK_CHAPTERS": "hour",  # "hour" | "place"
+    "BOOK_COLOR": "rgb",  # "rgb" | "gray" | "cmyk"
+    "BOOK_TRIM": "148mm 210mm",
+    "BOOK_BLEED": "3mm",
+    "BOOK_CROP_MARKS": False,
+    "BOOK_PAPER_THICKNESS_MM": 0.1,
+    "BOOK_REQUIRE_CONSENT": False,
+    "BOOK_OUTPUT": "livre",
+}
+
+
+def get(settings: Mapping[str, Any], name: str) -> Any:
+    """A setting's value, or its documented default."""
+    if name in settings:
+        return settings[name]
+    return DEFAULTS[name]

@@ -1,0 +1,121 @@
+"""The Pelican reader for the editors' files.
+
+Pelican finds ``.md`` files in ``ARTICLE_PATHS`` and ``PAGE_PATHS``. Under
+``content/posts/`` a file is a post: its body is the post's text verbatim, turned
+into safe HTML by :mod:`inventaire.text.render`, never by Markdown. Anywhere else
+(preface, colophon, the day) it is ordinary Markdown with YAML front matter.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pelican.readers import MarkdownReader
+
+from .. import settings as inventaire_settings
+from ..model import Post
+from ..postfile import PostFileError, load_post, split_front_matter
+from ..text.render import render_text
+
+logger = logging.getLogger(__name__)
+
+POSTS_DIR = "posts"
+
+
+def post_title(post: Post, length: int = 60) -> str:
+    """A short title for lists, feeds and the browser tab: the text's first words."""
+    line = " ".join(post.text.split())
+    if len(line) <= length:
+        return line
+    cut = line[:length].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def post_status(post: Post, show_candidates: bool) -> str:
+    """Pelican's status for a post: only selected posts are published.
+
+    ``skip`` makes Pelican drop the file entirely (no page, no list, no feed).
+    """
+    if post.status == "selected" and post.consent != "refused":
+        return "published"
+    if post.status == "candidate" and show_candidates and post.consent != "refused":
+        return "published"
+    return "skip"
+
+
+class InventaireReader(MarkdownReader):
+    """Posts verbatim under ``posts/``; Markdown with YAML front matter elsewhere."""
+
+    enabled = True
+    file_extensions = ["md"]
+
+    def _is_post(self, source_path: str) -> bool:
+        content = Path(self.settings["PATH"]).resolve()
+        try:
+            relative = Path(source_path).resolve().relative_to(content)
+        except ValueError:
+            return False
+        return relative.parts[:1] == (POSTS_DIR,)
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        text = Path(source_path).read_text(encoding="utf-8")
+        if self._is_post(source_path):
+            return self._read_post(text, source_path)
+        return self._read_page(text, source_path)
+
+    def _read_post(self, text: str, source_path: str) -> tuple[str, dict[str, Any]]:
+        try:
+            post = load_post(text, source_path)
+        except PostFileError as error:
+            logger.error("%s", error)
+            return "", {"status": "skip", "title": "", "date": None}
+        show = bool(inventaire_settings.get(self.settings, "INVENTAIRE_SHOW_CANDIDATES"))
+        tag_url = self._tag_url
+        metadata: dict[str, Any] = {
+            "title": post_title(post),
+            "date": post.date,
+            "slug": post.id,
+            "status": post_status(post, show),
+            "post": post,
+            "candidate": post.status == "candidate",
+        }
+        metadata["author"] = self.process_metadata("author", post.author)
+        if post.hashtags:
+            metadata["tags"] = self.process_metadata("tags", ", ".join(post.hashtags))
+        if post.place:
+            metadata["category"] = self.process_metadata("category", post.place)
+        return render_text(post, tag_url), metadata
+
+    def _tag_url(self, tag: str) -> str:
+        from pelican.urlwrappers import Tag
+
+        wrapper = Tag(tag, self.settings)
+        site = self.settings.get("SITEURL", "")
+        return f"{site}/{wrapper.url}"
+
+    def _read_page(self, text: str, source_path: str) -> tuple[str, dict[str, Any]]:
+        try:
+            head, body, _line = split_front_matter(text, source_path)
+            data = yaml.safe_load(head) or {}
+        except (PostFileError, yaml.YAMLError) as error:
+            logger.error("%s: front matter: %s", source_path, error)
+            return "", {"status": "skip", "title": ""}
+        self._md = self._make_markdown()
+        content = self._md.convert(body)
+        metadata: dict[str, Any] = {}
+        for name, value in data.items():
+            key = name.lower()
+            if key in ("title", "slug", "status", "template", "summary", "date", "lang"):
+                metadata[key] = self.process_metadata(key, str(value))
+            else:
+                metadata[key] = value
+        return content, metadata
+
+    def _make_markdown(self) -> Any:
+        from markdown import Markdown
+
+        config = dict(self.settings["MARKDOWN"])
+        return Markdown(**config)

@@ -1,0 +1,1 @@
+"""Text rules: entities (twitter-text), rendering, French typography, emoji."""

@@ -1,0 +1,40 @@
+"""Emoji in a post: where they are and what a French screen reader should say.
+
+The `emoji` package knows every sequence (ZWJ families, flags, skin tones) and ships
+French names; we only turn ``:drapeau_france:`` into « drapeau france ».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import emoji
+
+
+@dataclass(frozen=True)
+class EmojiSpan:
+    start: int
+    end: int
+    chars: str
+
+
+def find_emoji(text: str) -> list[EmojiSpan]:
+    """Every emoji sequence in ``text`` with code-point offsets."""
+    return [EmojiSpan(m["match_start"], m["match_end"], m["emoji"]) for m in emoji.emoji_list(text)]
+
+
+@lru_cache(maxsize=4096)
+def french_name(chars: str) -> str:
+    """« drapeau france » for 🇫🇷; falls back to the English name, then to 'émoji'."""
+    for language in ("fr", "en"):
+        name = emoji.demojize(chars, language=language, delimiters=("\x00", "\x00"))
+        if name != chars and name.count("\x00") == 2:
+            return name.strip("\x00").replace("_", " ")
+    return "émoji"
+
+
+def codepoints_name(chars: str, keep_fe0f: bool = True) -> str:
+    """OpenMoji's file name for a sequence: upper-case hex joined by '-'."""
+    points = [f"{ord(c):X}" for c in chars if keep_fe0f or c != "\ufe0f"]
+    return "-".join(points)
