@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from inventaire.postfile import read_post
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.slow
 

@@ -120,7 +120,7 @@ def load_post(text: str, path: str = "<post>") -> Post:
     """Parse an editors' file. Raises :class:`PostFileError` on any problem."""
     head, body, _body_line = split_front_matter(text, path)
     try:
-        data = yaml.load(head, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(head, Loader=_Loader)  # a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -248,24 +248,26 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str_representer)
 
 
+def _flow(value: Any) -> str:
+    return yaml.dump(value, Dumper=_Dumper, default_flow_style=True, allow_unicode=True,
+                     sort_keys=False, width=1_000_000).strip()
+
+
 def dump_post(post: Post) -> str:
     """The editors' file for a post; stable byte for byte for the same post."""
     fields = post_fields(post)
     out: list[str] = [FRONT]
     for name, value in fields.items():
-        if name in ("declaimed",) or (name == "entities"):
-            if name == "entities":
-                out.append("entities:")
-                for item in value:
-                    out.append("  - " + yaml.dump(item, Dumper=_Dumper, default_flow_style=True,
-                                                  allow_unicode=True, sort_keys=False,
-                                                  width=1_000_000).strip())
-                continue
-            out.append(f"{name}: " + yaml.dump(value, Dumper=_Dumper, default_flow_style=True,
-                                               allow_unicode=True, sort_keys=False).strip())
-            continue
-        out.append(yaml.dump({name: value}, Dumper=_Dumper, default_flow_style=False,
-                             allow_unicode=True, sort_keys=False, width=1_000_000).rstrip("\n"))
+        if name == "entities":
+            # One entity per line, in flow style: compact and easy to diff.
+            out.append("entities:")
+            out.extend("  - " + _flow(item) for item in value)
+        elif name == "declaimed":
+            out.append(f"{name}: {_flow(value)}")
+        else:
+            out.append(yaml.dump({name: value}, Dumper=_Dumper, default_flow_style=False,
+                                 allow_unicode=True, sort_keys=False,
+                                 width=1_000_000).rstrip("\n"))
     out.append(FRONT)
     return "\n".join(out) + "\n" + post.text + "\n"
 

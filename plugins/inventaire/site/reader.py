@@ -50,7 +50,7 @@ class InventaireReader(MarkdownReader):
     """Posts verbatim under ``posts/``; Markdown with YAML front matter elsewhere."""
 
     enabled = True
-    file_extensions = ["md"]
+    file_extensions = ("md",)
 
     def _is_post(self, source_path: str) -> bool:
         content = Path(self.settings["PATH"]).resolve()
