@@ -7,8 +7,8 @@ its conformance suite (``tests/conformance/twitter-text``). Python's ``re`` has 
 ``unicodedata`` on first use (about 0.2 s) rather than at import time, which keeps
 ``import inventaire`` cheap for commands that never extract entities.
 
-URL extraction is not here: ``twitter-text-parser`` already implements the URL
-rules and TLD list and passes their conformance cases.
+URL extraction is in ``twitter_urls``; the shapes ``is_valid_url`` accepts are at
+the end of this file.
 """
 
 from __future__ import annotations
@@ -32,7 +32,10 @@ PUNCT = re.escape("!'#%&()*+,\\-./:;<=>?@[]^_{|}~$")
 # Characters allowed inside a hashtag besides letters, marks and decimal digits:
 # underscore, joiners, and punctuation that is part of words in some scripts
 # (Hebrew geresh/gershayim, Japanese middle dot and sound marks, Tibetan tsheg...).
-HASHTAG_SPECIAL = "_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\xb7"
+HASHTAG_SPECIAL = (
+    "_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c"
+    "\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\xb7"
+)
 HASH_SIGNS = "#\uff03"
 AT_SIGNS = "@\uff20"
 # Right-to-left scripts: a hashtag starting with one gets the ``rtl`` class.
@@ -80,14 +83,10 @@ def patterns() -> Patterns:
     # selector, or follows any character that could not continue a word; ``&`` is
     # excluded so that HTML entities such as ``&#39;`` never become hashtags.
     boundary = f"(?:^|\ufe0e|\ufe0f|(?!{alnum}|&)[\\s\\S])"
-    hashtag = re.compile(
-        f"({boundary})([{HASH_SIGNS}])(?!\ufe0f|\u20e3)({alnum}*{alpha}{alnum}*)"
-    )
+    hashtag = re.compile(f"({boundary})([{HASH_SIGNS}])(?!\ufe0f|\u20e3)({alnum}*{alpha}{alnum}*)")
     # A mention follows the start, a character that is not part of a handle or
     # e-mail address, or a retweet marker (``RT``/``RT:``).
-    preceding = (
-        f"(?:^|[^a-zA-Z0-9_!#$%&*{AT_SIGNS}]|(?:^|[^a-zA-Z0-9_+~.-])(?:rt|RT|rT|Rt):?)"
-    )
+    preceding = f"(?:^|[^a-zA-Z0-9_!#$%&*{AT_SIGNS}]|(?:^|[^a-zA-Z0-9_+~.-])(?:rt|RT|rT|Rt):?)"
     mention_body = f"([{AT_SIGNS}])([a-zA-Z0-9_]{{1,20}})(/[a-zA-Z][a-zA-Z0-9_-]{{0,24}})?"
     return Patterns(
         hashtag=hashtag,

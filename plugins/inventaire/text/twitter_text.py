@@ -3,9 +3,9 @@
 Twitter's own rules (``twitter/twitter-text``, checked by its conformance suite in
 ``tests/conformance/twitter-text``) decide what counts as an entity, so that a post
 whose export lost its offsets (twarc CSV, old archive tweets, text typed by an
-editor) is linked exactly as Twitter linked it. URLs and their TLD list come from the
-``twitter-text-parser`` package, which passes the URL cases; hashtags, mentions,
-lists, cashtags, replies, validation and weighted length are implemented here.
+editor) is linked exactly as Twitter linked it. The patterns live in
+``twitter_regex`` (hashtags, mentions, cashtags) and ``twitter_urls`` (URLs, TLDs);
+this module applies them, and adds validation and weighted length.
 
 Indices are Python code points, ``[start, end)``, into the text given.
 """
@@ -17,29 +17,26 @@ from dataclasses import dataclass
 from typing import Any
 
 import emoji
-import twitter_text as _ttp
 
 from inventaire.model import Entity
 from inventaire.text import twitter_regex as rx
+from inventaire.text import twitter_urls
 
 # --- extraction --------------------------------------------------------------------
 
 
 def extract_urls_with_indices(text: str, without_protocol: bool = True) -> list[dict[str, Any]]:
     """``[{"url", "indices"}]``; ``without_protocol`` also finds ``example.com``."""
-    if not text:
-        return []
-    return [
-        {"url": u["url"], "indices": list(u["indices"])}
-        for u in _ttp.extract_urls_with_indices(text, without_protocol)
-    ]
+    return twitter_urls.extract_urls_with_indices(text, without_protocol)
 
 
 def extract_urls(text: str, without_protocol: bool = True) -> list[str]:
     return [u["url"] for u in extract_urls_with_indices(text, without_protocol)]
 
 
-def extract_hashtags_with_indices(text: str, check_url_overlap: bool = True) -> list[dict[str, Any]]:
+def extract_hashtags_with_indices(
+    text: str, check_url_overlap: bool = True
+) -> list[dict[str, Any]]:
     """``[{"hashtag", "indices"}]``, the tag without its ``#``.
 
     A ``#`` inside a URL (``example.com/#anchor``) is not a hashtag, hence the
@@ -123,7 +120,9 @@ def extract_reply_screen_name(text: str) -> str | None:
     return match.group(1)
 
 
-def extract_entities_with_indices(text: str, urls_without_protocol: bool = True) -> list[dict[str, Any]]:
+def extract_entities_with_indices(
+    text: str, urls_without_protocol: bool = True
+) -> list[dict[str, Any]]:
     """Every entity as twitter-text returns it, sorted, overlaps removed (URL first)."""
     found = [
         *extract_urls_with_indices(text, urls_without_protocol),
