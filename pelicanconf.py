@@ -14,7 +14,8 @@ RELATIVE_URLS = True
 PATH = "content"
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["media"]
+# The photos are published as derivatives only (site/pictures.py): no original, no EXIF.
+STATIC_PATHS: list[str] = []
 THEME = "theme"
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False
@@ -48,7 +49,7 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 DEFAULT_CATEGORY = "sans-lieu"
-DIRECT_TEMPLATES = ["index"]
+DIRECT_TEMPLATES = ["index", "tags", "authors"]
 INDEX_SAVE_AS = "index.html"
 DEFAULT_PAGINATION = False
 SLUGIFY_USE_UNICODE = True
@@ -61,7 +62,7 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-SITEMAP = {"format": "xml"}
+SITEMAP = {"format": "xml", "exclude": [r"^404", r"^pagefind/"]}
 
 # The preview shows candidates, marked as such; publishconf.py turns them off.
 INVENTAIRE_SHOW_CANDIDATES = True

@@ -8,4 +8,7 @@ from . import plugin
 
 
 def register() -> None:
+    signals.initialized.connect(plugin.add_filters)
     signals.readers_init.connect(plugin.add_reader)
+    signals.get_generators.connect(plugin.get_generators)
+    signals.finalized.connect(plugin.index_for_search)

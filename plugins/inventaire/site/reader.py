@@ -90,11 +90,9 @@ class InventaireReader(MarkdownReader):
         return render_text(post, tag_url), metadata
 
     def _tag_url(self, tag: str) -> str:
-        from pelican.urlwrappers import Tag
-
-        wrapper = Tag(tag, self.settings)
-        site = self.settings.get("SITEURL", "")
-        return f"{site}/{wrapper.url}"
+        """Pelican's own ``{tag}`` link: it becomes the hashtag page's address, relative
+        or absolute as the build's ``RELATIVE_URLS`` says, when the page is written."""
+        return "{tag}" + tag
 
     def _read_page(self, text: str, source_path: str) -> tuple[str, dict[str, Any]]:
         try:

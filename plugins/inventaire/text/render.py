@@ -9,6 +9,7 @@ and ``https`` addresses become links.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
@@ -16,6 +17,8 @@ from ..model import Entity, Post
 from .emoji_names import find_emoji, french_name
 
 SAFE_SCHEMES = ("http", "https")
+# "javascript:", "data:", "mailto:"…: a scheme without dots, unlike "paris.fr:8080".
+_SCHEME = re.compile(r"^\s*[a-z][a-z0-9+\-]*:", re.IGNORECASE)
 
 
 def safe_url(url: str) -> str:
@@ -106,8 +109,9 @@ def render_text(post: Post, tag_url: Callable[[str], str],
             href = mention_url(post.network, entity.value, entity.href)
             css = "mention"
         elif entity.kind == "url":
-            href = safe_url(entity.value) or safe_url(
-                entity.value if "://" in entity.value else "https://" + entity.value)
+            href = safe_url(entity.value)
+            if not href and not _SCHEME.match(entity.value):
+                href = safe_url("https://" + entity.value)  # "paris.fr/x": no scheme given
             css = "url"
         else:
             href, css = "", entity.kind

@@ -1,0 +1,116 @@
+"""The site's own pages: the hours, the places, the map, the figures, the book, search.
+
+Pelican's ArticlesGenerator already writes the permalinks (``/post/<id>/``), the
+author and hashtag pages, the home page and the feed. This generator runs after it:
+``generate_context`` cuts the published posts by hour and by place, counts the
+figures, plans the photos and sets each Article's neighbours — all before any page is
+written, so the permalinks can use them — and ``generate_output`` writes the pages
+Pelican has no notion of.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+from pelican.urlwrappers import Tag
+
+from .. import settings as inventaire_settings
+from ..places import load_places
+from ..postfile import PostFileError
+from . import assets, pictures
+from .charts import bar_chart, hour_chart
+from .citymap import city_map
+from .day import load_day
+from .figures import count_figures
+from .groups import featured, hours_of_day, in_time_order, place_groups, set_neighbours
+
+logger = logging.getLogger(__name__)
+
+# Page → (template, save_as). The addresses are DESIGN.md's.
+SINGLE_PAGES = {
+    "hours": "heure/index.html",
+    "places": "lieu/index.html",
+    "map": "carte/index.html",
+    "figures": "chiffres/index.html",
+    "book": "livre/index.html",
+    "search": "recherche/index.html",
+    "404": "404.html",
+}
+
+
+class SiteGenerator(Generator):
+    """Hours, places, map, figures, book and search pages of the archive."""
+
+    def generate_context(self) -> None:
+        articles = in_time_order([a for a in self.context.get("articles", [])
+                                  if getattr(a, "post", None) is not None])
+        self.posts = articles
+        places_dir = Path(self.path) / inventaire_settings.get(self.settings,
+                                                                "INVENTAIRE_PLACES_PATH")
+        try:
+            places = load_places(places_dir)
+        except PostFileError as error:
+            logger.error("%s", error)
+            places = {}
+        groups = place_groups(articles, places)
+        pages = list(self.context.get("pages", [])) + list(self.context.get("hidden_pages", []))
+        day = load_day(self.settings, pages, articles)
+        hours = hours_of_day(articles, day.weather, groups)
+        set_neighbours(articles)
+        self.picture_jobs: list[pictures.Derivative] = []
+        output = Path(self.output_path)
+        for article in articles:
+            article.pictures = [pictures.plan_picture(m, Path(self.path), output,
+                                                      self.picture_jobs)
+                                for m in article.post.media]
+        figures = count_figures(articles, hours, groups, day.hashtags, self._tag_url)
+        self.hours = hours
+        self.place_groups = sorted(groups.values(), key=lambda g: g.name)
+        used = [g for g in self.place_groups if g.count]
+        self.context.update({
+            "day": day,
+            "hours": hours,
+            "place_groups": self.place_groups,
+            "used_place_groups": used,
+            "featured_posts": featured(articles),
+            "figures": figures,
+            "posts_in_time_order": articles,
+            "city_map": partial(city_map, used),
+            "bar_chart": bar_chart,
+            "hour_chart": hour_chart,
+            "show_candidates": bool(inventaire_settings.get(
+                self.settings, "INVENTAIRE_SHOW_CANDIDATES")),
+        })
+
+    def _tag_url(self, name: str) -> str:
+        return str(Tag(name, self.settings).url)
+
+    def _write(self, writer: Any, save_as: str, template: str, **kwargs: Any) -> None:
+        writer.write_file(save_as, self.get_template(template), self.context,
+                          relative_urls=self.settings.get("RELATIVE_URLS", False),
+                          template_name=template, url=save_as.removesuffix("index.html"),
+                          **kwargs)
+
+    def generate_output(self, writer: Any) -> None:
+        for hour in self.hours:
+            self._write(writer, f"{hour.url}index.html", "hour", hour=hour)
+        for group in self.place_groups:
+            self._write(writer, f"{group.url}index.html", "place", place=group)
+        for template, save_as in SINGLE_PAGES.items():
+            self._write(writer, save_as, template, book_editions_list=self._editions())
+        output = Path(self.output_path)
+        written = pictures.write_all(self.picture_jobs)
+        if written:
+            logger.info("pictures: wrote %d derivatives", written)
+        assets.copy_fonts(output)
+        assets.write_robots(output, self.settings.get("SITEURL", ""))
+
+    def _editions(self) -> list[dict[str, Any]]:
+        """The book's editions as the book plugin left them, only those on disk."""
+        editions = self.context.get("book_editions") or []
+        return [e for e in editions if isinstance(e, dict) and e.get("path")]
+

@@ -1,0 +1,146 @@
+"""The day cut two ways, as Perec cut his: by hour (each sitting) and by place.
+
+Pure functions over Pelican's published Articles (each carries ``article.post``), so
+they are tested without running Pelican. Neighbours (previous and next post in time)
+are set here too, on the Articles themselves, for the permalink pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown import Markdown
+
+from ..places import Place
+from ..text.typography import format_hour
+
+HOURS = range(24)
+
+
+@dataclass
+class PlaceGroup:
+    """A place of the gazetteer with the posts made there, hour by hour."""
+
+    place: Place
+    articles: list[Any] = field(default_factory=list)
+    intro_html: str = ""
+
+    @property
+    def slug(self) -> str:
+        return self.place.slug
+
+    @property
+    def name(self) -> str:
+        return self.place.name
+
+    @property
+    def url(self) -> str:
+        return f"lieu/{self.place.slug}/"
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+    @property
+    def by_hour(self) -> list[tuple[int, list[Any]]]:
+        """``[(14, [articles…]), …]``: the place's own sittings."""
+        hours: dict[int, list[Any]] = {}
+        for article in self.articles:
+            hours.setdefault(article.post.date.hour, []).append(article)
+        return sorted(hours.items())
+
+
+@dataclass
+class Hour:
+    """One of the day's 24 sittings."""
+
+    hour: int
+    articles: list[Any] = field(default_factory=list)
+    weather: str = ""
+    places: list[PlaceGroup] = field(default_factory=list)
+    previous: Hour | None = None
+    next: Hour | None = None
+
+    @property
+    def slug(self) -> str:
+        return f"{self.hour:02d}"
+
+    @property
+    def url(self) -> str:
+        return f"heure/{self.slug}/"
+
+    @property
+    def label(self) -> str:
+        """« 14 h »."""
+        return format_hour(self.hour)
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+
+def in_time_order(articles: Sequence[Any]) -> list[Any]:
+    return sorted(articles, key=lambda a: a.post.sort_key())
+
+
+def set_neighbours(articles: Sequence[Any]) -> None:
+    """``article.previous_post`` / ``article.next_post`` in time order (None at the ends)."""
+    ordered = in_time_order(articles)
+    for index, article in enumerate(ordered):
+        article.previous_post = ordered[index - 1] if index > 0 else None
+        article.next_post = ordered[index + 1] if index + 1 < len(ordered) else None
+
+
+def place_groups(articles: Sequence[Any], places: dict[str, Place]) -> dict[str, PlaceGroup]:
+    """Every place of the gazetteer (even without posts), by slug, posts in time order.
+
+    A post whose place is not in the gazetteer is kept off the place pages (``inventaire
+    check`` reports it); its permalink still names the slug.
+    """
+    markdown = Markdown(extensions=["extra", "smarty"],
+                        extension_configs={"smarty": {"substitutions": {
+                            "left-angle-quote": "«\u202f", "right-angle-quote": "\u202f»"}}})
+    groups: dict[str, PlaceGroup] = {}
+    for slug, place in places.items():
+        intro = markdown.reset().convert(place.intro) if place.intro else ""
+        groups[slug] = PlaceGroup(place=place, intro_html=intro)
+    for article in in_time_order(articles):
+        group = groups.get(article.post.place)
+        if group is not None:
+            group.articles.append(article)
+        article.place = group
+    return groups
+
+
+def hours_of_day(articles: Sequence[Any], weather: dict[int, str],
+                 groups: dict[str, PlaceGroup]) -> list[Hour]:
+    """The 24 hours, each with its posts in time order, its weather and its places."""
+    hours = [Hour(hour=h, weather=weather.get(h, "")) for h in HOURS]
+    for article in in_time_order(articles):
+        hours[article.post.date.hour].articles.append(article)
+    for hour in hours:
+        seen: dict[str, PlaceGroup] = {}
+        for article in hour.articles:
+            group = groups.get(article.post.place)
+            if group is not None:
+                seen.setdefault(group.slug, group)
+        hour.places = list(seen.values())
+    for index, hour in enumerate(hours):
+        hour.previous = hours[index - 1] if index > 0 else None
+        hour.next = hours[index + 1] if index + 1 < len(hours) else None
+    return hours
+
+
+def featured(articles: Sequence[Any], limit: int = 6) -> list[Any]:
+    """The editors' choice (``featured: true``); else posts read by a crier; else an
+    even spread over the day, so the home page never shows an empty shelf."""
+    ordered = in_time_order(articles)
+    chosen = [a for a in ordered if a.post.featured]
+    if not chosen:
+        chosen = [a for a in ordered if a.post.declaimed]
+    if not chosen and ordered:
+        step = max(1, len(ordered) // limit)
+        chosen = ordered[::step]
+    return chosen[:limit]

@@ -1,0 +1,153 @@
+"""Web derivatives of the posts' photos: a ladder of widths, WebP with a JPEG fallback.
+
+pelican-image-process rewrites ``<img>`` tags found in rendered HTML; our photos are
+not in any HTML until the theme draws them, and we want ``width``/``height`` known
+before the page is written, so a plan is made in ``generate_context`` (reading only
+the image headers) and the files are written in ``generate_output``. Every
+derivative is re-encoded by Pillow without EXIF, XMP or ICC text chunks: no camera
+serial number or GPS position leaves the archive. The originals are not published.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from ..model import Media
+
+logger = logging.getLogger(__name__)
+
+LADDER = (480, 800, 1200, 1600)
+SIZES = "(min-width: 46rem) 40rem, calc(100vw - 2rem)"
+OUT_DIR = "media"
+QUALITY = {"webp": 78, "jpeg": 82}
+
+
+@dataclass(frozen=True)
+class Derivative:
+    source: Path
+    target: Path
+    width: int
+    fmt: str  # "webp" | "jpeg"
+
+
+@dataclass
+class Picture:
+    """What the theme needs to draw one photo; ``missing`` ones show their alt text."""
+
+    alt: str
+    width: int = 0
+    height: int = 0
+    webp: list[tuple[str, int]] = field(default_factory=list)
+    jpeg: list[tuple[str, int]] = field(default_factory=list)
+    missing: bool = False
+    caption: str = ""
+    sizes: str = SIZES
+
+    @property
+    def src(self) -> str:
+        """The fallback ``src``: the JPEG closest to 800 px."""
+        if not self.jpeg:
+            return ""
+        return min(self.jpeg, key=lambda item: abs(item[1] - 800))[0]
+
+    def srcset(self, fmt: str, siteurl: str = "") -> str:
+        items = self.webp if fmt == "webp" else self.jpeg
+        return ", ".join(f"{siteurl}/{url} {width}w" for url, width in items)
+
+
+def ladder(width: int) -> list[int]:
+    """The widths to make for an image ``width`` wide: never upscaled."""
+    steps = [w for w in LADDER if w < width]
+    return [*steps, min(width, LADDER[-1])]
+
+
+def plan_picture(media: Media, content: Path, output: Path,
+                 jobs: list[Derivative]) -> Picture:
+    """The Picture for one media item; appends the files to write to ``jobs``."""
+    picture = Picture(alt=media.alt, caption=media.caption)
+    source = content / media.file if media.file else None
+    if source is None or media.missing or not source.is_file():
+        picture.missing = True
+        if media.file and not media.missing:
+            logger.warning("%s: media file not found — add it or mark it 'missing: true'",
+                           source)
+        return picture
+    try:
+        with Image.open(source) as image:
+            width, height = image.size
+            orientation = image.getexif().get(0x0112, 1)
+    except (OSError, UnidentifiedImageError) as error:
+        logger.warning("%s: not an image Pillow can read (%s) — replace the file", source, error)
+        picture.missing = True
+        return picture
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    stem = Path(media.file).stem
+    for step in ladder(width):
+        for fmt, ext in (("webp", "webp"), ("jpeg", "jpg")):
+            name = f"{OUT_DIR}/{stem}-{step}.{ext}"
+            jobs.append(Derivative(source, output / name, step, fmt))
+            (picture.webp if fmt == "webp" else picture.jpeg).append((name, step))
+    largest = ladder(width)[-1]
+    picture.width, picture.height = largest, round(height * largest / width)
+    return picture
+
+
+def is_fresh(job: Derivative) -> bool:
+    return job.target.is_file() and job.target.stat().st_mtime >= job.source.stat().st_mtime
+
+
+def _encode(image: Image.Image, job: Derivative) -> None:
+    job.target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = job.target.with_name(job.target.name + ".tmp")
+    if job.fmt == "webp":
+        image.save(tmp, "WEBP", quality=QUALITY["webp"], method=4)
+    else:
+        image.save(tmp, "JPEG", quality=QUALITY["jpeg"], optimize=True, progressive=True)
+    tmp.replace(job.target)
+
+
+def write_source(source: Path, jobs: list[Derivative]) -> None:
+    """Decode one photo once, then walk its ladder from the widest step down, each
+    step resized from the previous one: upright, RGB, every metadata block dropped."""
+    with Image.open(source) as opened:
+        widest = max(job.width for job in jobs)
+        if opened.format == "JPEG":  # decode at a reduced scale when it is enough
+            opened.draft("RGB", (widest, widest * 4))
+        image = ImageOps.exif_transpose(opened)
+        if image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+    for width in sorted({job.width for job in jobs}, reverse=True):
+        if image.width > width:
+            height = round(image.height * width / image.width)
+            image = image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        image.info = {}  # Pillow re-saves what it finds here (EXIF, XMP, comments)
+        for job in jobs:
+            if job.width == width:
+                _encode(image, job)
+
+
+def write_all(jobs: list[Derivative], workers: int = 4) -> int:
+    """Write the derivatives that are missing or older than their source, one thread
+    per photo (Pillow releases the GIL while it decodes, resizes and encodes)."""
+    by_source: dict[Path, list[Derivative]] = {}
+    for job in jobs:
+        if not is_fresh(job):
+            by_source.setdefault(job.source, []).append(job)
+
+    def run(item: tuple[Path, list[Derivative]]) -> int:
+        source, todo = item
+        try:
+            write_source(source, todo)
+        except OSError as error:
+            logger.warning("%s: could not write its web derivatives (%s)", source, error)
+            return 0
+        return len(todo)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return sum(pool.map(run, by_source.items()))

@@ -1,0 +1,189 @@
+"""The built site in a real headless Chromium (Debian's, driven by Playwright).
+
+The sample day's publish build is served from 127.0.0.1 by ``http.server``; every
+request to another host is aborted and recorded, every console error is recorded,
+and each test fails on either. Screenshots land in ``tests/artifacts/`` for people
+to look at. axe-core comes from the PyPI package ``axe-playwright-python`` (its
+bundled ``axe.min.js``), injected from the local file: nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import require_tool
+from inventaire.postfile import read_post
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGES = {
+    "accueil": "",
+    "heure": "heure/14/",
+    "lieu": "lieu/place-saint-sulpice/",
+    "carte": "carte/",
+    "chiffres": "chiffres/",
+    "livre": "livre/",
+    "recherche": "recherche/",
+}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(sample_build: Path) -> Iterator[str]:
+    """The built site on 127.0.0.1, on a free port, in a thread."""
+    handler = functools.partial(QuietHandler, directory=str(sample_build))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    require_tool("chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watch:
+    """What a page did that it should not: console errors, requests off localhost."""
+
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert not self.outside, f"requests left localhost: {self.outside}"
+        assert not self.errors, f"console errors: {self.errors}"
+
+
+def open_page(browser: Any, width: int = 1280) -> tuple[Any, Watch]:
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  locale="fr-FR", reduced_motion="reduce")
+    page = context.new_page()
+    watch = Watch()
+
+    def route(request_route: Any) -> None:
+        host = urlsplit(request_route.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            request_route.continue_()
+        else:
+            watch.outside.append(request_route.request.url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.errors.append(str(e)))
+    return page, watch
+
+
+def selected(root: Path) -> list[Any]:
+    posts = [read_post(p) for p in sorted((root / "content" / "posts").rglob("*.md"))]
+    return sorted((p for p in posts if p.status == "selected" and p.consent != "refused"),
+                  key=lambda p: p.sort_key())
+
+
+def test_from_home_to_an_hour_a_post_its_place_and_the_map(browser: Any, site_url: str) -> None:
+    page, watch = open_page(browser)
+    page.goto(site_url)
+    page.locator(".hour-strip a[href*='heure/14/']").click()
+    page.wait_for_url("**/heure/14/")
+    assert page.locator("h1").inner_text().replace("\u00a0", " ") == "14 h"
+    first = page.locator("ol.posts .post-time").first
+    first.click()
+    page.wait_for_url("**/post/*/")
+    assert page.locator("blockquote.post-text").count() == 1
+    place = page.locator(".post-facts a[href*='lieu/']")
+    place_name = place.inner_text()
+    place.click()
+    page.wait_for_url("**/lieu/*/")
+    assert page.locator("h1").inner_text() == place_name
+    page.get_by_role("navigation", name="Rubriques").get_by_role("link", name="Carte").click()
+    page.wait_for_url("**/carte/")
+    assert page.locator("svg.city-map .map-place").count() >= 1
+    watch.assert_clean()
+    page.context.close()
+
+
+def test_search_finds_a_known_post(browser: Any, site_url: str, root: Path) -> None:
+    posts = selected(root)
+    known = next(p for p in posts if any(len(w) > 8 and w.isalpha() for w in p.text.split()))
+    word = next(w for w in known.text.split() if len(w) > 8 and w.isalpha())
+    page, watch = open_page(browser)
+    page.goto(site_url + "recherche/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.fill(word)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+    links = page.locator(".pagefind-ui__result-link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    assert any(f"post/{known.id}/" in href for href in links), (word, links)
+    watch.assert_clean()
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots_without_errors(browser: Any, site_url: str, artifacts: Path,
+                                    root: Path, width: int) -> None:
+    post = selected(root)[len(selected(root)) // 3]
+    pages = {**PAGES, "message": f"post/{post.id}/"}
+    page, watch = open_page(browser, width)
+    for name, path in pages.items():
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        page.evaluate("document.fonts.ready")
+        target = artifacts / f"site-{name}-{width}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 5000, target
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{path} scrolls sideways at {width} px ({overflow} px)"
+    fonts = page.evaluate("Array.from(document.fonts).filter(f => f.status == 'loaded')"
+                          ".map(f => f.family)")
+    assert any("Garamond" in f for f in fonts), fonts
+    watch.assert_clean()
+    page.context.close()
+
+
+def axe_source() -> str:
+    package = pytest.importorskip("axe_playwright_python",
+                                  reason="pip install axe-playwright-python (ships axe.min.js)")
+    return (Path(package.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def test_axe_finds_no_serious_violation(browser: Any, site_url: str, root: Path) -> None:
+    script = axe_source()
+    post = selected(root)[0]
+    page, watch = open_page(browser)
+    problems: list[str] = []
+    for path in [*PAGES.values(), f"post/{post.id}/", "auteur/", "mot-diese/", "heure/"]:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(content=script)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [n["target"] for n in violation["nodes"][:3]]
+                problems.append(f"/{path}: {violation['id']} ({violation['impact']}): "
+                                f"{violation['help']} {targets}")
+    assert not problems, "\n".join(problems)
+    watch.assert_clean()
+    page.context.close()
