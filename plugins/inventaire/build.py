@@ -9,9 +9,16 @@ from __future__ import annotations
 import ast
 import logging
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from . import settings as inventaire_settings
 from .cli import UserError
 
 
@@ -53,16 +60,222 @@ def load_settings(project: Path, publish: bool = False,
         os.chdir(cwd)
 
 
+def _journee(settings: dict[str, Any]) -> dict[str, Any]:
+    """The front matter of ``content/pages/journee.md`` (the day's page), or {}."""
+    import yaml
+
+    from .postfile import PostFileError, split_front_matter
+
+    page = Path(settings.get("PATH", "content")) / "pages" / "journee.md"
+    try:
+        head, _body, _line = split_front_matter(page.read_text(encoding="utf-8"), str(page))
+        data = yaml.safe_load(head)
+    except (OSError, UnicodeDecodeError, PostFileError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def day_epoch(settings: dict[str, Any]) -> int | None:
+    """The day being published, as a Unix time: 00:00 in the day's zone.
+
+    As the book and the site find it: the ``date`` of ``content/pages/journee.md``,
+    else ``INVENTAIRE_DAY``, else the newest dated folder of ``content/posts/``.
+    None when nothing says it.
+    """
+    page = _journee(settings)
+    day = str(page.get("date") or inventaire_settings.get(settings, "INVENTAIRE_DAY") or "")
+    if not day:
+        posts = Path(settings.get("PATH", "content")) / "posts"
+        folders = sorted(p.name for p in posts.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")
+                         if p.is_dir()) if posts.is_dir() else []
+        day = folders[-1] if folders else ""
+    try:
+        midnight = datetime.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    try:
+        zone: tzinfo = ZoneInfo(str(page.get("timezone") or settings.get("TIMEZONE") or "UTC"))
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = UTC
+    return int(midnight.replace(tzinfo=zone).timestamp())
+
+
+@contextmanager
+def source_date(settings: dict[str, Any]) -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` set from the day for the build, unless the caller set it.
+
+    Every date a build writes that is not a post's own (PDF creation dates, a
+    feed's ``updated``) must come from here, so that two builds of the same content
+    are byte-identical (reproducible-builds.org's convention).
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        yield
+        return
+    epoch = day_epoch(settings)
+    if epoch is None:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+# ----------------------------------------------------------------- the output swap
+#
+# Pelican writes into a fresh sibling folder ``.output.building-<pid>-…``; only a
+# build that ran to the end replaces ``output/``: ``output/`` is renamed to
+# ``.output.old-<pid>-…``, the new folder renamed to ``output/``, the old one deleted.
+# A build killed at any moment leaves either the previous ``output/`` or the new
+# one, never half of one; the next build removes what a killed one left behind.
+
+MARKER = ".inventaire-build"
+
+
+def _siblings(target: Path, kind: str) -> list[Path]:
+    return sorted(target.parent.glob(f".{target.name}.{kind}-*"))
+
+
+def _pid_alive(path: Path) -> bool:
+    """Whether the build that made ``path`` (its name holds the pid) still runs."""
+    pid_text = path.name.rsplit(".", 1)[-1].split("-")[1] if "-" in path.name else ""
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover_output(target: Path) -> None:
+    """Clean up after a build that was killed: restore or delete its folders."""
+    olds = [p for p in _siblings(target, "old") if not _pid_alive(p)]
+    if not target.exists() and olds:
+        # Killed between the two renames: the previous output is the backup.
+        os.replace(olds[-1], target)
+        olds = olds[:-1]
+    for path in olds + [p for p in _siblings(target, "building") if not _pid_alive(p)]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def check_output_folder(target: Path, project: Path, settings: dict[str, Any]) -> None:
+    """Refuse an output folder whose replacement would delete the user's files."""
+    protected = [project, Path(settings.get("PATH", project / "content")),
+                 Path(settings.get("THEME", project / "theme")), Path.home(), Path.cwd()]
+    for path in protected:
+        path = path.resolve()
+        if target == path or path.is_relative_to(target):
+            raise UserError(f"output folder {target} holds {path}: a build replaces its "
+                            "output folder entirely; give --output a folder of its own")
+    if target.is_dir() and not (target / MARKER).exists() and not (
+            target / "index.html").exists() and any(target.iterdir()):
+        raise UserError(f"output folder {target} is not empty and was not written by a "
+                        "build: a build replaces it entirely; empty it or choose another")
+
+
+@contextmanager
+def swapped_output(target: Path, retain: Sequence[str] = ()) -> Iterator[Path]:
+    """A fresh folder to build into; on success it becomes ``target``.
+
+    ``retain`` (Pelican's ``OUTPUT_RETENTION``, e.g. ``.git`` of a deployment) names
+    entries of the previous output that move into the new one.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    recover_output(target)
+    pid = os.getpid()
+    building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{pid}-",
+                                     dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    building.chmod(0o777 & ~umask)  # mkdtemp makes it private; a site is not
+    try:
+        yield building
+        (building / MARKER).write_text("written by inventaire build; replaced whole by "
+                                       "the next build\n", encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    for name in retain:
+        kept = target / name
+        if name and "/" not in name and name not in (".", "..") and (
+                kept.exists() or kept.is_symlink()) and not (building / name).exists():
+            os.replace(kept, building / name)
+    backup: Path | None = None
+    if target.exists() or target.is_symlink():
+        backup = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{pid}-",
+                                       dir=target.parent))
+        os.replace(target, backup)  # replaces the empty placeholder folder
+    os.replace(building, target)
+    if backup is not None:
+        if backup.is_dir() and not backup.is_symlink():
+            shutil.rmtree(backup, ignore_errors=True)
+        else:
+            backup.unlink()
+
+
+@contextmanager
+def sitemap_clock(settings: dict[str, Any]) -> Iterator[None]:
+    """Pin pelican-sitemap's ``lastmod`` of lists and pages to ``SOURCE_DATE_EPOCH``.
+
+    The plugin dates every page that has no date of its own (the home page, the
+    hours, the places) with the time its module was imported, so two builds differ
+    by their ``sitemap.xml``. Its one generator object is module-level state that
+    also survives a failed build (``_main_pelican``), after which no later build in
+    the same process would write a sitemap: both are reset for each build.
+    """
+    try:
+        from pelican.plugins.sitemap import sitemap
+    except ImportError:
+        yield
+        return
+    generator = sitemap.generator
+    before = generator.now
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        try:
+            zone: tzinfo = ZoneInfo(str(settings.get("TIMEZONE") or "UTC"))
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = UTC
+        generator.now = datetime.fromtimestamp(int(epoch), zone)
+    generator._main_pelican = None
+    generator.page_queue = []
+    try:
+        yield
+    finally:
+        generator.now = before
+        generator._main_pelican = None
+        generator.page_queue = []
+
+
 def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None = None,
           output: Path | None = None) -> dict[str, Any]:
-    """Run Pelican once; returns the settings used."""
+    """Run Pelican once into a fresh folder, then swap it in; returns the settings used.
+
+    The settings returned name the real output folder, not the temporary one.
+    """
     from pelican import Pelican
 
     overrides = dict(overrides or {})
     if output is not None:
         overrides["OUTPUT_PATH"] = str(output.resolve())
     settings = load_settings(project, publish, overrides)
-    Pelican(settings).run()
+    target = Path(settings["OUTPUT_PATH"]).resolve()
+    check_output_folder(target, project.resolve(), settings)
+    with source_date(settings), sitemap_clock(settings), swapped_output(
+            target, settings.get("OUTPUT_RETENTION") or ()) as building:
+        # DELETE_OUTPUT_DIRECTORY is moot: the folder is new, and the swap removes
+        # whatever the previous build wrote (pages of posts withdrawn since).
+        run_settings = {**settings, "OUTPUT_PATH": str(building),
+                        "DELETE_OUTPUT_DIRECTORY": False}
+        Pelican(run_settings).run()
+    settings["OUTPUT_PATH"] = str(target)
     return settings
 
 
