@@ -27,8 +27,11 @@ def test_home_page_lists_the_day(sample_build: Path, root: Path) -> None:
     html = (sample_build / "index.html").read_text(encoding="utf-8")
     assert 'lang="fr"' in html
     assert "19 avril 2013" in html
-    post = selected_posts(root)[0]
-    assert f"post/{post.id}/" in html
+    hours = {post.date.hour for post in selected_posts(root)}
+    for hour in hours:
+        assert f"heure/{hour:02d}/" in html, hour
+    for place in (root / "content" / "places").glob("*.md"):
+        assert f"lieu/{place.stem}/" in html, place.stem
 
 
 def test_every_selected_post_has_its_page_with_its_text(sample_build: Path, root: Path) -> None:
