@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Entity, Post
 
@@ -158,11 +158,11 @@ def unescape_twitter(piece: str) -> str:
     return piece.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """An entity in the escaped text, before the text is rebuilt.
 
-    ``kind`` is an :class:`Entity` kind or ``"media"`` (the link to remove).
+    ``kind`` is an :class:`Entity` kind or ``"media"`` (the link to remove). A named
+    tuple rather than a dataclass: readers make several per post on the hot path.
     """
 
     start: int
@@ -178,7 +178,7 @@ def _locate(text: str, span: Span) -> Span | None:
     if not span.expect:
         return span if 0 <= span.start < span.end <= len(text) else None
     found = text[span.start:span.end]
-    if found.casefold() == span.expect.casefold():
+    if found == span.expect or found.casefold() == span.expect.casefold():
         return span
     length = len(span.expect)
     folded, target = text.casefold(), span.expect.casefold()
@@ -199,8 +199,16 @@ def build_text(escaped: str, spans: list[Span]) -> tuple[str, list[Entity]]:
     Slices first, then unescapes each piece; URLs are shown as their display form, the
     media link (and the whitespace before it, when it ends the post) is removed.
     """
-    located = sorted((s for s in (_locate(escaped, x) for x in spans) if s is not None),
-                     key=lambda s: (s.start, s.end))
+    located: list[Span] = []
+    for span in spans:
+        # Fast path: the indices point at the expected text (nearly always true).
+        if span.expect and escaped[span.start:span.end] == span.expect:
+            located.append(span)
+            continue
+        checked = _locate(escaped, span)
+        if checked is not None:
+            located.append(checked)
+    located.sort()
     out: list[str] = []
     length = 0
     entities: list[Entity] = []
@@ -208,7 +216,9 @@ def build_text(escaped: str, spans: list[Span]) -> tuple[str, list[Entity]]:
     for span in located:
         if span.start < position:
             continue  # overlapping or duplicate (multi-photo media share indices)
-        piece = unescape_twitter(escaped[position:span.start])
+        piece = escaped[position:span.start]
+        if "&" in piece:
+            piece = unescape_twitter(piece)
         out.append(piece)
         length += len(piece)
         position = span.end
@@ -219,11 +229,13 @@ def build_text(escaped: str, spans: list[Span]) -> tuple[str, list[Entity]]:
             continue
         if span.kind == "url":
             shown = span.display or span.value
+            display = span.display
         else:
             shown = unescape_twitter(escaped[span.start:span.end])
+            display = ""
         out.append(shown)
-        entities.append(Entity(span.kind, length, length + len(shown), span.value,  # type: ignore[arg-type]
-                               span.display if span.kind == "url" else ""))
+        entities.append(Entity(span.kind, length, length + len(shown),  # type: ignore[arg-type]
+                               span.value, display))
         length += len(shown)
     out.append(unescape_twitter(escaped[position:]))
     return "".join(out), entities
@@ -234,9 +246,13 @@ def twitter_url(handle: str, post_id: str) -> str:
 
 
 def display_url(url: str) -> str:
-    """How Twitter shows an expanded URL: no scheme, cut after 25 characters."""
+    """How Twitter shows an expanded URL: no scheme nor ``www.``, cut after 26 characters.
+
+    Only an approximation for exports that lost ``display_url`` (twarc-csv).
+    """
     shown = url.split("://", 1)[-1]
-    return shown if len(shown) <= 26 else shown[:25] + "…"
+    shown = shown[4:] if shown.startswith("www.") else shown
+    return shown if len(shown) <= 27 else shown[:26] + "…"
 
 
 # ----------------------------------------------------------------- folders and zips
@@ -273,6 +289,6 @@ class Tree:
 
 def simple_entities(text: str) -> list[Entity]:
     """Entities found in plain text with the twitter-text rules (lazy import)."""
-    from ..text import twitter_text  # type: ignore[attr-defined]
+    from ..text import twitter_text
 
     return list(twitter_text.extract_entities(text))

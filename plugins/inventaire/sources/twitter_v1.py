@@ -104,7 +104,8 @@ def tweet_to_post(obj: dict[str, Any], context: ReadContext,
     if archive and escaped.startswith("RT @"):
         return Skipped("retweet")
     entities = source.get("entities") or {}
-    media_items = (source.get("extended_entities") or {}).get("media") or entities.get("media") or []
+    media_items = ((source.get("extended_entities") or {}).get("media")
+                   or entities.get("media") or [])
     text, found = build_text(escaped, entity_spans(entities, media_items))
     post_id = str(obj.get("id_str") or obj["id"])
     author = handle or user.get("screen_name") or ""

@@ -29,16 +29,12 @@ from .common import (
 
 
 def entity_spans(entities: dict[str, Any]) -> list[Span]:
-    spans: list[Span] = []
-    for item in entities.get("hashtags") or ():
-        spans.append(Span(item["start"], item["end"], "hashtag", item["tag"],
-                          expect="#" + item["tag"]))
-    for item in entities.get("cashtags") or ():
-        spans.append(Span(item["start"], item["end"], "cashtag", item["tag"],
-                          expect="$" + item["tag"]))
-    for item in entities.get("mentions") or ():
-        spans.append(Span(item["start"], item["end"], "mention", item["username"],
-                          expect="@" + item["username"]))
+    spans = [Span(item["start"], item["end"], "hashtag", item["tag"], "", "#" + item["tag"])
+             for item in entities.get("hashtags") or ()]
+    spans += [Span(item["start"], item["end"], "cashtag", item["tag"], "", "$" + item["tag"])
+              for item in entities.get("cashtags") or ()]
+    spans += [Span(item["start"], item["end"], "mention", item["username"], "",
+                   "@" + item["username"]) for item in entities.get("mentions") or ()]
     for item in entities.get("urls") or ():
         display = item.get("display_url") or ""
         if item.get("media_key") or display.startswith("pic.twitter.com/"):
@@ -77,7 +73,8 @@ class Page:
 def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Post | Skipped:
     """One v2 tweet (page-scoped or flattened) as a Post, or why it is left out."""
     post_id = tweet["id"]
-    kinds = {r.get("type"): r.get("id") for r in tweet.get("referenced_tweets") or ()}
+    references = tweet.get("referenced_tweets")
+    kinds = {r.get("type"): r.get("id") for r in references} if references else {}
     if "retweeted" in kinds:
         return Skipped("retweet")
     history = tweet.get("edit_history_tweet_ids")

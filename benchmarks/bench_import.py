@@ -1,0 +1,133 @@
+"""Benchmark: read a generated twarc2 JSONL as fast as parsing it, in flat memory.
+
+Generates a deterministic twarc2 file (pages of 100 tweets with ``includes``) in a
+temporary folder, then prints JSON lines ``{"name", "value", "unit", "baseline",
+"ratio", "target", "ok"}``:
+
+* ``read_time``: the twarc2 reader over the file, against a bare ``json.loads`` loop
+  over the same file in the same run (target: ratio ≤ 3);
+* ``peak_memory``: the reader's peak allocation (tracemalloc) on the whole file,
+  against the same on a file a quarter of its size (target: ratio ≤ 1.5, i.e. flat).
+
+Usage: ``python benchmarks/bench_import.py [--posts N] [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from inventaire.sources.common import ReadContext
+from inventaire.sources.twitter_v2 import read
+
+WORDS = ("un bus passe", "la fontaine", "pigeons", "café", "Saint-Sulpice", "&amp;",
+         "🍰", "il pleut", "Palais-Royal", "vélo", "marché", "soleil")
+
+
+def generate(path: Path, count: int, seed: int = 19) -> None:
+    """A twarc2 JSONL of ``count`` tweets, the same bytes for the same arguments."""
+    rng = random.Random(seed)
+    start = datetime(2013, 4, 18, 22, 0, tzinfo=UTC)
+    with path.open("w", encoding="utf-8") as handle:
+        for first in range(0, count, 100):
+            tweets, users, media = [], {}, []
+            for number in range(first, min(first + 100, count)):
+                author = f"{rng.randrange(5000)}"
+                words = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(3, 12)))
+                text = f"@ami{author} {words} #jdtap https://t.co/m{number:09d}"
+                tag = text.index("#jdtap")
+                link = text.index("https://t.co/")
+                key = f"3_{number}"
+                tweets.append({
+                    "id": str(325000000000000000 + number),
+                    "author_id": author,
+                    "created_at": (start + timedelta(seconds=number * 86400 // count))
+                    .isoformat().replace("+00:00", ".000Z"),
+                    "text": text, "lang": "fr",
+                    "edit_history_tweet_ids": [str(325000000000000000 + number)],
+                    "entities": {
+                        "mentions": [{"start": 0, "end": 4 + len(author), "username":
+                                      f"ami{author}", "id": author}],
+                        "hashtags": [{"start": tag, "end": tag + 6, "tag": "jdtap"}],
+                        "urls": [{"start": link, "end": len(text), "url": text[link:],
+                                  "expanded_url": "https://twitter.com/x/status/1/photo/1",
+                                  "display_url": "pic.twitter.com/x", "media_key": key}]},
+                    "attachments": {"media_keys": [key]},
+                    "public_metrics": {"retweet_count": 0, "reply_count": 0, "like_count": 1},
+                })
+                users[author] = {"id": author, "username": f"u{author}", "name": f"U {author}"}
+                media.append({"media_key": key, "type": "photo", "width": 1200, "height": 900,
+                              "url": f"https://pbs.twimg.com/media/{number}.jpg"})
+            page = {"data": tweets, "includes": {"users": list(users.values()), "media": media},
+                    "meta": {"result_count": len(tweets)},
+                    "__twarc": {"url": "https://api.twitter.com/2/tweets/search/all",
+                                "version": "2.14.0", "retrieved_at": "2024-01-01T00:00:00+00:00"}}
+            handle.write(json.dumps(page, ensure_ascii=False) + "\n")
+
+
+def bare_loop(path: Path) -> int:
+    count = 0
+    with path.open("r", encoding="utf-8") as handle:
+        for line in handle:
+            count += len(json.loads(line)["data"])
+    return count
+
+
+def reader_loop(path: Path) -> int:
+    context = ReadContext(ZoneInfo("Europe/Paris"), "sources/bench.jsonl", str(path))
+    return sum(1 for _ in read(path, context))
+
+
+def timed(function: object, path: Path) -> tuple[float, int]:
+    begin = time.perf_counter()
+    count = function(path)  # type: ignore[operator]
+    return time.perf_counter() - begin, count
+
+
+def peak(path: Path) -> int:
+    tracemalloc.start()
+    reader_loop(path)
+    _current, top = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return top
+
+
+def line(name: str, value: float, unit: str, baseline: float, target: float) -> str:
+    ratio = value / baseline if baseline else 0.0
+    return json.dumps({"name": name, "value": round(value, 4), "unit": unit,
+                       "baseline": round(baseline, 4), "ratio": round(ratio, 3),
+                       "target": target, "ok": ratio <= target})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--posts", type=int, default=200_000)
+    parser.add_argument("--quick", action="store_true", help="20,000 posts")
+    args = parser.parse_args()
+    count = 20_000 if args.quick else args.posts
+    with tempfile.TemporaryDirectory() as folder:
+        big, small = Path(folder) / "big.jsonl", Path(folder) / "small.jsonl"
+        generate(big, count)
+        generate(small, max(100, count // 4))
+        bare_loop(small)  # warm up the file cache and the interpreter
+        base, base_count = timed(bare_loop, big)
+        took, read_count = timed(reader_loop, big)
+        if read_count != base_count:
+            raise SystemExit(f"the reader yielded {read_count} records for {base_count} tweets")
+        print(line("read_time", took, "s", base, 3.0))
+        print(json.dumps({"name": "read_rate", "value": round(read_count / took),
+                          "unit": "posts/s", "baseline": round(base_count / base),
+                          "ratio": round(base / took, 3), "target": None, "ok": True}))
+        print(line("peak_memory", peak(big), "B", peak(small), 1.5))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
