@@ -50,7 +50,12 @@ def post_path(post: Post, root: Path) -> Path:
     return root / day / f"{post.date.strftime('%Hh%M')}-{post.id}.md"
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser reads the sample day's files about 7× faster than the pure-Python
+# one, with the same safe constructors; fall back where PyYAML was built without it.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):
     """Safe loader that keeps timestamps as strings: we parse them ourselves."""
 
 
