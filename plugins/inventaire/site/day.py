@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import settings as inventaire_settings
+from ..model import Post
 
 logger = logging.getLogger(__name__)
 
@@ -82,14 +83,18 @@ def find_day_page(pages: Iterable[Any]) -> Any:
 
 
 def load_day(settings: Mapping[str, Any], pages: Iterable[Any],
-             articles: Iterable[Any]) -> Day:
-    """The day from its page, else the settings, else the first post's date."""
+             posts: Iterable[Post]) -> Day:
+    """The day from its page, else the settings, else the first post's date.
+
+    ``pages`` are Pelican's pages, or anything with ``slug``, ``metadata`` and
+    ``source_path`` (``inventaire stats`` reads the day's file without Pelican).
+    """
     page = find_day_page(pages)
     meta: Mapping[str, Any] = getattr(page, "metadata", {}) if page is not None else {}
     day = _as_date(meta.get("date")) or _as_date(
         inventaire_settings.get(settings, "INVENTAIRE_DAY"))
     if day is None:
-        dates = sorted(a.post.date for a in articles)
+        dates = sorted(p.date for p in posts)
         day = dates[0].date() if dates else None
     hashtags = meta.get("hashtags") or inventaire_settings.get(settings, "INVENTAIRE_HASHTAGS")
     if isinstance(hashtags, str):

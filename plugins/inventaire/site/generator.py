@@ -58,7 +58,7 @@ class SiteGenerator(Generator):
             places = {}
         groups = place_groups(articles, places)
         pages = list(self.context.get("pages", [])) + list(self.context.get("hidden_pages", []))
-        day = load_day(self.settings, pages, articles)
+        day = load_day(self.settings, pages, [a.post for a in articles])
         hours = hours_of_day(articles, day.weather, groups)
         set_neighbours(articles)
         self.picture_jobs: list[pictures.Derivative] = []
@@ -67,7 +67,9 @@ class SiteGenerator(Generator):
             article.pictures = [pictures.plan_picture(m, Path(self.path), output,
                                                       self.picture_jobs)
                                 for m in article.post.media]
-        figures = count_figures(articles, hours, groups, day.hashtags, self._tag_url)
+        figures = count_figures([a.post for a in articles],
+                                {slug: g.name for slug, g in groups.items()},
+                                day.hashtags, self._tag_url)
         self.hours = hours
         self.place_groups = sorted(groups.values(), key=lambda g: g.name)
         used = [g for g in self.place_groups if g.count]
@@ -106,7 +108,8 @@ class SiteGenerator(Generator):
         written = pictures.write_all(self.picture_jobs)
         if written:
             logger.info("pictures: wrote %d derivatives", written)
-        assets.copy_fonts(output)
+        cache = Path(self.settings.get("CACHE_PATH") or "cache").resolve() / "fonts"
+        assets.copy_fonts(output, cache)
         assets.write_robots(output, self.settings.get("SITEURL", ""))
 
     def _editions(self) -> list[dict[str, Any]]:

@@ -19,6 +19,16 @@ from ..text.typography import format_hour
 HOURS = range(24)
 
 
+def hour_url(hour: int) -> str:
+    """``heure/14/``: one sitting's address (DESIGN.md), for pages and figures alike."""
+    return f"heure/{hour:02d}/"
+
+
+def place_url(slug: str) -> str:
+    """``lieu/<slug>/``: a place's address."""
+    return f"lieu/{slug}/"
+
+
 @dataclass
 class PlaceGroup:
     """A place of the gazetteer with the posts made there, hour by hour."""
@@ -37,7 +47,7 @@ class PlaceGroup:
 
     @property
     def url(self) -> str:
-        return f"lieu/{self.place.slug}/"
+        return place_url(self.place.slug)
 
     @property
     def count(self) -> int:
@@ -69,7 +79,7 @@ class Hour:
 
     @property
     def url(self) -> str:
-        return f"heure/{self.slug}/"
+        return hour_url(self.hour)
 
     @property
     def label(self) -> str:
