@@ -67,8 +67,12 @@ lint: $(TESTSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-bench: $(STAMP)
+$(VENV)/.installed-bench: pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
+bench: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks
 
-bench-quick: $(STAMP)
+bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks --quick

@@ -25,6 +25,13 @@ DEFAULT_LANG = "fr"
 LOCALE = ("C.UTF-8",)
 DEFAULT_DATE_FORMAT = "%d/%m/%Y %H:%M"
 
+# Every value a template prints is escaped unless marked safe: post text, author
+# names, notes and alt text are written by strangers or editors, never trusted as HTML.
+# The HTML the plugins build themselves (post text rendered by inventaire.text.render,
+# the editors' Markdown pages, SVG charts) is marked safe where it is printed.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "autoescape": True}
+
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["inventaire.site", "inventaire.book", "pelican.plugins.sitemap"]
 

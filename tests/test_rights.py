@@ -11,9 +11,10 @@ import pytest
 from hostile.leaks import Needles, find, normal, unique_words
 from hostile.tmpproject import made_up_post
 from inventaire.cli import main
+from inventaire.media import media_path
 from inventaire.model import Post
 from inventaire.postfile import dump_post, read_post
-from inventaire.rights import in_book, media_path, withdrawn_text
+from inventaire.rights import in_book, withdrawn_text
 from inventaire.site.reader import post_status
 
 EPOCH = "1366372800"  # 2013-04-19T12:00:00Z

@@ -10,6 +10,7 @@ import ast
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -54,9 +55,15 @@ def load_settings(project: Path, publish: bool = False,
     path = settings_file(project.resolve(), publish)
     cwd = Path.cwd()
     os.chdir(path.parent)  # publishconf.py imports pelicanconf from its folder
+    # Pelican registers the file it reads as a module named after it; a publishconf.py
+    # read later in the same process would then import another project's pelicanconf.
+    for name in ("pelicanconf", "publishconf"):
+        sys.modules.pop(name, None)
     try:
         return read_settings(str(path), override=overrides or {})
     finally:
+        for name in ("pelicanconf", "publishconf"):
+            sys.modules.pop(name, None)
         os.chdir(cwd)
 
 

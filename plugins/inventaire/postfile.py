@@ -111,8 +111,25 @@ def parse_date(value: Any, path: str, line: int) -> datetime:
     return parsed
 
 
+class _LazyLines:
+    """Line numbers of the fields, composed only when an error needs one.
+
+    Composing the YAML a second time doubled the cost of reading a file; the lines
+    matter only for error messages.
+    """
+
+    def __init__(self, head: str) -> None:
+        self.head = head
+        self.lines: dict[str, int] | None = None
+
+    def get(self, name: str, default: int) -> int:
+        if self.lines is None:
+            self.lines = field_lines(self.head)
+        return self.lines.get(name, default)
+
+
 def _choice(data: dict[str, Any], name: str, allowed: tuple[str, ...], default: str,
-            path: str, lines: dict[str, int]) -> str:
+            path: str, lines: _LazyLines) -> str:
     value = data.get(name, default)
     value = default if value is None else str(value)
     if value not in allowed:
@@ -136,7 +153,7 @@ def load_post(text: str, path: str = "<post>") -> Post:
     if not isinstance(data, dict):
         raise PostFileError(path, 2, "front matter", "the front matter is not a mapping",
                             "write one 'field: value' per line")
-    lines = field_lines(head)
+    lines = _LazyLines(head)
     for name in ("id", "network", "date", "author"):
         if data.get(name) in (None, ""):
             raise PostFileError(path, lines.get(name, 2), name, "the field is missing",
@@ -144,7 +161,11 @@ def load_post(text: str, path: str = "<post>") -> Post:
     network = _choice(data, "network", NETWORKS, "twitter", path, lines)
     status = _choice(data, "status", STATUSES, "candidate", path, lines)
     consent = _choice(data, "consent", CONSENTS, "unknown", path, lines)
-    date = parse_date(data["date"], path, lines.get("date", 2))
+    try:
+        date = parse_date(data["date"], path, 0)
+    except PostFileError as error:
+        error.line = lines.get("date", 2)
+        raise
     try:
         media = [Media.from_dict(item) for item in data.get("media") or []]
     except (TypeError, ValueError, AttributeError):

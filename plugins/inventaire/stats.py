@@ -86,22 +86,9 @@ def tag_url_for(settings: dict[str, Any]) -> Any:
     return lambda name: str(Tag(name, settings).url)
 
 
-def project_settings(project: Path) -> dict[str, Any]:
-    """The project's ``pelicanconf.py``, leaving no trace in ``sys.modules``.
-
-    Pelican registers the file it reads as the module ``pelicanconf``; a
-    ``publishconf.py`` read later in the same process (``from pelicanconf import *``)
-    would then get this project's settings instead of its own.
-    """
-    try:
-        return load_settings(project)
-    finally:
-        sys.modules.pop("pelicanconf", None)
-
-
 def compute(project: Path) -> tuple[Day, Figures, Selection]:
     """The day, its figures and the selection, from the project's files."""
-    settings = project_settings(project)
+    settings = load_settings(project)
     content = Path(settings["PATH"])
     if not content.is_dir():
         raise UserError(f"{content} not found: the settings' PATH must name the content "

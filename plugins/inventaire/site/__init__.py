@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import plugin
+from . import plugin, writer
 
 
 def register() -> None:
@@ -12,3 +12,4 @@ def register() -> None:
     signals.readers_init.connect(plugin.add_reader)
     signals.get_generators.connect(plugin.get_generators)
     signals.finalized.connect(plugin.index_for_search)
+    signals.get_writer.connect(writer.get_writer)

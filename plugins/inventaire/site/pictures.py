@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..media import media_path
 from ..model import Media
 
 logger = logging.getLogger(__name__)
@@ -70,10 +71,13 @@ def plan_picture(media: Media, content: Path, output: Path,
                  jobs: list[Derivative]) -> Picture:
     """The Picture for one media item; appends the files to write to ``jobs``."""
     picture = Picture(alt=media.alt, caption=media.caption)
-    source = content / media.file if media.file else None
+    source = media_path(content, media.file) if media.file else None
+    if media.file and source is None:
+        logger.warning("%s: media file name leaves content/ — name a file under "
+                       "content/media/", media.file)
     if source is None or media.missing or not source.is_file():
         picture.missing = True
-        if media.file and not media.missing:
+        if source is not None and not media.missing:
             logger.warning("%s: media file not found — add it or mark it 'missing: true'",
                            source)
         return picture
@@ -81,8 +85,9 @@ def plan_picture(media: Media, content: Path, output: Path,
         with Image.open(source) as image:
             width, height = image.size
             orientation = image.getexif().get(0x0112, 1)
-    except (OSError, UnidentifiedImageError) as error:
-        logger.warning("%s: not an image Pillow can read (%s) — replace the file", source, error)
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
+        logger.warning("%s: not an image Pillow can read safely (%s) — replace the file",
+                       source, error)
         picture.missing = True
         return picture
     if orientation in (5, 6, 7, 8):
@@ -144,7 +149,7 @@ def write_all(jobs: list[Derivative], workers: int = 4) -> int:
         source, todo = item
         try:
             write_source(source, todo)
-        except OSError as error:
+        except (OSError, Image.DecompressionBombError) as error:
             logger.warning("%s: could not write its web derivatives (%s)", source, error)
             return 0
         return len(todo)

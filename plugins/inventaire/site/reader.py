@@ -9,6 +9,7 @@ into safe HTML by :mod:`inventaire.text.render`, never by Markdown. Anywhere els
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from pelican.readers import MarkdownReader
 from .. import settings as inventaire_settings
 from ..model import Post
 from ..postfile import PostFileError, load_post, split_front_matter
-from ..text.render import render_text
+from ..text.render import render_text, xml_safe
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ POSTS_DIR = "posts"
 
 def post_title(post: Post, length: int = 60) -> str:
     """A short title for lists, feeds and the browser tab: the text's first words."""
-    line = " ".join(post.text.split())
+    line = " ".join(xml_safe(post.text).split())
     if len(line) <= length:
         return line
     cut = line[:length].rsplit(" ", 1)[0]
@@ -52,8 +53,12 @@ class InventaireReader(MarkdownReader):
     enabled = True
     file_extensions = ("md",)
 
+    @cached_property
+    def _content_root(self) -> Path:
+        return Path(self.settings["PATH"]).resolve()
+
     def _is_post(self, source_path: str) -> bool:
-        content = Path(self.settings["PATH"]).resolve()
+        content = self._content_root
         try:
             relative = Path(source_path).resolve().relative_to(content)
         except ValueError:

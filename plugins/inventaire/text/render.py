@@ -79,8 +79,19 @@ def entities_for(post: Post) -> list[Entity]:
     return valid_entities(post.text, extract_entities(post.text))
 
 
+# Characters XML 1.0 cannot hold (C0 controls but tab and newlines, lone surrogates,
+# U+FFFE/U+FFFF): one of them in a post would make the Atom feed and sitemap invalid.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters XML 1.0 forbids; everything else is kept."""
+    return _NOT_XML.sub("", text)
+
+
 def _escape_with_emoji(text: str) -> str:
     """Escape a run of plain text; wrap each emoji so screen readers say its name."""
+    text = xml_safe(text)
     out: list[str] = []
     position = 0
     for span in find_emoji(text):

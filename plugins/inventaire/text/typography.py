@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
@@ -45,8 +46,15 @@ def french_spacing(text: str) -> str:
 
 def format_day(value: date | datetime, weekday: bool = True) -> str:
     """« vendredi 19 avril 2013 » (or « 19 avril 2013 » without the weekday)."""
+    day = value.date() if isinstance(value, datetime) else value
+    return _format_day(day, weekday)
+
+
+@lru_cache(maxsize=64)
+def _format_day(day: date, weekday: bool) -> str:
+    # Babel is slow per call and a day's posts all share a handful of dates.
     pattern = "EEEE d MMMM y" if weekday else "d MMMM y"
-    return babel_format_date(value, pattern, locale=LOCALE)
+    return babel_format_date(day, pattern, locale=LOCALE)
 
 
 def format_hour(hour: int, minute: int | None = None, space: str = NBSP) -> str:
