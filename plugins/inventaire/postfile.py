@@ -67,6 +67,21 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class _PyLoader(yaml.SafeLoader):
+    """The pure-Python twin of :class:`_Loader`, used only to locate an error."""
+
+
+_PyLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _python_parse_error(head: str) -> yaml.YAMLError | None:
+    try:
+        yaml.load(head, Loader=_PyLoader)
+    except yaml.YAMLError as error:
+        return error
+    return None
+
+
 def split_front_matter(text: str, path: str) -> tuple[str, str, int]:
     """Return (yaml, body, first body line number)."""
     lines = text.split("\n")
@@ -143,7 +158,10 @@ def load_post(text: str, path: str = "<post>") -> Post:
     head, body, _body_line = split_front_matter(text, path)
     try:
         data = yaml.load(head, Loader=_Loader)  # a SafeLoader subclass
-    except yaml.YAMLError as error:
+    except yaml.YAMLError as c_error:
+        # libyaml notices some errors late (an unclosed '[' at the next line); the
+        # pure-Python parser points at the line to fix. Errors are rare: parse again.
+        error = _python_parse_error(head) or c_error
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]

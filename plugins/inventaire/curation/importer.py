@@ -5,7 +5,9 @@ read record by record, filtered to the day and its hashtags, deduplicated across
 files, cleared of posts deleted by their authors, tagged with a place, its media
 copied without metadata, then written or merged (see :mod:`.merge`).
 Bad records are reported as ``FILE:LINE: what is wrong`` and make the exit status 1;
-the others are still imported.
+the others are still imported. Parts of an export refused for safety (archive members
+that climb out or are links, zip bombs, image bombs) are reported as
+``FILE: warning: …`` and also make the exit status 1.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from ..cli import UserError
 from ..model import Post
 from ..places import PlaceTagger, load_places
 from ..postfile import PostFileError, read_post, split_front_matter
-from ..sources.common import Deleted, Malformed, ReadContext, Skipped
+from ..sources.common import Deleted, Malformed, ReadContext, Refused, Skipped
 from ..sources.detect import READERS, UnknownFormat, detect
 from .day import DayFilter, merge_duplicates
 from .media import copy_media
@@ -103,13 +105,19 @@ def store_source(export: Path, content: Path) -> str:
     temporary = destination.with_name(f".{destination.name}.tmp")
     if export.is_dir():
         shutil.rmtree(temporary, ignore_errors=True)
-        shutil.copytree(export, temporary)
+        # Links are left out: a link to /etc/passwd must not bring its target in.
+        shutil.copytree(export, temporary, ignore=_links)
     else:
         shutil.copyfile(export, temporary)
     temporary.replace(destination)
     return destination.relative_to(content).as_posix()
 
 
+def _links(folder: str, names: list[str]) -> list[str]:
+    return [n for n in names if Path(folder, n).is_symlink()]
+
+
+_SAFE_ID = re.compile(r"[0-9A-Za-z_~:-][0-9A-Za-z_.~:-]{0,99}")
 _ID_IN_NAME = re.compile(r"-([0-9A-Za-z]+)\.md$")
 
 
@@ -136,6 +144,7 @@ class Tally:
     imported: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    refused: int = 0
     conflicts: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -145,6 +154,9 @@ class Tally:
         if self.skipped:
             reasons = ", ".join(f"{n} {k}" for k, n in sorted(self.skipped.items()))
             lines.append(f"skipped {sum(self.skipped.values())}: {reasons}")
+        if self.refused:
+            lines.append(f"refused {self.refused} unsafe part(s) of the exports (see the "
+                         "warnings)")
         if self.conflicts:
             lines.append(f"{len(self.conflicts)} conflict(s) kept the editors' values")
         return "\n".join(lines)
@@ -164,6 +176,10 @@ def collect(exports: list[Path], formats: list[str], filter_: DayFilter, content
                     tally.errors.append(str(record))
                     tally.skipped["malformed"] += 1
                     continue
+                if isinstance(record, Refused):
+                    tally.errors.append(str(record))
+                    tally.refused += 1
+                    continue
                 if isinstance(record, Deleted):
                     deleted.add((record.network, record.id))
                     continue
@@ -174,6 +190,11 @@ def collect(exports: list[Path], formats: list[str], filter_: DayFilter, content
                         tally.skipped[record.reason] += 1
                     continue
                 tally.read += 1
+                if not _SAFE_ID.fullmatch(record.id):
+                    tally.errors.append(f"{context.label}: post id {record.id[:60]!r} has "
+                                        "characters a file name cannot hold; skipped")
+                    tally.skipped["malformed"] += 1
+                    continue
                 reason = filter_.reason(record)
                 if reason:
                     tally.skipped[reason] += 1
@@ -237,7 +258,9 @@ def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Pat
         return
     if not post.place:
         post.place = tagger.tag(post.text, post.coordinates)
-    copy_media(post, content)
+    refused = copy_media(post, content)
+    tally.errors.extend(refused)
+    tally.refused += len(refused)
     post.extra = {k: v for k, v in post.extra.items() if not k.startswith("_")}
     path, current = files.get(post.key) or (None, None)
     outcome = merge_post(post, content, path, status, current)

@@ -6,22 +6,31 @@ without being re-encoded; when the EXIF orientation says the picture is turned, 
 turned for good (Pillow) and re-encoded, so it still shows the right way up. Other
 images are re-saved by Pillow without metadata; non-images (videos) are copied.
 An existing destination is never rewritten, so re-importing changes nothing.
+
+The file name is made here, from the post id and the media's number, never from the
+name in the export: a name like ``../../x.jpg`` cannot choose where we write. Images
+over Pillow's pixel limit (decompression bombs) and archive members refused as zip
+bombs are not copied; the post keeps its remote link and a warning names the file.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
+import warnings
 from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps
 
 from ..model import Media, Post
-from ..sources.common import LOCAL_MEDIA, LocalFile
+from ..sources.common import LOCAL_MEDIA, ArchiveError, LocalFile
 
 _DROP_SEGMENTS = {0xE1, 0xED}  # APP1 (EXIF, XMP), APP13 (IPTC/Photoshop)
 _EXTENSIONS = {".jpeg": ".jpg", ".jpe": ".jpg"}
+_SAFE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
+_UNSAFE_IN_NAME = re.compile(r"[^0-9A-Za-z_.~-]")
 
 
 def strip_jpeg(data: bytes) -> bytes:
@@ -46,7 +55,16 @@ def strip_jpeg(data: bytes) -> bytes:
 
 
 def clean_image(data: bytes) -> tuple[bytes, int, int]:
-    """Image bytes without metadata, and the size as shown (orientation applied)."""
+    """Image bytes without metadata, and the size as shown (orientation applied).
+
+    Pillow only warns between its pixel limit and twice that; here both are errors.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        return _clean_image(data)
+
+
+def _clean_image(data: bytes) -> tuple[bytes, int, int]:
     with Image.open(io.BytesIO(data)) as image:
         orientation = image.getexif().get(0x0112, 1)
         image_format = image.format or "PNG"
@@ -77,12 +95,21 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def copy_one(post_id: str, number: int, local: LocalFile, content: Path,
-             media: Media) -> Media:
-    suffix = PurePosixPath(local.name).suffix.lower()
+def media_name(post_id: str, number: int, source_name: str) -> str:
+    """``media/<id>-<n><ext>``: only safe characters, whatever the export says."""
+    suffix = PurePosixPath(source_name.replace("\\", "/")).suffix.lower()
     suffix = _EXTENSIONS.get(suffix, suffix)
-    relative = f"media/{post_id}-{number}{suffix}"
+    if not _SAFE_SUFFIX.fullmatch(suffix):
+        suffix = ""
+    stem = _UNSAFE_IN_NAME.sub("_", post_id).lstrip(".") or "post"
+    return f"media/{stem}-{number}{suffix}"
+
+
+def copy_one(post_id: str, number: int, local: LocalFile, content: Path,
+             media: Media, problems: list[str] | None = None) -> Media:
+    relative = media_name(post_id, number, local.name)
     destination = content / relative
+    where = f"{local.where}: " if local.where else ""
     width, height = media.width, media.height
     if destination.exists():
         try:
@@ -91,10 +118,20 @@ def copy_one(post_id: str, number: int, local: LocalFile, content: Path,
         except OSError:
             pass
     else:
-        data = local.read()
+        try:
+            data = local.read()
+        except ArchiveError as error:
+            if problems is not None:
+                problems.append(f"{local.where or local.name}: error: {error}")
+            return media
         try:
             data, width, height = clean_image(data)
-        except Image.DecompressionBombError:
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            if problems is not None:
+                problems.append(
+                    f"{where}{local.name}: warning: image of more than "
+                    f"{Image.MAX_IMAGE_PIXELS:,} pixels (a decompression bomb?); not "
+                    f"copied, post {post_id} keeps its remote link")
             return media  # far too large to be a photo: left remote, never published
         except (OSError, ValueError, SyntaxError):
             pass  # not an image Pillow reads (a video): copied as it is
@@ -103,9 +140,15 @@ def copy_one(post_id: str, number: int, local: LocalFile, content: Path,
                  caption=media.caption)
 
 
-def copy_media(post: Post, content: Path) -> None:
-    """Replace the post's remote media by local copies where the export had the file."""
+def copy_media(post: Post, content: Path) -> list[str]:
+    """Replace the post's remote media by local copies where the export had the file.
+
+    Returns one warning line per file refused (bomb), naming the export and the file.
+    """
+    problems: list[str] = []
     files: dict[int, LocalFile] = post.extra.pop(LOCAL_MEDIA, None) or {}
     for index, local in sorted(files.items()):
         if index < len(post.media):
-            post.media[index] = copy_one(post.id, index + 1, local, content, post.media[index])
+            post.media[index] = copy_one(post.id, index + 1, local, content,
+                                         post.media[index], problems)
+    return problems

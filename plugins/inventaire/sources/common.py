@@ -3,7 +3,9 @@
 A reader is a function ``read(path, context) -> Iterator[Record]``. Besides
 :class:`~inventaire.model.Post` it yields :class:`Malformed` (a bad record, reported as
 ``FILE:LINE: what is wrong``), :class:`Skipped` (a record deliberately left out, with
-the reason counted in the summary) and :class:`Deleted` (a delete notice). Files found
+the reason counted in the summary), :class:`Deleted` (a delete notice) and
+:class:`Refused` (a part of an export left out for safety: an archive member that
+climbs out, is a link or is a zip bomb). Files found
 inside an export (archive media) travel with the post in ``post.extra["_local_media"]``
 until curation copies them; keys starting with ``_`` are never written to disk.
 """
@@ -11,7 +13,11 @@ until curation copies them; keys starting with ``_`` are never written to disk.
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -37,6 +43,18 @@ class Malformed:
 
 
 @dataclass(frozen=True)
+class Refused:
+    """Part of an export left out because reading it would be unsafe; exit status 1."""
+
+    path: str
+    what: str
+    level: str = "warning"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.level}: {self.what}"
+
+
+@dataclass(frozen=True)
 class Skipped:
     """A record left out on purpose (retweet, protected, private…)."""
 
@@ -51,7 +69,7 @@ class Deleted:
     id: str
 
 
-Record = Post | Malformed | Skipped | Deleted
+Record = Post | Malformed | Skipped | Deleted | Refused
 
 
 @dataclass
@@ -69,6 +87,7 @@ class LocalFile:
 
     name: str
     opener: Callable[[], bytes]
+    where: str = ""
 
     def read(self) -> bytes:
         return self.opener()
@@ -105,48 +124,88 @@ def parse_iso_date(value: str, tz: tzinfo) -> datetime:
 
 # ---------------------------------------------------------------------------- JSON
 
+_BOM = b"\xef\xbb\xbf"
+TOO_DEEP = ("JSON nested too deeply to be a post (a JSON bomb?); skipped — "
+            "check that this is the export you meant")
+
+
+def not_utf8(label: str, error: UnicodeDecodeError, data: bytes, first_line: int = 1
+             ) -> Malformed:
+    """``FILE:LINE: not UTF-8 …`` for the first bad byte of ``data``."""
+    line = first_line + data.count(b"\n", 0, error.start)
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    return Malformed(label, line, f"not UTF-8 (byte 0x{data[error.start]:02x} at column "
+                     f"{column}); re-save the export as UTF-8")
+
+
+def _whole_json(data: bytes, label: str) -> Any:
+    """One JSON document from bytes, or the :class:`Malformed` that says why not."""
+    try:
+        text = data.removeprefix(_BOM).decode("utf-8")
+    except UnicodeDecodeError as error:
+        return not_utf8(label, error, data.removeprefix(_BOM))
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        return Malformed(label, error.lineno, f"invalid JSON: {error.msg}")
+    except RecursionError:
+        return Malformed(label, 1, TOO_DEEP)
+
+
 def iter_json(path: Path, label: str) -> Iterator[tuple[int, Any] | Malformed]:
     """Objects of a JSON or JSONL file with their line numbers, streaming JSONL.
 
     A file whose first line is not a whole JSON value is read as one JSON document
     (a single API response, pretty-printed); a top-level list gives its items.
+    Lines are read as bytes and decoded one by one, so a line that is not UTF-8 or
+    nests too deeply (a JSON bomb) is reported on its own and the others still read.
     """
-    with path.open("r", encoding="utf-8-sig") as handle:
+    with path.open("rb") as handle:
         first = handle.readline()
         while first and not first.strip():
             first = handle.readline()
-        stripped = first.strip()
+        stripped = first.strip().removeprefix(_BOM)
         whole = False
         if stripped:
             try:
-                value = json.loads(stripped)
+                value = json.loads(stripped.decode("utf-8"))
+            except UnicodeDecodeError:
+                pass  # reported line by line below
             except json.JSONDecodeError:
                 whole = True
+            except RecursionError:
+                pass  # a one-line bomb: reported line by line below
             else:
-                if isinstance(value, list):
-                    whole = True
+                whole = isinstance(value, list)
         if whole:
             handle.seek(0)
-            try:
-                document = json.load(handle)
-            except json.JSONDecodeError as error:
-                yield Malformed(label, error.lineno, f"invalid JSON: {error.msg}")
-                return
-            if isinstance(document, list):
+            document = _whole_json(handle.read(), label)
+            if isinstance(document, Malformed):
+                yield document
+            elif isinstance(document, list):
                 for item in document:
                     yield (1, item)
             else:
                 yield (1, document)
             return
     loads = json.loads
-    with path.open("r", encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if number == 1:
+                raw = raw.removeprefix(_BOM)
+            if not raw.strip():
                 continue
+            result: tuple[int, Any] | Malformed
             try:
-                yield (number, loads(line))
+                result = (number, loads(raw.decode("utf-8")))
+            except UnicodeDecodeError as error:
+                result = not_utf8(label, error, raw, number)
             except json.JSONDecodeError as error:
-                yield Malformed(label, number, f"invalid JSON: {error.msg} (column {error.colno})")
+                result = Malformed(label, number,
+                                   f"invalid JSON: {error.msg} (column {error.colno})")
+            except RecursionError:
+                result = Malformed(label, number, TOO_DEEP)
+            yield result
 
 
 # ------------------------------------------------------------------ Twitter text
@@ -257,18 +316,68 @@ def display_url(url: str) -> str:
 
 # ----------------------------------------------------------------- folders and zips
 
-class Tree:
-    """A folder or a zip archive, read the same way (names use ``/``)."""
+MAX_MEMBER_BYTES = 512 * 1024 * 1024
+"""No archive member is inflated beyond this, whatever its header says."""
+MAX_RATIO = 100
+"""Members that inflate more than this many times their compressed size are refused…"""
+RATIO_FLOOR = 4 * 1024 * 1024
+"""…once they pass this size (small files of repeated bytes compress very well)."""
 
-    def __init__(self, path: Path) -> None:
+
+class ArchiveError(ValueError):
+    """A member we refuse to read (zip bomb, damaged); the message names archive and member."""
+
+
+def unsafe_member(info: zipfile.ZipInfo) -> str:
+    """Why reading this member by its name would be unsafe, or "" when it is not."""
+    name = info.filename
+    if info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16):
+        return "is a symbolic link"
+    if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
+        return "has an absolute path"
+    if ".." in re.split(r"[/\\]", name):
+        return "climbs out of the archive (..)"
+    return ""
+
+
+class Tree:
+    """A folder or a zip archive, read the same way (names use ``/``).
+
+    Nothing is ever extracted: members are read into memory by name. Still, members
+    whose name climbs out (``../``), is absolute, or that are symbolic links (in a zip
+    or a folder) are left out and listed in :attr:`refused`, so the editors learn the
+    archive is odd; members are read through a bounded reader that stops at
+    :data:`MAX_MEMBER_BYTES` or :data:`MAX_RATIO` times their compressed size, so a
+    zip bomb (even one whose header lies about its size) is never inflated.
+    """
+
+    def __init__(self, path: Path, label: str = "") -> None:
         self.path = path
+        self.label = label or str(path)
         self.zip: zipfile.ZipFile | None = None
+        self.refused: list[Refused] = []
+        names: list[str] = []
         if path.is_dir():
-            self.names = sorted(p.relative_to(path).as_posix()
-                                for p in path.rglob("*") if p.is_file())
+            for folder, dirs, files in os.walk(path):
+                for entry in sorted([*dirs, *files]):
+                    full = Path(folder, entry)
+                    if full.is_symlink():
+                        self._refuse(full.relative_to(path).as_posix(), "is a symbolic link")
+                    elif entry in files and full.is_file():
+                        names.append(full.relative_to(path).as_posix())
         else:
             self.zip = zipfile.ZipFile(path)
-            self.names = sorted(n for n in self.zip.namelist() if not n.endswith("/"))
+            for info in self.zip.infolist():
+                reason = unsafe_member(info)
+                if reason:
+                    self._refuse(info.filename, reason)
+                elif not info.is_dir():
+                    names.append(info.filename)
+        self.names = sorted(names)
+
+    def _refuse(self, name: str, reason: str) -> None:
+        self.refused.append(Refused(self.label, f"member {name!r} {reason}; ignored, "
+                                    "nothing read from it"))
 
     def find(self, suffix: str) -> str | None:
         """The shortest name equal to ``suffix`` or ending with ``/suffix``."""
@@ -276,15 +385,40 @@ class Tree:
         return min(hits, key=len) if hits else None
 
     def read_bytes(self, name: str) -> bytes:
-        if self.zip is not None:
-            return self.zip.read(name)
-        return (self.path / name).read_bytes()
+        if self.zip is None:
+            return (self.path / name).read_bytes()
+        info = self.zip.getinfo(name)
+        limit = min(MAX_MEMBER_BYTES, max(RATIO_FLOOR, MAX_RATIO * info.compress_size))
+        if info.file_size > limit:
+            raise self._bomb(info, info.file_size, limit)
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            with self.zip.open(info) as member:
+                while chunk := member.read(1 << 20):
+                    total += len(chunk)
+                    if total > limit:
+                        raise self._bomb(info, total, limit, declared=False)
+                    chunks.append(chunk)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
+                RuntimeError) as error:
+            raise ArchiveError(f"member {name!r} cannot be read ({error}); "
+                               "re-download the archive") from None
+        return b"".join(chunks)
+
+    def _bomb(self, info: zipfile.ZipInfo, size: int, limit: int,
+              declared: bool = True) -> ArchiveError:
+        said = "says it inflates to" if declared else "inflates to more than"
+        return ArchiveError(
+            f"member {info.filename!r} {said} {size:,} bytes from {info.compress_size:,} "
+            f"compressed, beyond the {limit:,} allowed (a zip bomb?); refused, not "
+            "inflated — unzip it yourself and import the folder if you trust it")
 
     def read_text(self, name: str) -> str:
         return self.read_bytes(name).decode("utf-8-sig")
 
     def local(self, name: str) -> LocalFile:
-        return LocalFile(name, lambda: self.read_bytes(name))
+        return LocalFile(name, lambda: self.read_bytes(name), self.label)
 
 
 def simple_entities(text: str) -> list[Entity]:

@@ -80,18 +80,33 @@ def _json_kind(path: Path) -> str | None:
                 break
             if line.strip():
                 lines.append(line)
+    too_deep = UnknownFormat(f"{path}: the JSON is nested too deeply to be an export "
+                             "(a JSON bomb?); nothing imported from it")
+    parsed_a_line = False
     for line in lines:
         try:
             kind = kind_of_json(json.loads(line))
         except json.JSONDecodeError:
             break
+        except RecursionError:
+            raise too_deep from None
+        parsed_a_line = True
         if kind:
             return kind
     try:
         with path.open("r", encoding="utf-8-sig") as handle:
             return kind_of_json(json.load(handle))
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return None
+    except json.JSONDecodeError as error:
+        if parsed_a_line:
+            return None  # JSON lines, none of a known kind
+        raise UnknownFormat(f"{path}:{error.lineno}: invalid JSON ({error.msg}, column "
+                            f"{error.colno}); the file may be cut short — export it "
+                            "again") from None
+    except UnicodeDecodeError as error:
+        raise UnknownFormat(f"{path}: not UTF-8 (byte 0x{error.object[error.start]:02x} at "
+                            f"offset {error.start}); re-save the export as UTF-8") from None
+    except RecursionError:
+        raise too_deep from None
 
 
 def detect(path: Path) -> str:

@@ -10,6 +10,7 @@ posts are kept: the outbox also holds followers-only and direct messages.
 from __future__ import annotations
 
 import json
+import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,11 +20,14 @@ from urllib.parse import urlsplit
 from ..model import Entity, Media, Post
 from .common import (
     LOCAL_MEDIA,
+    TOO_DEEP,
+    ArchiveError,
     Deleted,
     LocalFile,
     Malformed,
     ReadContext,
     Record,
+    Refused,
     Skipped,
     Tree,
     iter_json,
@@ -210,7 +214,12 @@ def status_to_post(status: dict[str, Any], context: ReadContext) -> Post | Skipp
 
 
 def read_archive(path: Path, context: ReadContext) -> Iterator[Record]:
-    tree = Tree(path)
+    try:
+        tree = Tree(path, context.label)
+    except (OSError, zipfile.BadZipFile) as error:
+        yield Malformed(context.label, 1, f"cannot open the archive: {error}")
+        return
+    yield from tree.refused
     outbox = tree.find("outbox.json")
     if outbox is None:
         yield Malformed(context.label, 1, "no outbox.json in the Mastodon archive")
@@ -218,12 +227,24 @@ def read_archive(path: Path, context: ReadContext) -> Iterator[Record]:
     actor: dict[str, Any] = {}
     actor_name = tree.find("actor.json")
     label = f"{context.label}/{outbox}"
+    reading = label
     try:
         if actor_name:
+            reading = f"{context.label}/{actor_name}"
             actor = json.loads(tree.read_text(actor_name))
+        reading = label
         collection = json.loads(tree.read_text(outbox))
+    except ArchiveError as error:
+        yield Refused(context.label, str(error), "error")
+        return
     except json.JSONDecodeError as error:
-        yield Malformed(label, error.lineno, f"invalid JSON: {error.msg}")
+        yield Malformed(reading, error.lineno, f"invalid JSON: {error.msg}")
+        return
+    except UnicodeDecodeError as error:
+        yield Malformed(reading, 1, f"not UTF-8 ({error.reason}); re-save it as UTF-8")
+        return
+    except RecursionError:
+        yield Malformed(reading, 1, TOO_DEEP)
         return
     for number, item in enumerate(collection.get("orderedItems") or (), 1):
         try:

@@ -14,15 +14,17 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..model import Entity, Media, Post
 from .common import (
+    TOO_DEEP,
     Malformed,
     ReadContext,
     Record,
     Skipped,
     display_url,
+    not_utf8,
     parse_iso_date,
     simple_entities,
     twitter_url,
@@ -125,15 +127,55 @@ def row_to_post(row: dict[str, str], context: ReadContext) -> Post | Skipped:
     )
 
 
+def _decoded(handle: BinaryIO, label: str, bad: dict[int, Malformed]) -> Iterator[str]:
+    """The file's lines as text; a line that is not UTF-8 is noted in ``bad``.
+
+    Such a line is still passed on (with replacement characters) so the CSV reader
+    keeps its place, and the row holding it is reported instead of imported.
+    """
+    for number, raw in enumerate(handle, 1):
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            bad[number] = not_utf8(label, error, raw, number)
+            yield raw.decode("utf-8", "replace")
+
+
 def read(path: Path, context: ReadContext) -> Iterator[Record]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with path.open("r", encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if not reader.fieldnames or "id" not in reader.fieldnames:
+    bad: dict[int, Malformed] = {}
+    with path.open("rb") as handle:
+        reader = csv.DictReader(_decoded(handle, context.label, bad))
+        try:
+            fieldnames = reader.fieldnames
+        except csv.Error as error:
+            yield Malformed(context.label, reader.line_num, f"bad CSV: {error}")
+            return
+        if bad:
+            yield from bad.values()
+            return
+        if not fieldnames or "id" not in fieldnames:
             yield Malformed(context.label, 1, "the header has no 'id' column")
             return
-        for row in reader:
+        last = reader.line_num
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                yield Malformed(context.label, reader.line_num, f"bad CSV: {error}")
+                return
+            first, last = last + 1, reader.line_num
+            broken = [bad.pop(n) for n in range(first, last + 1) if n in bad]
+            if broken:
+                yield broken[0]
+                continue
             try:
                 yield row_to_post(row, context)
+            except RecursionError:
+                yield Malformed(context.label, reader.line_num, TOO_DEEP)
             except (KeyError, ValueError, TypeError, AttributeError) as error:
                 yield Malformed(context.label, reader.line_num, f"bad row: {error}")

@@ -20,9 +20,12 @@ from typing import Any
 from ..model import Post
 from .common import (
     LOCAL_MEDIA,
+    TOO_DEEP,
+    ArchiveError,
     Malformed,
     ReadContext,
     Record,
+    Refused,
     Span,
     Tree,
     build_text,
@@ -36,7 +39,10 @@ def parse_js(text: str) -> Any:
     if start == -1:
         raise ValueError("no JSON value in the file")
     body = text[start:].rstrip().rstrip(";")
-    return json.loads(body)
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise ValueError(TOO_DEEP) from None
 
 
 def _data_files(tree: Tree, manifest: dict[str, Any], kinds: tuple[str, ...]
@@ -116,24 +122,34 @@ def read(path: Path, context: ReadContext) -> Iterator[Record]:
     single = path.is_file() and not zipfile.is_zipfile(path)
     try:
         # A lone tweets.js is read with the folder around it (for tweets_media/).
-        tree = Tree(path.parent if single else path)
+        tree = Tree(path.parent if single else path, context.label)
     except (OSError, zipfile.BadZipFile) as error:
         yield Malformed(context.label, 1, f"cannot open the archive: {error}")
         return
+    yield from tree.refused
     manifest: dict[str, Any] = {}
     manifest_name = None if single else tree.find("data/manifest.js") or tree.find("manifest.js")
     if manifest_name:
         try:
             manifest = parse_js(tree.read_text(manifest_name))
+        except ArchiveError as error:
+            yield Refused(context.label, str(error), "error")
         except ValueError as error:
             yield Malformed(f"{context.label}/{manifest_name}", 1, f"bad manifest: {error}")
+        if not isinstance(manifest, dict):
+            manifest = {}
     user = manifest.get("userInfo") or {}
     handle, name = str(user.get("userName") or ""), str(user.get("displayName") or "")
     account_name = tree.find("data/account.js") or tree.find("account.js")
     if not handle and account_name:
-        account = parse_js(tree.read_text(account_name))
-        info = (account[0] if account else {}).get("account", {})
-        handle, name = info.get("username", ""), info.get("accountDisplayName", "")
+        try:
+            account = parse_js(tree.read_text(account_name))
+            info = (account[0] if account else {}).get("account", {})
+            handle, name = info.get("username", ""), info.get("accountDisplayName", "")
+        except ArchiveError as error:
+            yield Refused(context.label, str(error), "error")
+        except (ValueError, LookupError, AttributeError) as error:
+            yield Malformed(f"{context.label}/{account_name}", 1, f"bad account: {error}")
     files, media_dir = _data_files(tree, manifest, ("tweets", "tweet"))
     if single:
         files = [path.name]
@@ -144,12 +160,22 @@ def read(path: Path, context: ReadContext) -> Iterator[Record]:
             if any(n.startswith(candidate + "/") or f"/{candidate}/" in n for n in tree.names):
                 media_dir = candidate
                 break
-    notes = _notes(tree, manifest)
+    try:
+        notes = _notes(tree, manifest)
+    except ArchiveError as error:
+        yield Refused(context.label, str(error), "error")
+        notes = {}
+    except (ValueError, LookupError, AttributeError, TypeError) as error:
+        yield Malformed(context.label, 1, f"long posts (note-tweet.js) not read: {error}")
+        notes = {}
     for name_in_tree in files:
         label = context.label if single else f"{context.label}/{name_in_tree}"
         try:
             items = parse_js(tree.read_text(name_in_tree))
-        except (ValueError, UnicodeDecodeError) as error:
+        except ArchiveError as error:
+            yield Refused(context.label, str(error), "error")
+            continue
+        except ValueError as error:
             yield Malformed(label, 1, f"cannot read the tweets: {error}")
             continue
         for number, item in enumerate(items, 1):

@@ -50,6 +50,19 @@ def zip_bomb() -> None:
             handle.write(b"]\n")
 
 
+def zip_bomb_lying() -> None:
+    """The same bomb, but its central directory claims tweets.js holds 1,000 bytes."""
+    zip_bomb()
+    with zipfile.ZipFile(HERE / "zip-bomb.zip") as bomb:
+        data = bomb.read("data/tweets.js")
+        manifest = bomb.read("data/manifest.js")
+    with zipfile.ZipFile(HERE / "zip-bomb-lying.zip", "w", zipfile.ZIP_DEFLATED,
+                         compresslevel=9) as out:
+        out.writestr("data/manifest.js", manifest)
+        out.writestr("data/tweets.js", data)
+        out.getinfo("data/tweets.js").file_size = 1000  # written to the central directory
+
+
 def json_bomb() -> None:
     """Deep nesting: 100,000 brackets overflow a recursive parser."""
     depth = 100_000
@@ -77,6 +90,7 @@ def not_utf8() -> None:
 if __name__ == "__main__":
     zip_slip()
     zip_bomb()
+    zip_bomb_lying()
     json_bomb()
     truncated_json()
     broken_csv()
