@@ -36,3 +36,38 @@ def font_face_css() -> str:
         "@font-face { font-family: 'EB Garamond'; font-style: italic; font-weight: 400;"
         f" src: url('{files['italic'].as_uri()}'); }}\n"
     )
+
+
+FONT_NAMES = "EB Garamond (Georg Duffner, Octavio Pardo), émoji OpenMoji"
+# Characters nobody sees: joiners, selectors, marks of direction, spaces of width zero.
+IGNORABLE = {0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x20E3,
+             *range(0xFE00, 0xFE10), *range(0xE0020, 0xE0080)}
+FALLBACK_FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+                  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@lru_cache(maxsize=1)
+def covered_codepoints() -> frozenset[int]:
+    """Code points the book's fonts can draw: EB Garamond, then DejaVu (the fallback
+    fontconfig picks for what Garamond lacks) when it is installed."""
+    from fontTools.ttLib import TTFont
+
+    points: set[int] = set()
+    paths = [*garamond_files().values(), *(Path(p) for p in FALLBACK_FONTS)]
+    for path in paths:
+        if path.is_file():
+            with TTFont(path, lazy=True) as font:
+                points.update(font.getBestCmap() or {})
+    return frozenset(points)
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """Characters of ``text`` (emoji aside: they print as images) no font has."""
+    from .text.emoji_names import find_emoji
+
+    spans = find_emoji(text)
+    covered = covered_codepoints()
+    inside = {i for s in spans for i in range(s.start, s.end)}
+    return {c for i, c in enumerate(text)
+            if i not in inside and not c.isspace() and ord(c) not in IGNORABLE
+            and ord(c) not in covered}

@@ -28,6 +28,23 @@ DEFAULTS: dict[str, Any] = {
     "BOOK_PAPER_THICKNESS_MM": 0.1,
     "BOOK_REQUIRE_CONSENT": False,
     "BOOK_OUTPUT": "livre",
+    # Page margins: top, outside, bottom, inside (the gutter, next to the spine).
+    "BOOK_MARGINS": "16mm 14mm 20mm 19mm",
+    "BOOK_FONT_SIZE": "10.5pt",
+    # Photos are resampled to this resolution at their printed size.
+    "BOOK_PLATE_PPI": 300,
+    # A plate is at most this share of the text block's height.
+    "BOOK_PLATE_MAX_HEIGHT": 0.55,
+    # The printer's CMYK ICC profile (e.g. FOGRA39) for the cmyk edition's output intent.
+    "BOOK_ICC_PROFILE": "",
+    # Screen edition: tagged PDF (accessibility) when WeasyPrint manages it.
+    "BOOK_SCREEN_TAGS": True,
+    "BOOK_SCREEN": True,
+    "BOOK_COVER": True,
+    "BOOK_CRIERS": True,
+    # Criers' sheets: page size and type size.
+    "BOOK_CRIERS_SIZE": "A5",
+    "BOOK_CRIERS_FONT_SIZE": "20pt",
 }
 
 

@@ -1,102 +1,183 @@
-"""From Articles to the book's PDFs: the interior, the screen edition and the cover.
+"""The book's settings, read and checked once, and the page geometry they imply.
 
-The same HTML (one Jinja template, ``theme/templates/book/livre.html``) serves both
-editions; only the ``@page`` rules differ (bleed for print, none for the screen).
+Every other module of the book takes a :class:`BookEdition` rather than Pelican's
+settings dict, so that a wrong value is reported once, naming the setting and the
+fix, before anything is laid out.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from itertools import groupby
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .. import settings as inventaire_settings
-from ..fonts import font_face_css
-from ..postfile import write_atomic
 
-logger = logging.getLogger(__name__)
+MM_PER_PT = 25.4 / 72
+UNITS_MM = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": MM_PER_PT, "pc": 12 * MM_PER_PT}
+NAMED_SIZES_MM = {"a4": (210.0, 297.0), "a5": (148.0, 210.0), "a6": (105.0, 148.0),
+                  "b5": (176.0, 250.0), "letter": (215.9, 279.4)}
+CHAPTER_MODES = ("hour", "place")
+COLOR_MODES = ("rgb", "gray", "cmyk")
+
+
+class BookSettingError(ValueError):
+    """A BOOK_* setting has a value the book cannot use."""
+
+    def __init__(self, name: str, value: Any, fix: str) -> None:
+        super().__init__(f"setting {name} = {value!r}: {fix}")
+
+
+def length_mm(text: str, name: str) -> float:
+    """``'3mm'``, ``'0.125in'``, ``'10pt'`` → millimetres."""
+    match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc)\s*", str(text))
+    if not match:
+        raise BookSettingError(name, text, "write a length with a unit, e.g. '3mm' or '0.125in'")
+    return float(match[1]) * UNITS_MM[match[2]]
+
+
+def lengths_mm(text: str, name: str, count: int) -> list[float]:
+    """A CSS-like list of lengths; one value stands for all ``count``."""
+    parts = str(text).split()
+    if len(parts) == 1:
+        parts = parts * count
+    if len(parts) != count:
+        raise BookSettingError(name, text, f"give 1 or {count} lengths separated by spaces")
+    return [length_mm(p, name) for p in parts]
+
+
+def size_mm(text: str, name: str) -> tuple[float, float]:
+    """A page size: ``'148mm 210mm'`` or a name such as ``'A5'``."""
+    key = str(text).strip().lower()
+    if key in NAMED_SIZES_MM:
+        return NAMED_SIZES_MM[key]
+    width, height = lengths_mm(text, name, 2)
+    if width <= 0 or height <= 0:
+        raise BookSettingError(name, text, "both sides must be positive")
+    return width, height
 
 
 @dataclass(frozen=True)
 class BookEdition:
-    """The book's settings, read once."""
+    """The book's settings, read once; lengths in millimetres."""
 
     title: str
     subtitle: str
-    trim: str
-    bleed: str
+    trim: tuple[float, float]
+    bleed: float
+    margins: tuple[float, float, float, float]  # top, outside, bottom, inside
     chapters: str
     color: str
     paper_mm: float
+    crop_marks: bool
+    font_size: str
+    plate_ppi: int
+    plate_max_height: float
+    icc_profile: str
+    require_consent: bool
+    screen: bool
+    screen_tags: bool
+    cover: bool
+    criers: bool
+    criers_size: tuple[float, float]
+    criers_font_size: str
+    output: str
+    sitename: str = ""
+    author: str = ""
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> BookEdition:
+        """Read every BOOK_* setting (defaults in :mod:`inventaire.settings`) and check it."""
+
         def get(name: str) -> Any:
             return inventaire_settings.get(settings, name)
 
+        chapters = str(get("BOOK_CHAPTERS")).lower()
+        if chapters not in CHAPTER_MODES:
+            raise BookSettingError("BOOK_CHAPTERS", chapters, "use 'hour' or 'place'")
+        color = str(get("BOOK_COLOR")).lower()
+        if color not in COLOR_MODES:
+            raise BookSettingError("BOOK_COLOR", color, "use 'rgb', 'gray' or 'cmyk'")
+        try:
+            paper = float(get("BOOK_PAPER_THICKNESS_MM"))
+            ppi = int(get("BOOK_PLATE_PPI"))
+            plate_height = float(get("BOOK_PLATE_MAX_HEIGHT"))
+        except (TypeError, ValueError) as error:
+            raise BookSettingError("BOOK_PAPER_THICKNESS_MM/BOOK_PLATE_PPI/"
+                                   "BOOK_PLATE_MAX_HEIGHT", str(error),
+                                   "write a number, e.g. 0.1, 300, 0.55") from None
+        if not 0 < paper < 2:
+            raise BookSettingError("BOOK_PAPER_THICKNESS_MM", paper,
+                                   "one sheet's thickness in mm, e.g. 0.1")
+        margins = lengths_mm(get("BOOK_MARGINS"), "BOOK_MARGINS", 4)
         return cls(
-            title=get("BOOK_TITLE") or settings.get("SITENAME", ""),
-            subtitle=get("BOOK_SUBTITLE"),
-            trim=get("BOOK_TRIM"),
-            bleed=get("BOOK_BLEED"),
-            chapters=get("BOOK_CHAPTERS"),
-            color=get("BOOK_COLOR"),
-            paper_mm=float(get("BOOK_PAPER_THICKNESS_MM")),
+            title=str(get("BOOK_TITLE") or settings.get("SITENAME", "")),
+            subtitle=str(get("BOOK_SUBTITLE") or ""),
+            trim=size_mm(get("BOOK_TRIM"), "BOOK_TRIM"),
+            bleed=length_mm(get("BOOK_BLEED"), "BOOK_BLEED"),
+            margins=(margins[0], margins[1], margins[2], margins[3]),
+            chapters=chapters,
+            color=color,
+            paper_mm=paper,
+            crop_marks=bool(get("BOOK_CROP_MARKS")),
+            font_size=str(get("BOOK_FONT_SIZE")),
+            plate_ppi=ppi,
+            plate_max_height=plate_height,
+            icc_profile=str(get("BOOK_ICC_PROFILE") or ""),
+            require_consent=bool(get("BOOK_REQUIRE_CONSENT")),
+            screen=bool(get("BOOK_SCREEN")),
+            screen_tags=bool(get("BOOK_SCREEN_TAGS")),
+            cover=bool(get("BOOK_COVER")),
+            criers=bool(get("BOOK_CRIERS")),
+            criers_size=size_mm(get("BOOK_CRIERS_SIZE"), "BOOK_CRIERS_SIZE"),
+            criers_font_size=str(get("BOOK_CRIERS_FONT_SIZE")),
+            output=str(get("BOOK_OUTPUT")),
+            sitename=str(settings.get("SITENAME", "")),
+            author=str(settings.get("AUTHOR", "")),
         )
 
+    def with_color(self, color: str) -> BookEdition:
+        return replace(self, color=color)
 
-def book_articles(articles: Sequence[Any]) -> list[Any]:
-    """The posts that go in the book, in time order."""
-    chosen = [a for a in articles if a.post.status == "selected" and a.post.book]
-    return sorted(chosen, key=lambda a: a.post.sort_key())
+    @property
+    def text_width_mm(self) -> float:
+        """The text block's width: the trim less the outside and inside margins."""
+        return self.trim[0] - self.margins[1] - self.margins[3]
 
+    @property
+    def text_height_mm(self) -> float:
+        return self.trim[1] - self.margins[0] - self.margins[2]
 
-def chapters_by_hour(articles: Sequence[Any]) -> list[tuple[str, list[Any]]]:
-    """Perec's chronology: one sitting per hour of the day."""
-    return [(f"{hour:02d}", list(group))
-            for hour, group in groupby(articles, key=lambda a: a.post.date.hour)]
+    def spine_mm(self, pages: int) -> float:
+        """The issue's rule: spine = pages × BOOK_PAPER_THICKNESS_MM (a thickness per page,
+        as printers' calculators give it, e.g. KDP's 0.002252 in per page)."""
+        return pages * self.paper_mm
 
-
-def page_css(edition: BookEdition, bleed: bool) -> str:
-    """The ``@page`` rules of one edition: trim, and bleed for print only."""
-    bleed_rule = f"bleed: {edition.bleed};" if bleed else ""
-    return f"@page {{ size: {edition.trim}; {bleed_rule} }}\n"
-
-
-def render_pdf(html: str, css: str, base_url: Path, target: Path) -> None:
-    """Lay out ``html`` and write the PDF atomically."""
-    from weasyprint import CSS, HTML
-
-    pdf = HTML(string=html, base_url=str(base_url)).write_pdf(stylesheets=[CSS(string=css)])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".pdf.tmp")
-    tmp.write_bytes(pdf)
-    tmp.replace(target)
+    def cover_size_mm(self, pages: int) -> tuple[float, float]:
+        """The cover sheet without bleed: back + spine + front, by the trim's height."""
+        return 2 * self.trim[0] + self.spine_mm(pages), self.trim[1]
 
 
-def build_book(articles: Sequence[Any], edition: BookEdition, out_dir: Path,
-               get_template: Callable[[str], Any], context: dict[str, Any],
-               content_path: Path) -> list[Path]:
-    """Write the three PDFs; returns their paths."""
-    posts = book_articles(articles)
-    chapters = chapters_by_hour(posts)
-    template = get_template("book/livre")
-    html = template.render(context, edition=edition, chapters=chapters, posts=posts)
-    fonts = font_face_css()
-    written = []
-    interior = out_dir / "livre.pdf"
-    render_pdf(html, fonts + page_css(edition, bleed=True), content_path, interior)
-    written.append(interior)
-    screen = out_dir / "livre-ecran.pdf"
-    render_pdf(html, fonts + page_css(edition, bleed=False), content_path, screen)
-    written.append(screen)
-    cover = out_dir / "couverture.pdf"
-    cover_html = get_template("book/couverture").render(context, edition=edition,
-                                                        pages=len(posts))
-    render_pdf(cover_html, fonts, content_path, cover)
-    written.append(cover)
-    write_atomic(out_dir / "index.txt", "\n".join(p.name for p in written) + "\n")
-    return written
+def css_mm(value: float) -> str:
+    """A length for CSS, rounded so that the stylesheet (and the PDF) is reproducible."""
+    return f"{value:.3f}mm"
+
+
+def find_icc_profile(edition: BookEdition) -> Path | None:
+    """The CMYK profile for the output intent: the setting, else Ghostscript's default.
+
+    Ghostscript's ``default_cmyk.icc`` (Debian ``libgs10-common``) is a generic
+    SWOP-like profile; a print shop's own (FOGRA39, FOGRA51…) should be set instead.
+    """
+    if edition.icc_profile:
+        path = Path(edition.icc_profile)
+        if not path.is_file():
+            raise BookSettingError("BOOK_ICC_PROFILE", edition.icc_profile,
+                                   "give the path of the printer's CMYK .icc file")
+        return path
+    for candidate in ("/usr/share/color/icc/ghostscript/default_cmyk.icc",
+                      "/usr/share/color/icc/ghostscript/ps_cmyk.icc"):
+        if Path(candidate).is_file():
+            return Path(candidate)
+    return None

@@ -1,7 +1,10 @@
 """The book as a Pelican generator: the same Articles as the site, laid out by WeasyPrint.
 
-Shaped like pelican-plugins/pdf: nothing to add to the context, and
-``generate_output`` writes the PDFs itself into ``output/livre/``.
+Shaped like pelican-plugins/pdf, with one difference: the book is laid out in
+``generate_context`` (plugin generators run after the Articles generator, so the
+articles are there) so that the site can show each post's page and the editions'
+sizes; the files are written in ``generate_output``, after Pelican has cleaned the
+output folder.
 """
 
 from __future__ import annotations
@@ -13,24 +16,41 @@ from typing import Any
 from pelican.generators import Generator
 
 from .. import settings as inventaire_settings
-from .edition import BookEdition, build_book
+from ..postfile import PostFileError
+from .builder import BookFiles, build, write_files
+from .edition import BookSettingError
 
 logger = logging.getLogger(__name__)
 
 
 class BookGenerator(Generator):
-    """Writes ``livre.pdf``, ``livre-ecran.pdf`` and ``couverture.pdf``."""
+    """Writes ``livre.pdf``, ``livre-ecran.pdf``, ``couverture.pdf`` and the criers' sheets."""
+
+    book: BookFiles | None = None
 
     def generate_context(self) -> None:
-        """Nothing to add: the book reads the articles the site already has."""
-
-    def generate_output(self, writer: Any) -> None:
+        """Lay the book out; set ``article.book_page`` and ``context["book_editions"]``."""
+        self.book = None
+        self.context["book_editions"] = []
         if not inventaire_settings.get(self.settings, "BOOK_ENABLED"):
             return
         articles = [a for a in self.context.get("articles", []) if getattr(a, "post", None)]
-        out_dir = Path(self.output_path) / inventaire_settings.get(self.settings, "BOOK_OUTPUT")
-        edition = BookEdition.from_settings(self.settings)
-        written = build_book(articles, edition, out_dir, self.get_template, self.context,
-                             Path(self.path))
-        for path in written:
+        cache = Path(self.settings.get("CACHE_PATH") or "cache").resolve() / "book"
+        try:
+            book = build(articles, self.settings, Path(self.path), cache)
+        except (BookSettingError, PostFileError) as error:
+            logger.error("Book: %s — the book is not built", error)
+            return
+        for article in articles:
+            page = book.post_pages.get(article.post.key)
+            if page is not None:
+                article.book_page = page
+        self.context["book_editions"] = book.editions
+        self.book = book
+
+    def generate_output(self, writer: Any) -> None:
+        if self.book is None:
+            return
+        folder = Path(self.output_path) / inventaire_settings.get(self.settings, "BOOK_OUTPUT")
+        for path in write_files(self.book, folder):
             logger.info("Book: wrote %s", path)

@@ -1,0 +1,135 @@
+"""Builds every file of the book in memory: interior, screen edition, cover, criers' sheets.
+
+Nothing is written here: the generator lays the book out while Pelican builds its
+context (so that the site can show page numbers and file sizes) and writes the files
+when Pelican writes its output, after any clean-up of the output folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..text.typography import format_day
+from .chapters import book_articles
+from .cover import CoverView, back_posts, render_cover
+from .criers import build_sheets, render_sheets
+from .day import Day, load_day
+from .edition import BookEdition
+from .emoji import EmojiImages
+from .interior import InteriorBuilder
+from .layout import Renderer, Timing
+from .templates import Templates, template_folders
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class BookFiles:
+    """The book's files (path relative to the book's folder → bytes) and what to tell."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    editions: list[dict[str, Any]] = field(default_factory=list)
+    post_pages: dict[tuple[str, str], int] = field(default_factory=dict)  # post key → page
+    pages: int = 0
+    timings: list[Timing] = field(default_factory=list)
+
+
+def creation_date(day: Day) -> str:
+    """The PDFs' date: ``SOURCE_DATE_EPOCH`` when set, else midnight of the day itself,
+    so that two builds of the same content are byte for byte the same."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    if day.date is None:
+        return "2000-01-01T00:00:00+00:00"
+    zone = ZoneInfo(day.timezone) if day.timezone else UTC
+    midnight = datetime(day.date.year, day.date.month, day.date.day, tzinfo=zone)
+    offset = midnight.strftime("%z")
+    return midnight.strftime("%Y-%m-%dT%H:%M:%S") + f"{offset[:3]}:{offset[3:]}"
+
+
+EDITION_TITLES = {
+    "livre.pdf": "Livre, fichier pour l’imprimeur",
+    "livre-ecran.pdf": "Livre, édition pour l’écran",
+    "couverture.pdf": "Couverture",
+}
+
+
+def build(articles: Sequence[Any], settings: dict[str, Any], content_path: Path,
+          cache_dir: Path) -> BookFiles:
+    """Lay out every file of the book from the site's Articles."""
+    edition = BookEdition.from_settings(settings)
+    day = load_day(content_path, settings)
+    templates = Templates(template_folders(settings))
+    chosen = book_articles(articles, edition.require_consent)
+    result = BookFiles()
+    if not chosen:
+        logger.warning("Book: no selected post is meant for the book; nothing to lay out")
+        return result
+    renderer = Renderer(content_path)
+    site_url = str(settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "")
+    builder = InteriorBuilder(edition, day, content_path, cache_dir, templates,
+                              creation_date(day), site_url)
+    interior = builder.build(chosen, renderer)
+    result.pages = interior.pages
+    result.files["livre.pdf"] = interior.print_pdf
+    if interior.screen_pdf is not None:
+        result.files["livre-ecran.pdf"] = interior.screen_pdf
+    for post in interior.content.posts:
+        result.post_pages[post.post.key] = interior.post_pages[post.anchor]
+    date_label = format_day(day.date) if day.date else format_day(chosen[0].post.date)
+    if edition.cover:
+        handles = {p.author for p in interior.content.posts}
+        view = CoverView(title=edition.title, subtitle=edition.subtitle,
+                         date_label=date_label, city=day.city,
+                         author=edition.author or edition.sitename,
+                         post_count=len(interior.content.posts),
+                         contributor_count=len(handles),
+                         back_posts=back_posts(interior.content.posts))
+        result.files["couverture.pdf"] = render_cover(edition, interior.pages, view,
+                                                      templates, renderer, edition.color)
+    if edition.criers:
+        sheets = build_sheets(articles, day, date_label,
+                              EmojiImages("rgb", cache_dir, renderer.fetcher))
+        for slug, pdf in render_sheets(sheets, edition, templates, renderer).items():
+            result.files[f"crieurs/{slug}.pdf"] = pdf
+    result.timings = renderer.timings
+    for name, title in EDITION_TITLES.items():
+        if name in result.files:
+            result.editions.append({
+                "name": name.removesuffix(".pdf"),
+                "title": title,
+                "path": f"{edition.output}/{name}",
+                "pages": {"livre.pdf": interior.pages, "couverture.pdf": 1}.get(
+                    name, interior.screen_pages),
+                "size_bytes": len(result.files[name]),
+            })
+    report_timings(result)
+    return result
+
+
+def report_timings(result: BookFiles) -> None:
+    total = sum(t.seconds for t in result.timings)
+    logger.info("Book: %d pages in %.1f s, %.3f s per page (%s)", result.pages, total,
+                total / result.pages if result.pages else 0.0,
+                ", ".join(f"{t.label} {t.seconds:.2f} s" for t in result.timings))
+
+
+def write_files(result: BookFiles, folder: Path) -> list[Path]:
+    """Write the book's files atomically into ``folder``; returns their paths."""
+    written = []
+    for relative, data in sorted(result.files.items()):
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        written.append(target)
+    return written

@@ -1,0 +1,76 @@
+"""The cover: back, spine and front on one sheet, with bleed all round.
+
+Its width depends on the interior: spine = pages × BOOK_PAPER_THICKNESS_MM, so the
+cover is laid out after the interior, from the padded page count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ..fonts import font_face_css
+from .chapters import BookPost
+from .color import Palette
+from .edition import BookEdition, css_mm
+from .layout import Renderer
+from .templates import Templates
+
+BACK_POSTS = 4
+MM_TO_PT = 72 / 25.4
+
+
+@dataclass
+class CoverView:
+    title: str
+    subtitle: str
+    date_label: str
+    city: str
+    author: str
+    post_count: int
+    contributor_count: int
+    back_posts: list[BookPost]
+
+
+def back_posts(posts: Sequence[BookPost], count: int = BACK_POSTS) -> list[BookPost]:
+    """The editors' featured posts (without photos), else the shortest of the day."""
+    candidates = [p for p in posts if not p.plates]
+    featured = [p for p in candidates if p.post.featured]
+    if len(featured) < count:
+        rest = sorted((p for p in candidates if not p.post.featured),
+                      key=lambda p: (len(p.post.text), p.post.sort_key()))
+        featured += rest[:count - len(featured)]
+    return sorted(featured[:count], key=lambda p: p.post.sort_key())
+
+
+def spine_font_pt(spine_mm: float) -> float:
+    """Type that fits across the spine: 60 % of its width, between 4 and 11 pt."""
+    return round(max(4.0, min(11.0, spine_mm * MM_TO_PT * 0.6)), 2)
+
+
+def cover_geometry(edition: BookEdition, pages: int) -> dict[str, str]:
+    width, height = edition.cover_size_mm(pages)
+    spine = edition.spine_mm(pages)
+    return {"width": css_mm(width), "height": css_mm(height), "bleed": css_mm(edition.bleed),
+            "trim_w": css_mm(edition.trim[0]), "spine": css_mm(spine),
+            "spine_left": css_mm(edition.trim[0]),
+            "front_left": css_mm(edition.trim[0] + spine),
+            "spine_font": f"{spine_font_pt(spine)}pt",
+            # The rotated spine box: as long as the trim is high, as thick as the spine.
+            "spine_box_left": css_mm(edition.trim[0] + spine / 2 - edition.trim[1] / 2),
+            "spine_box_top": css_mm(edition.trim[1] / 2 - spine / 2)}
+
+
+def render_cover(edition: BookEdition, pages: int, view: CoverView, templates: Templates,
+                 renderer: Renderer, mode: str) -> bytes:
+    for post in view.back_posts:
+        post.html = Markup(post.html)
+    html = templates.render("book/couverture.html", cover=view,
+                            g=cover_geometry(edition, pages), p=Palette.for_mode(mode),
+                            fonts=Markup(font_face_css()))
+    options: dict[str, Any] = {"pdf_variant": "pdf/x-4"} if mode == "cmyk" else {}
+    document = renderer.render(html, "", "cover", **options)
+    return renderer.write(document, "write cover", **options)

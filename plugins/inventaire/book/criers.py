@@ -1,0 +1,93 @@
+"""The criers' sheets: ``livre/crieurs/<place>.pdf``, the posts to read aloud there.
+
+One sheet per place that has posts marked ``declaimed`` there, in the order they are
+read (the declaimed time, then the post's), in large type on A5 so that a crier can
+hold it in one hand in the street.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ..fonts import font_face_css
+from ..model import Post
+from .chapters import quote_spacing, unlink
+from .day import Day
+from .edition import BookEdition, css_mm
+from .emoji import EmojiImages
+from .layout import Renderer
+from .templates import Templates
+
+
+@dataclass
+class CrierItem:
+    time: str
+    declaimed: str
+    author: str
+    html: str
+
+
+@dataclass
+class CrierSheet:
+    slug: str
+    place: str
+    date_label: str
+    items: list[CrierItem]
+
+
+def declaimed_time(text: str) -> str:
+    """« 14 h 45 » for ``"14:45"``; what the editors wrote when it is not HH:MM."""
+    hour, sep, minute = text.partition(":")
+    if sep and hour.isdigit() and minute[:2].isdigit():
+        return f"{int(hour)}\u00a0h\u00a0{minute[:2]}"
+    return text
+
+
+def sheet_posts(articles: Sequence[Any]) -> dict[str, list[Any]]:
+    """Declaimed posts by place, in reading order; withdrawn or refused ones never."""
+    by_place: dict[str, list[Any]] = {}
+    for article in articles:
+        post = getattr(article, "post", None)
+        if not isinstance(post, Post) or post.declaimed is None:
+            continue
+        if post.status != "selected" or post.consent == "refused":
+            continue
+        by_place.setdefault(post.declaimed.place, []).append(article)
+    for items in by_place.values():
+        items.sort(key=lambda a: (a.post.declaimed.time.zfill(5), a.post.sort_key()))
+    return by_place
+
+
+def build_sheets(articles: Sequence[Any], day: Day, date_label: str,
+                 emoji: EmojiImages) -> list[CrierSheet]:
+    from ..text.typography import format_time
+
+    sheets = []
+    for slug, items in sorted(sheet_posts(articles).items()):
+        place = day.places.get(slug)
+        sheets.append(CrierSheet(
+            slug=slug, place=place.name if place else slug, date_label=date_label,
+            items=[CrierItem(time=format_time(a.post.date),
+                             declaimed=declaimed_time(a.post.declaimed.time),
+                             author=a.post.author,
+                             html=Markup(emoji.replace(unlink(quote_spacing(str(a.content))))))
+                   for a in items]))
+    return sheets
+
+
+def render_sheets(sheets: Sequence[CrierSheet], edition: BookEdition, templates: Templates,
+                  renderer: Renderer) -> dict[str, bytes]:
+    """``slug`` → PDF bytes."""
+    size = f"{css_mm(edition.criers_size[0])} {css_mm(edition.criers_size[1])}"
+    out = {}
+    for sheet in sheets:
+        html = templates.render("book/crieurs.html", sheet=sheet, size=size,
+                                font_size=edition.criers_font_size,
+                                fonts=Markup(font_face_css()))
+        document = renderer.render(html, "", f"criers {sheet.slug}")
+        out[sheet.slug] = renderer.write(document, f"write criers {sheet.slug}")
+    return out

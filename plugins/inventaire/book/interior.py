@@ -1,0 +1,314 @@
+"""The interior: ``livre.pdf`` (print, with bleed) and ``livre-ecran.pdf`` (screen).
+
+Both come from one template and the same geometry, so a page number printed in an
+index is right in both files. The print edition is in the chosen colour mode, without
+links or bookmarks (print shops refuse annotations); the screen edition is always in
+colour, with clickable contents and indexes, bookmarks and tags.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..fonts import FONT_NAMES, font_face_css, missing_glyphs
+from ..text.typography import format_day
+from .chapters import (
+    BookContent,
+    IndexEntry,
+    absolute_links,
+    build_content,
+    editors_html,
+    quote_spacing,
+    unlink,
+)
+from .color import Palette
+from .day import Day, EditorsPage
+from .edition import BookEdition, css_mm, find_icc_profile
+from .emoji import EmojiImages
+from .layout import Renderer, anchor_pages, blank_html, pad_to_multiple
+from .photos import PlateMaker
+from .templates import Templates
+
+logger = logging.getLogger(__name__)
+
+PLACEHOLDER = "000"
+
+
+@dataclass
+class IndexRow:
+    label: str
+    refs: list[tuple[str, str]]  # (page as printed, anchor of the first post there)
+
+
+@dataclass
+class TocEntry:
+    label: str
+    anchor: str
+    level: int = 1
+
+
+@dataclass
+class BookView:
+    """Everything the interior template shows."""
+
+    title: str
+    subtitle: str
+    author: str
+    keywords: str
+    created: str
+    date_label: str
+    city: str
+    edition_label: str
+    mode: str
+    preface: EditorsPage | None
+    colophon: EditorsPage | None
+    chapters: list[Any]
+    toc: list[TocEntry]
+    contributors: list[IndexRow] = field(default_factory=list)
+    places: list[IndexRow] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)
+    post_count: int = 0
+    contributor_count: int = 0
+    fonts: str = FONT_NAMES
+    printer_settings: str = ""
+
+
+@dataclass
+class Interior:
+    """The result: PDF bytes and where every post landed."""
+
+    print_pdf: bytes
+    screen_pdf: bytes | None
+    pages: int
+    screen_pages: int
+    post_pages: dict[str, int]  # anchor → page in livre.pdf
+    content: BookContent
+    renderer: Renderer
+
+
+def index_rows(entries: Sequence[IndexEntry], pages: dict[str, int] | None) -> list[IndexRow]:
+    """Index lines: distinct pages in order; placeholders before the first pass."""
+    rows = []
+    for entry in entries:
+        if pages is None:
+            refs = [(PLACEHOLDER, a) for a in entry.anchors]
+        else:
+            first: dict[int, str] = {}
+            for anchor in entry.anchors:
+                first.setdefault(pages[anchor], anchor)
+            refs = [(str(n), first[n]) for n in sorted(first)]
+        rows.append(IndexRow(entry.label, refs))
+    return rows
+
+
+def toc_entries(content: BookContent, preface: bool) -> list[TocEntry]:
+    entries = [TocEntry("Préface", "preface")] if preface else []
+    entries += [TocEntry(c.title, c.anchor) for c in content.chapters]
+    entries += [TocEntry("Index des contributeurs", "index-contributeurs"),
+                TocEntry("Index des lieux", "index-lieux"),
+                TocEntry("Colophon", "colophon")]
+    return entries
+
+
+def geometry(edition: BookEdition) -> dict[str, str]:
+    top, outside, bottom, inside = edition.margins
+    return {"trim_w": css_mm(edition.trim[0]), "trim_h": css_mm(edition.trim[1]),
+            "bleed": css_mm(edition.bleed), "top": css_mm(top), "outside": css_mm(outside),
+            "bottom": css_mm(bottom), "inside": css_mm(inside)}
+
+
+def printer_settings(edition: BookEdition) -> str:
+    colour = {"rgb": "couleur (sRGB)", "gray": "niveaux de gris",
+              "cmyk": "quadrichromie (PDF/X-4)"}[edition.color]
+    return (f"Format {edition.trim[0]:g} × {edition.trim[1]:g} mm, fonds perdus "
+            f"{edition.bleed:g} mm, {colour}, photographies à {edition.plate_ppi} ppp.")
+
+
+class InteriorBuilder:
+    """Lays the book out for one edition (its colour mode and cache folder)."""
+
+    def __init__(self, edition: BookEdition, day: Day, content_path: Path, cache_dir: Path,
+                 templates: Templates, created: str, site_url: str = "") -> None:
+        self.site_url = site_url
+        self.edition = edition
+        self.day = day
+        self.content_path = content_path
+        self.cache_dir = cache_dir
+        self.templates = templates
+        self.created = created
+
+    def content_for(self, articles: Sequence[Any], mode: str, links: bool,
+                    renderer: Renderer) -> BookContent:
+        emoji = EmojiImages(mode, self.cache_dir, renderer.fetcher)
+        plates = PlateMaker(self.edition.with_color(mode), self.content_path, self.cache_dir,
+                            renderer.fetcher)
+
+        def html_of(article: Any) -> str:
+            html = quote_spacing(str(article.content))
+            html = absolute_links(html, self.site_url) if links else unlink(html)
+            return str(Markup(emoji.replace(html)))
+
+        def plates_of(post: Any) -> list[Any]:
+            where = f"post {post.id} (@{post.author})"
+            found = [plates.plate(m, where) for m in post.media if m.kind == "photo"]
+            return [p for p in found if p is not None]
+
+        content = build_content(articles, self.day, self.edition.chapters, html_of, plates_of)
+        for post in content.posts:
+            post.html = Markup(post.html)
+        emoji.report()
+        return content
+
+    def view(self, content: BookContent, pages: dict[str, int] | None, mode: str) -> BookView:
+        e = self.edition
+        handles = sorted({p.author for p in content.posts}, key=lambda h: (h.casefold(), h))
+        day = self.day.date or (content.posts[0].post.date.date() if content.posts else None)
+        preface = self.day.preface
+        if preface:
+            preface = EditorsPage(preface.title, Markup(editors_html(preface.html)),
+                                  preface.meta)
+        colophon = self.day.colophon
+        if colophon:
+            colophon = EditorsPage(colophon.title, Markup(editors_html(colophon.html)),
+                                   colophon.meta)
+        for chapter in content.chapters:
+            chapter.intro_html = Markup(chapter.intro_html)
+        return BookView(
+            title=e.title, subtitle=e.subtitle, author=e.author or e.sitename,
+            keywords=f"inventaire, {self.day.city}, Perec",
+            created=self.created, date_label=format_day(day) if day else "",
+            city=self.day.city, edition_label={"rgb": "couleur", "gray": "en niveaux de gris",
+                                               "cmyk": "quadrichromie"}[mode],
+            mode=e.chapters, preface=preface, colophon=colophon,
+            chapters=content.chapters, toc=toc_entries(content, preface is not None),
+            contributors=index_rows(content.contributors, pages),
+            places=index_rows(content.places, pages), handles=handles,
+            post_count=len(content.posts), contributor_count=len(handles),
+            printer_settings=printer_settings(e))
+
+    def css(self, mode: str, bleed: bool, interactive: bool) -> str:
+        """The stylesheet: ``bleed`` for print, ``interactive`` for links and bookmarks."""
+        extra = ""
+        if mode == "cmyk":
+            profile = find_icc_profile(self.edition)
+            if profile is None:
+                logger.warning("Book: no CMYK ICC profile found — the cmyk edition has no "
+                               "output intent; set BOOK_ICC_PROFILE to the printer's profile")
+            else:
+                extra = (f"@color-profile device-cmyk {{ src: url('{profile.as_uri()}'); "
+                         "components: cyan, magenta, yellow, black; }\n")
+        return extra + self.templates.render(
+            "book/livre.css", fonts=font_face_css(), g=geometry(self.edition),
+            p=Palette.for_mode(mode), print=bleed, marks=self.edition.crop_marks,
+            links=interactive, bookmarks=interactive, font_size=self.edition.font_size)
+
+    def blank_css(self) -> str:
+        """Pages with nothing on them, not even a folio, at the print edition's size."""
+        g = geometry(self.edition)
+        marks = "marks: crop;" if self.edition.crop_marks else ""
+        return f"@page {{ size: {g['trim_w']} {g['trim_h']}; bleed: {g['bleed']}; {marks} }}"
+
+    def html(self, content: BookContent, pages: dict[str, int] | None, mode: str,
+             links: bool) -> str:
+        return self.templates.render("book/livre.html", book=self.view(content, pages, mode),
+                                     links=links)
+
+    def build(self, articles: Sequence[Any], renderer: Renderer) -> Interior:
+        """Two passes for the page numbers, then the PDFs.
+
+        In colour (the default) one layout serves both editions: it is laid out with
+        links and bookmarks, which print loses (:func:`for_print`) and the screen
+        keeps, with its bleed taken off (:func:`for_screen`). The gray and cmyk
+        editions need their own colour layout for the screen.
+        """
+        e = self.edition
+        shared = e.color == "rgb" and e.screen
+        content = self.content_for(articles, e.color, links=shared, renderer=renderer)
+        check_glyphs(content)
+        css = self.css(e.color, bleed=True, interactive=shared)
+        options: dict[str, Any] = {"pdf_variant": "pdf/x-4"} if e.color == "cmyk" else {}
+        first = renderer.render(self.html(content, None, e.color, shared), css, "pass 1",
+                                **options)
+        pages = anchor_pages(first)
+        final = renderer.render(self.html(content, pages, e.color, shared), css, "pass 2",
+                                **options)
+        again = anchor_pages(final)
+        moved = [p.anchor for p in content.posts if again.get(p.anchor) != pages.get(p.anchor)]
+        if moved:  # cannot happen unless the indexes change what comes before them
+            logger.warning("Book: %d posts moved between passes; laying out once more",
+                           len(moved))
+            pages = again
+            final = renderer.render(self.html(content, pages, e.color, shared), css, "pass 3",
+                                    **options)
+        blank = renderer.render(blank_html(), self.blank_css(), "blank pages", **options)
+        padded = pad_to_multiple(for_print(final), blank)
+        print_pdf = renderer.write(padded, "write print", **options)
+        screen_pdf, screen_pages = None, 0
+        if shared:
+            screen_pages = len(final.pages)
+            screen_pdf = self.write_screen(for_screen(final), renderer)
+        elif e.screen:
+            screen_pdf, screen_pages = self.screen(articles, pages, renderer)
+        post_pages = {p.anchor: pages[p.anchor] for p in content.posts}
+        return Interior(print_pdf, screen_pdf, len(padded.pages), screen_pages, post_pages,
+                        content, renderer)
+
+    def screen(self, articles: Sequence[Any], pages: dict[str, int],
+               renderer: Renderer) -> tuple[bytes, int]:
+        """The screen edition (always in colour) and its page count."""
+        content = self.content_for(articles, "rgb", links=True, renderer=renderer)
+        document = renderer.render(self.html(content, pages, "rgb", True),
+                                   self.css("rgb", bleed=False, interactive=True), "screen")
+        moved = [p.anchor for p in content.posts
+                 if anchor_pages(document).get(p.anchor) != pages.get(p.anchor)]
+        if moved:
+            logger.warning("Book: the screen edition differs from print on %d posts' pages",
+                           len(moved))
+        return self.write_screen(document, renderer), len(document.pages)
+
+    def write_screen(self, document: Any, renderer: Renderer) -> bytes:
+        """The screen PDF, tagged for screen readers when WeasyPrint manages it."""
+        if self.edition.screen_tags:
+            try:
+                return renderer.write(document, "write screen", pdf_tags=True)
+            except Exception as error:  # WeasyPrint's tagging is young: keep the edition
+                logger.warning("Book: tagged PDF failed (%s); writing it untagged", error)
+        return renderer.write(document, "write screen")
+
+
+def for_print(document: Any) -> Any:
+    """The laid-out pages without links or bookmarks: print shops refuse annotations."""
+    pages = []
+    for page in document.pages:
+        page = copy.copy(page)
+        page.links, page.bookmarks = [], []
+        pages.append(page)
+    return document.copy(pages)
+
+
+def for_screen(document: Any) -> Any:
+    """The laid-out pages with no bleed: the screen shows the trimmed page."""
+    pages = []
+    for page in document.pages:
+        page = copy.copy(page)
+        page.bleed = dict.fromkeys(page.bleed, 0)
+        pages.append(page)
+    return document.copy(pages)
+
+
+def check_glyphs(content: BookContent) -> None:
+    """Warn, naming the post, about characters no font of the book can draw."""
+    for post in content.posts:
+        missing = missing_glyphs(post.post.text)
+        if missing:
+            shown = " ".join(f"U+{ord(c):04X}" for c in sorted(missing))
+            logger.warning("post %s (@%s): no font of the book has %s — it would print as "
+                           "a box; replace the character in the post's file", post.post.id,
+                           post.author, shown)

@@ -1,0 +1,148 @@
+"""The sample day's book, read back from the PDFs (issue 5's acceptance list).
+
+Uses the session's ``sample_build`` (publish settings, BOOK_COLOR rgb by default).
+"""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+import pytest
+from conftest import require_tool
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
+pdfcheck = importlib.import_module("pdfcheck")
+
+MM = 72 / 25.4
+TRIM = (148 * MM, 210 * MM)
+BLEED = 3 * MM
+TOLERANCE = 0.5
+
+
+@pytest.fixture(scope="module")
+def livre(sample_build: Path) -> Path:
+    return sample_build / "livre" / "livre.pdf"
+
+
+@pytest.fixture(scope="module")
+def texts(livre: Path) -> list[str]:
+    return pdfcheck.page_texts(livre)
+
+
+def test_every_page_has_trim_and_bleed_boxes(livre: Path) -> None:
+    for number, sizes in enumerate(pdfcheck.boxes(livre), start=1):
+        assert "/TrimBox" in sizes and "/BleedBox" in sizes, f"page {number}"
+        trim, media, bleed = sizes["/TrimBox"], sizes["/MediaBox"], sizes["/BleedBox"]
+        assert abs(trim[0] - TRIM[0]) < TOLERANCE and abs(trim[1] - TRIM[1]) < TOLERANCE
+        for side in (0, 1):
+            assert abs(media[side] - trim[side] - 2 * BLEED) < TOLERANCE, f"page {number}"
+            assert abs(bleed[side] - media[side]) < TOLERANCE, f"page {number}"
+
+
+def test_page_count_is_a_multiple_of_four(livre: Path) -> None:
+    count = len(pypdf.PdfReader(livre).pages)
+    assert count % 4 == 0
+    assert 8 <= count <= 828
+
+
+def test_fonts_are_embedded(livre: Path) -> None:
+    fonts = pdfcheck.embedded_fonts(livre)
+    assert fonts, "no font at all"
+    assert all(embedded for _name, embedded in fonts), fonts
+    assert any("Garamond" in name for name, _ in fonts)
+    # Subset fonts carry a six-letter tag: ABCDEF+Name.
+    assert all("+" in name for name, _ in fonts), fonts
+
+
+def test_pdffonts_agrees(livre: Path) -> None:
+    pdffonts = require_tool("pdffonts")
+    out = subprocess.run([pdffonts, str(livre)], capture_output=True, text=True,
+                         check=True).stdout.splitlines()[2:]
+    assert out
+    for line in out:
+        emb, sub = line.split()[-5], line.split()[-4]
+        assert (emb, sub) == ("yes", "yes"), line
+
+
+def test_no_replacement_character_and_no_missing_emoji(texts: list[str]) -> None:
+    whole = "\n".join(texts)
+    assert "\ufffd" not in whole
+    assert "[émoji" not in whole
+
+
+def test_contents_point_to_the_pages_where_entries_start(texts: list[str]) -> None:
+    entries = pdfcheck.toc_entries(texts)
+    assert len(entries) >= 5
+    for entry in entries:
+        page = entry.pages[0]
+        first_lines = pdfcheck.norm(" ".join(texts[page - 1].splitlines()[:2]))
+        assert first_lines.startswith(entry.label), (entry, first_lines)
+
+
+@pytest.mark.parametrize("title", ["Index des contributeurs", "Index des lieux"])
+def test_index_pages_hold_their_entries(texts: list[str], title: str) -> None:
+    entries = pdfcheck.index_entries(texts, title)
+    assert entries
+    for entry in entries:
+        for page in entry.pages:
+            assert entry.label in pdfcheck.norm(texts[page - 1]), (entry.label, page)
+
+
+def test_every_contributor_is_in_the_index_and_the_colophon(texts: list[str]) -> None:
+    entries = pdfcheck.index_entries(texts, "Index des contributeurs")
+    colophon = pdfcheck.norm(next(t for t in texts if t.lstrip().startswith("Colophon")))
+    for entry in entries:
+        assert entry.label in colophon or entry.label.split()[0] in colophon
+
+
+def test_photos_print_at_300_ppi_or_more(livre: Path) -> None:
+    seen = 0
+    with pdfplumber.open(livre) as pdf:
+        for page in pdf.pages:
+            for image in page.images:
+                seen += 1
+                ppi_x = image["srcsize"][0] * 72 / image["width"]
+                ppi_y = image["srcsize"][1] * 72 / image["height"]
+                assert min(ppi_x, ppi_y) >= 299.5, (page.page_number, image["srcsize"])
+    assert seen, "the sample day has photos: none was found in the book"
+
+
+def test_screen_edition_has_no_bleed_and_links(sample_build: Path) -> None:
+    screen = sample_build / "livre" / "livre-ecran.pdf"
+    reader = pypdf.PdfReader(screen)
+    first = reader.pages[0]
+    width = float(first.mediabox.width)
+    assert abs(width - TRIM[0]) < TOLERANCE
+    assert reader.outline, "no bookmarks"
+    links = sum(1 for page in reader.pages for a in page.get("/Annots") or []
+                if a.get_object().get("/Subtype") == "/Link")
+    assert links > 20
+    assert reader.metadata and reader.metadata.title
+
+
+def test_print_edition_has_no_links_or_bookmarks(livre: Path) -> None:
+    reader = pypdf.PdfReader(livre)
+    assert not reader.outline
+    assert not any(page.get("/Annots") for page in reader.pages)
+
+
+def test_cover_width_is_two_trims_plus_spine_plus_bleed(sample_build: Path, livre: Path) -> None:
+    pages = len(pypdf.PdfReader(livre).pages)
+    cover = pypdf.PdfReader(sample_build / "livre" / "couverture.pdf").pages[0]
+    spine = pages * 0.1 * MM  # BOOK_PAPER_THICKNESS_MM default
+    width = float(cover.mediabox.width)
+    assert abs(width - (2 * TRIM[0] + spine + 2 * BLEED)) < TOLERANCE
+    assert abs(float(cover.mediabox.height) - (TRIM[1] + 2 * BLEED)) < TOLERANCE
+
+
+def test_criers_sheets_exist_for_places_with_declaimed_posts(sample_build: Path) -> None:
+    sheets = sorted((sample_build / "livre" / "crieurs").glob("*.pdf"))
+    assert sheets
+    for sheet in sheets:
+        page = pypdf.PdfReader(sheet).pages[0]
+        assert abs(float(page.mediabox.width) - 148 * MM) < TOLERANCE  # A5
