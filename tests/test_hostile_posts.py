@@ -133,7 +133,7 @@ def test_the_build_publishes_every_hostile_post(built: Built) -> None:
 def test_nothing_is_written_outside_the_project(built: Built) -> None:
     assert sorted(p.name for p in built.base.iterdir()) == ["project"]
     assert sorted(p.name for p in built.project.iterdir()) == [
-        "content", "output", "pelicanconf.py", "private", "publishconf.py", "theme"]
+        "cache", "content", "output", "pelicanconf.py", "private", "publishconf.py", "theme"]
     assert not list(built.base.parent.glob("escape-HOSTILE*"))
     assert not [p for p in built.project.rglob("*escape-HOSTILE*")
                 if "content" not in p.relative_to(built.project).parts[:1]]
@@ -282,7 +282,9 @@ def test_a_python_tag_is_refused_never_run(built: Built) -> None:
 
 
 def test_the_loader_is_a_safe_loader() -> None:
-    assert issubclass(postfile._Loader, yaml.SafeLoader)
+    # libyaml's CSafeLoader when available: the same safe constructors as SafeLoader.
+    assert issubclass(postfile._Loader, (yaml.SafeLoader, yaml.CSafeLoader))
+    assert postfile._Loader.yaml_constructors is not yaml.Loader.yaml_constructors
     assert not any("python" in tag for tag in postfile._Loader.yaml_constructors if tag)
     assert not any("python" in tag for tag in postfile._Loader.yaml_multi_constructors)
     with pytest.raises(PostFileError, match="could not determine a constructor"):

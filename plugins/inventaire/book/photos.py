@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from ..media import media_path
 from ..model import Media
 from .color import pillow_mode
 from .edition import BookEdition, find_icc_profile
@@ -71,7 +72,11 @@ class PlateMaker:
         """The plate for one attached photo, or ``None`` (with a warning) if unusable."""
         if media.missing or not media.file:
             return None
-        source = (self.content / media.file).resolve()
+        source = media_path(self.content, media.file)
+        if source is None:
+            logger.warning("%s: media: %s names a file outside content/ — left out of the "
+                           "book; name a file under content/media/", where, media.file)
+            return None
         if not source.is_file():
             logger.warning("%s: media: %s not found — the photo is left out of the book",
                            where, media.file)
@@ -79,8 +84,8 @@ class PlateMaker:
         try:
             with Image.open(source) as image:
                 pixels = ImageOps.exif_transpose(image).size
-        except (OSError, ValueError) as error:
-            logger.warning("%s: media: %s cannot be read (%s) — left out of the book",
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
+            logger.warning("%s: media: %s cannot be read safely (%s) — left out of the book",
                            where, media.file, error)
             return None
         ppi = self.edition.plate_ppi

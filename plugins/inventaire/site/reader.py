@@ -26,6 +26,21 @@ logger = logging.getLogger(__name__)
 POSTS_DIR = "posts"
 
 
+def clean_fields(post: Post) -> Post:
+    """Drop XML-invalid characters from the short fields every output prints.
+
+    Templates escape them, but a control character would still make a feed or the
+    sitemap invalid XML. The text itself keeps them (entity offsets count them) and
+    :func:`inventaire.text.render.render_text` drops them when it renders.
+    """
+    post.author_name = xml_safe(post.author_name)
+    post.note = xml_safe(post.note)
+    for media in post.media:
+        media.alt = xml_safe(media.alt)
+        media.caption = xml_safe(media.caption)
+    return post
+
+
 def post_title(post: Post, length: int = 60) -> str:
     """A short title for lists, feeds and the browser tab: the text's first words."""
     line = " ".join(xml_safe(post.text).split())
@@ -73,7 +88,7 @@ class InventaireReader(MarkdownReader):
 
     def _read_post(self, text: str, source_path: str) -> tuple[str, dict[str, Any]]:
         try:
-            post = load_post(text, source_path)
+            post = clean_fields(load_post(text, source_path))
         except PostFileError as error:
             logger.error("%s", error)
             return "", {"status": "skip", "title": "", "date": None}
