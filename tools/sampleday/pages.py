@@ -12,6 +12,7 @@ from .placewords import PLACES
 PREFACE = """\
 ---
 title: Préface
+slug: preface
 ---
 Le vendredi 19 avril 2013, de sept heures du matin à minuit, des centaines de personnes
 ont regardé Paris et l'ont noté, en cent quarante signes au plus, sous le mot-dièse
@@ -31,6 +32,7 @@ sélection, heure par heure et place par place. Les textes sont cités tels qu'i
 COLOPHON = """\
 ---
 title: Colophon
+slug: colophon
 ---
 Textes : les participantes et participants de #jdtap, cités avec leur accord.
 Les auteurs qui l'ont demandé ont été retirés de toutes les éditions.
