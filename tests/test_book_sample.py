@@ -14,6 +14,7 @@ import pdfplumber
 import pypdf
 import pytest
 from conftest import require_tool
+from inventaire.settings import DEFAULTS
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 pdfcheck = importlib.import_module("pdfcheck")
@@ -134,7 +135,7 @@ def test_print_edition_has_no_links_or_bookmarks(livre: Path) -> None:
 def test_cover_width_is_two_trims_plus_spine_plus_bleed(sample_build: Path, livre: Path) -> None:
     pages = len(pypdf.PdfReader(livre).pages)
     cover = pypdf.PdfReader(sample_build / "livre" / "couverture.pdf").pages[0]
-    spine = pages * 0.1 * MM  # BOOK_PAPER_THICKNESS_MM default
+    spine = pages * DEFAULTS["BOOK_PAPER_THICKNESS_MM"] * MM
     width = float(cover.mediabox.width)
     assert abs(width - (2 * TRIM[0] + spine + 2 * BLEED)) < TOLERANCE
     assert abs(float(cover.mediabox.height) - (TRIM[1] + 2 * BLEED)) < TOLERANCE

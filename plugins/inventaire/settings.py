@@ -16,6 +16,8 @@ DEFAULTS: dict[str, Any] = {
     "INVENTAIRE_DAY": "",
     "INVENTAIRE_HASHTAGS": [],
     "INVENTAIRE_PLACES_PATH": "places",
+    # False skips the Pagefind index (stale search, faster previews): inventaire serve.
+    "INVENTAIRE_SEARCH_IN_PREVIEW": True,
     # The book.
     "BOOK_ENABLED": True,
     "BOOK_TITLE": "",
@@ -25,7 +27,8 @@ DEFAULTS: dict[str, Any] = {
     "BOOK_TRIM": "148mm 210mm",
     "BOOK_BLEED": "3mm",
     "BOOK_CROP_MARKS": False,
-    "BOOK_PAPER_THICKNESS_MM": 0.1,
+    # Thickness of one page (half a leaf): 0.06 mm is a common 90 g uncoated paper.
+    "BOOK_PAPER_THICKNESS_MM": 0.06,
     "BOOK_REQUIRE_CONSENT": False,
     "BOOK_OUTPUT": "livre",
     # Page margins: top, outside, bottom, inside (the gutter, next to the spine).
