@@ -316,13 +316,17 @@ def dump_post(post: Post) -> str:
     return "\n".join(out) + "\n" + post.text + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that a reader never sees half of it, even after a crash."""
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write a file so that a reader never sees half of it, even after a crash.
+
+    Text is written as UTF-8, bytes as they are.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -16,15 +16,14 @@ bombs are not copied; the post keeps its remote link and a warning names the fil
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import warnings
 from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps
 
 from ..model import Media, Post
+from ..postfile import write_atomic
 from ..sources.common import LOCAL_MEDIA, ArchiveError, LocalFile
 
 _DROP_SEGMENTS = {0xE1, 0xED}  # APP1 (EXIF, XMP), APP13 (IPTC/Photoshop)
@@ -81,20 +80,6 @@ def _clean_image(data: bytes) -> tuple[bytes, int, int]:
         return buffer.getvalue(), turned.width, turned.height
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def media_name(post_id: str, number: int, source_name: str) -> str:
     """``media/<id>-<n><ext>``: only safe characters, whatever the export says."""
     suffix = PurePosixPath(source_name.replace("\\", "/")).suffix.lower()
@@ -135,7 +120,7 @@ def copy_one(post_id: str, number: int, local: LocalFile, content: Path,
             return media  # far too large to be a photo: left remote, never published
         except (OSError, ValueError, SyntaxError):
             pass  # not an image Pillow reads (a video): copied as it is
-        write_bytes_atomic(destination, data)
+        write_atomic(destination, data)
     return Media(file=relative, alt=media.alt, kind=media.kind, width=width, height=height,
                  caption=media.caption)
 
