@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .journee import read_day_file
 from .model import Post
 from .places import load_places
 from .postfile import PostFileError, field_lines, read_post, split_front_matter
@@ -91,18 +92,21 @@ def check_post(post: Post, path: Path, content: Path, places: set[str],
     return found
 
 
-def _day(content: Path) -> tuple[str, ZoneInfo] | None:
-    from .curation.importer import read_settings
-
+def _day(content: Path, found: list[PostFileError]) -> tuple[str, ZoneInfo] | None:
+    """The day and its zone from ``journee.md``; a problem there is reported, not hidden."""
     try:
-        settings = read_settings(content)
-    except Exception:
+        settings = read_day_file(content)
+    except PostFileError as error:
+        found.append(error)
         return None
-    if not settings.day:
+    if settings is None or settings.date is None:
         return None
     try:
-        return settings.day[:10], ZoneInfo(settings.timezone or "Europe/Paris")
+        return settings.date.isoformat(), ZoneInfo(settings.timezone or "Europe/Paris")
     except (ZoneInfoNotFoundError, ValueError):
+        found.append(PostFileError(str(settings.path), _lines(settings.path).get("timezone", 2),
+                                   "timezone", f"{settings.timezone!r} is not a time zone",
+                                   "use a name like Europe/Paris"))
         return None
 
 
@@ -114,7 +118,7 @@ def problems(content: Path) -> list[PostFileError]:
     except PostFileError as error:
         found.append(error)
         place_slugs = set()
-    day = _day(content)
+    day = _day(content, found)
     seen: dict[tuple[str, str], Path] = {}
     posts_dir = content / "posts"
     for path in sorted(posts_dir.rglob("*.md")) if posts_dir.is_dir() else []:

@@ -24,13 +24,13 @@ from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from tqdm import tqdm
 
 from ..cli import UserError
+from ..journee import read_day_file
 from ..model import Post
 from ..places import PlaceTagger, load_places
-from ..postfile import PostFileError, read_post, split_front_matter
+from ..postfile import PostFileError, read_post
 from ..sources.common import Deleted, Malformed, ReadContext, Refused, Skipped
 from ..sources.detect import READERS, UnknownFormat, detect
 from .day import DayFilter, merge_duplicates
@@ -40,39 +40,18 @@ from .merge import merge_post
 DEFAULT_TZ = "Europe/Paris"
 
 
-@dataclass
-class DaySettings:
-    """The day as ``content/pages/journee.md`` describes it (all optional)."""
-
-    day: str = ""
-    timezone: str = ""
-    hashtags: list[str] = field(default_factory=list)
-
-
-def read_settings(content: Path) -> DaySettings:
-    page = content / "pages" / "journee.md"
-    if not page.is_file():
-        return DaySettings()
-    try:
-        head, _body, _line = split_front_matter(page.read_text(encoding="utf-8"), str(page))
-        data = yaml.safe_load(head) or {}
-    except (PostFileError, yaml.YAMLError, UnicodeDecodeError) as error:
-        raise UserError(f"cannot read the day's settings in {page}: {error}") from None
-    tags = data.get("hashtags") or []
-    if isinstance(tags, str):
-        tags = tags.replace(",", " ").split()
-    return DaySettings(str(data.get("date") or ""), str(data.get("timezone") or ""),
-                       [str(t) for t in tags])
-
-
 def day_filter(args: argparse.Namespace, content: Path) -> DayFilter:
-    settings = read_settings(content)
-    zone = args.tz or settings.timezone or DEFAULT_TZ
+    """The day to import: the command line first, then ``journee.md``."""
+    try:
+        settings = read_day_file(content)
+    except PostFileError as error:
+        raise UserError(f"cannot read the day's settings: {error}") from None
+    zone = args.tz or (settings.timezone if settings else "") or DEFAULT_TZ
     try:
         tz = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
         raise UserError(f"unknown time zone {zone!r}; use a name like Europe/Paris") from None
-    text = args.day or settings.day
+    text = args.day or (settings.date.isoformat() if settings and settings.date else "")
     if not text:
         raise UserError("no day given: pass --day YYYY-MM-DD or set 'date' in "
                         "content/pages/journee.md")
@@ -80,7 +59,7 @@ def day_filter(args: argparse.Namespace, content: Path) -> DayFilter:
         day = date.fromisoformat(str(text)[:10])
     except ValueError:
         raise UserError(f"the day {text!r} is not a date; write it as 2013-04-19") from None
-    return DayFilter(day, tz, list(args.hashtag or settings.hashtags))
+    return DayFilter(day, tz, list(args.hashtag or (settings.hashtags if settings else [])))
 
 
 def store_source(export: Path, content: Path) -> str:

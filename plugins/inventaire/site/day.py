@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from .. import settings as inventaire_settings
+from ..journee import parse_date, parse_hashtags, parse_weather
 from ..model import Post
 
 logger = logging.getLogger(__name__)
@@ -35,46 +36,6 @@ class Day:
     page: Any = None
 
 
-def _hour_key(key: Any) -> int | None:
-    """``9``, ``"09"``, ``"9h"``, ``"09:00"`` → 9; anything else → None."""
-    text = str(key).strip().lower().replace("h", ":").split(":")[0]
-    try:
-        hour = int(text)
-    except ValueError:
-        return None
-    return hour if 0 <= hour <= 23 else None
-
-
-def parse_weather(raw: Any, source: str = "journee.md") -> dict[int, str]:
-    """The ``temps`` mapping, keyed by hour; bad keys are reported and skipped."""
-    weather: dict[int, str] = {}
-    if not isinstance(raw, Mapping):
-        if raw:
-            logger.warning("%s: temps: expected 'HH: note' lines — the notes are ignored",
-                           source)
-        return weather
-    for key, note in raw.items():
-        hour = _hour_key(key)
-        if hour is None:
-            logger.warning("%s: temps: %r is not an hour — write 09, 14 or 23", source, key)
-            continue
-        weather[hour] = str(note or "").strip()
-    return weather
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
 def find_day_page(pages: Iterable[Any]) -> Any:
     for page in pages:
         if getattr(page, "slug", "") == DAY_PAGE_SLUG:
@@ -91,18 +52,16 @@ def load_day(settings: Mapping[str, Any], pages: Iterable[Any],
     """
     page = find_day_page(pages)
     meta: Mapping[str, Any] = getattr(page, "metadata", {}) if page is not None else {}
-    day = _as_date(meta.get("date")) or _as_date(
+    day = parse_date(meta.get("date")) or parse_date(
         inventaire_settings.get(settings, "INVENTAIRE_DAY"))
     if day is None:
         dates = sorted(p.date for p in posts)
         day = dates[0].date() if dates else None
     hashtags = meta.get("hashtags") or inventaire_settings.get(settings, "INVENTAIRE_HASHTAGS")
-    if isinstance(hashtags, str):
-        hashtags = [h.strip() for h in hashtags.split(",") if h.strip()]
     return Day(
         date=day,
         timezone=str(meta.get("timezone") or settings.get("TIMEZONE", "UTC")),
-        hashtags=[str(h).lstrip("#") for h in hashtags or []],
+        hashtags=parse_hashtags(hashtags),
         weather=parse_weather(meta.get("temps"), getattr(page, "source_path", "journee.md")),
         intro_html=getattr(page, "content", "") if page is not None else "",
         page=page,
