@@ -8,6 +8,16 @@ of the book's last layout pass as they reach :class:`inventaire.book.layout.Rend
 The bare child then gives that same HTML and CSS to WeasyPrint, once, and writes the
 PDF. Figures: ``book.build_N`` (target ≤ 1.3× bare), pages per second of each, and
 the peak memory (``ru_maxrss``) of each child.
+
+The book is laid out in parts (front matter, chapters, back matter, each once), so
+"its own HTML" is the whole book in one document with the final page numbers
+(``part="all"``), which the bare child lays out once.
+
+Parallel chapters: the same day's book (10,000 posts, or 3,000 with ``--quick``) in
+one process (``BOOK_WORKERS=1``) and with two workers: ``book.parallel_N`` (target
+≤ 0.7× one process), pages per second, the peak memory of the main process and of
+the largest worker (target ≤ 1.5 GB each), and the size of the joined PDF (fonts are
+subset once per part).
 """
 
 from __future__ import annotations
@@ -24,28 +34,45 @@ from .report import Line, failed, info, measure
 from .synth import generate
 
 BOOK_TARGET = 1.3
+PARALLEL_TARGET = 0.7
+MEMORY_LIMIT_MB = 1536.0
 PRINT_ONLY = {"BOOK_SCREEN": False, "BOOK_COVER": False, "BOOK_CRIERS": False}
 
 
 def child_book(project: Path, capture: Path, full: bool) -> dict[str, Any]:
     """Build site and book; time the book generator; keep the last pass's HTML and CSS."""
     from inventaire import build
-    from inventaire.book import generator, layout
+    from inventaire.book import generator, interior, layout
     from inventaire.site import plugin
 
     plugin.index_site = lambda output: True  # search is not the book's cost
     passes: list[dict[str, Any]] = []
     render = layout.Renderer.render
+    build_interior = interior.InteriorBuilder.build
 
     def recording(self: Any, html: str, css: str, label: str, **options: Any) -> Any:
         document = render(self, html, css, label, **options)
-        files = {name: Path(path).resolve().as_uri()
-                 for name, path in getattr(getattr(self, "fetcher", None), "files", {}).items()}
-        passes.append({"label": label, "html": html, "css": css, "files": files,
-                       "pages": len(document.pages), "base_url": self.base_url})
+        passes.append({"label": label, "pages": len(document.pages)})
         return document
 
+    def keeping(self: Any, articles: Any, renderer: Any) -> Any:
+        """Build as usual; then, untimed, the whole book's HTML with its final numbers."""
+        result = build_interior(self, articles, renderer)
+        begin = time.perf_counter()
+        shared = self.edition.color == "rgb" and self.edition.screen
+        pages = dict(result.post_pages)
+        files = {name: Path(path).resolve().as_uri()
+                 for name, path in renderer.fetcher.files.items()}
+        whole.update(html=self.html(result.content, pages, self.edition.color, shared),
+                     css=self.css(self.edition.color, bleed=True, interactive=shared),
+                     files=files, base_url=renderer.base_url, pages=result.pages)
+        untimed.append(time.perf_counter() - begin)
+        return result
+
+    whole: dict[str, Any] = {}
+    untimed: list[float] = []
     layout.Renderer.render = recording  # type: ignore[method-assign]
+    interior.InteriorBuilder.build = keeping  # type: ignore[method-assign]
     timing = {"seconds": 0.0, "cpu_seconds": 0.0}
 
     def timed(method: Any) -> Any:
@@ -64,16 +91,42 @@ def child_book(project: Path, capture: Path, full: bool) -> dict[str, Any]:
     book_class.generate_output = timed(book_class.generate_output)  # type: ignore[method-assign]
     overrides = {} if full else dict(PRINT_ONLY)
     build.build(project, overrides=overrides, output=project / "output")
-    laid_out = [p for p in passes if p["label"].startswith("pass")]
-    if not laid_out:
-        raise RuntimeError("the book rendered no 'pass' through Renderer.render")
-    last = laid_out[-1]
-    capture.write_text(json.dumps({k: last[k] for k in ("html", "css", "base_url", "files")}),
+    if not whole:
+        raise RuntimeError("the book laid out no interior")
+    capture.write_text(json.dumps({k: whole[k] for k in ("html", "css", "base_url", "files")}),
                        encoding="utf-8")
+    timing["seconds"] -= sum(untimed)
     pdfs = sorted((project / "output").rglob("livre.pdf"))
-    return {**timing, "pages": last["pages"],
+    return {**timing, "pages": whole["pages"],
             "passes": [p["label"] for p in passes],
             "pdf_bytes": pdfs[0].stat().st_size if pdfs else 0}
+
+
+def child_parallel(project: Path, workers: int) -> dict[str, Any]:
+    """The print interior of ``project`` with ``workers`` processes (1: this one)."""
+    from inventaire import build
+    from inventaire.book import generator, parallel
+    from inventaire.site import plugin
+
+    plugin.index_site = lambda output: True
+    timing = {"seconds": 0.0}
+    generate = generator.BookGenerator.generate_context
+
+    def timed(self: Any) -> None:
+        begin = time.perf_counter()
+        try:
+            generate(self)
+        finally:
+            timing["seconds"] += time.perf_counter() - begin
+
+    generator.BookGenerator.generate_context = timed  # type: ignore[method-assign]
+    overrides: dict[str, Any] = {**PRINT_ONLY, "BOOK_WORKERS": workers}
+    build.build(project, overrides=overrides, output=project / "output")
+    pdf = next((project / "output").rglob("livre.pdf"))
+    import pypdf
+
+    return {**timing, "pages": len(pypdf.PdfReader(pdf).pages),
+            "pdf_bytes": pdf.stat().st_size, "workers": parallel.LAST_WORKERS}
 
 
 def child_bare(capture: Path, out: Path) -> dict[str, Any]:
@@ -99,20 +152,35 @@ def child_bare(capture: Path, out: Path) -> dict[str, Any]:
 
 def child_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="benchmarks.bench_book child")
-    parser.add_argument("kind", choices=("book", "bare"))
+    parser.add_argument("kind", choices=("book", "bare", "parallel"))
     parser.add_argument("path", type=Path, help="the project (book) or the capture (bare)")
     parser.add_argument("--capture", type=Path)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--full", action="store_true")
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
     if args.kind == "book":
         child_result(child_book(args.path, args.capture, args.full))
+    elif args.kind == "parallel":
+        child_result(child_parallel(args.path, args.workers))
     else:
         child_result(child_bare(args.path, args.out))
     return 0
 
 
-def run(work: Path, size: int) -> list[Line]:
+def run(work: Path, size: int, parallel_size: int | None = None) -> list[Line]:
+    """The book of ``size`` posts against bare WeasyPrint, side by side; then the
+    parallel chapters (``parallel_size`` posts: 10,000, or 3,000 when ``size`` is the
+    quick one, under 2,000)."""
+    lines = run_overhead(work, size)
+    if parallel_size is None:
+        parallel_size = 10_000 if size >= 2000 else 3000
+    if parallel_size:
+        lines += run_parallel(work, parallel_size)
+    return lines
+
+
+def run_overhead(work: Path, size: int) -> list[Line]:
     """The book of ``size`` posts against bare WeasyPrint, side by side."""
     day = generate(size, work / f"book-{size}")
     capture = work / f"book-{size}.json"
@@ -136,6 +204,33 @@ def run(work: Path, size: int) -> list[Line]:
     ]
 
 
+def run_parallel(work: Path, size: int, workers: int = 2) -> list[Line]:
+    """The print interior in one process against ``workers`` processes."""
+    day = generate(size, work / f"book-parallel-{size}")
+    try:
+        one = run_child("benchmarks.bench_book",
+                        ["child", "parallel", str(day.project), "--workers", "1"])
+        many = run_child("benchmarks.bench_book",
+                         ["child", "parallel", str(day.project), "--workers", str(workers)])
+    except RuntimeError as error:
+        return [failed(f"book.parallel_{size}", str(error).splitlines()[-1])]
+    worker_mb = max((w["maxrss_mb"] for w in many["workers"]), default=0.0)
+    return [
+        measure(f"book.parallel_{size}", many["seconds"], "s", one["seconds"],
+                PARALLEL_TARGET),
+        measure(f"book.parallel_pages_{size}", many["pages"], "pages", one["pages"], 1.0),
+        measure(f"book.parallel_pages_per_second_{size}", many["pages"] / many["seconds"],
+                "pages/s", one["pages"] / one["seconds"], None),
+        measure(f"book.parallel_main_memory_{size}", many["maxrss_mb"], "MB",
+                one["maxrss_mb"], None),
+        measure(f"book.parallel_worker_memory_{size}", worker_mb, "MB", MEMORY_LIMIT_MB,
+                1.0),
+        measure(f"book.single_memory_{size}", one["maxrss_mb"], "MB", MEMORY_LIMIT_MB, 1.0),
+        measure(f"book.parallel_pdf_size_{size}", many["pdf_bytes"] / 1e6, "MB",
+                one["pdf_bytes"] / 1e6, None),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     import tempfile
 
@@ -144,9 +239,11 @@ def main(argv: list[str] | None = None) -> int:
         return child_main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=2000)
+    parser.add_argument("--parallel-posts", type=int, default=None,
+                        help="posts of the parallel comparison (0: skip it)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="inventaire-bench-") as folder:
-        for line in run(Path(folder), args.posts):
+        for line in run(Path(folder), args.posts, args.parallel_posts):
             print(line.to_json())
     return 0
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from inventaire.site.writer import SameBytesWriter, get_writer
@@ -27,7 +29,7 @@ def test_identical_file_is_not_rewritten(tmp_path: Path) -> None:
     with w._open_w(str(target), "utf-8") as handle:
         handle.write("<p>même</p>\n")
     assert target.stat().st_mtime == OLD
-    assert w.counts == {"written": 0, "unchanged": 1}
+    assert (w.counts["written"], w.counts["unchanged"]) == (0, 1)
 
 
 def test_changed_file_is_replaced_with_pelicans_bytes(tmp_path: Path) -> None:
@@ -126,3 +128,111 @@ def test_rebuild_touches_only_what_changed(tmp_path: Path, connected: None) -> N
     assert "article-1.html" not in changed
     assert "tag/t1.html" not in changed
     assert "Texte changé" in (output / "article-2.html").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ skipped renders
+
+def small_theme(folder: Path) -> Path:
+    """Pelican's default theme with a plain frame (its menu lists every category)."""
+    from pelican.settings import DEFAULT_THEME
+
+    theme = folder / "theme"
+    shutil.copytree(DEFAULT_THEME, theme)
+    (theme / "templates" / "base.html").write_text(
+        "<html><body>{% block content %}{% endblock %}</body></html>\n", encoding="utf-8")
+    return theme
+
+
+def render(project: Path) -> set[str]:
+    """Build once with the writer; the pages that were rendered (not skipped)."""
+    rendered: set[str] = set()
+
+    class Counting(SameBytesWriter):
+        def write_file(self, name: Any, *args: Any, **kwargs: Any) -> None:
+            before = self.counts["skipped"]
+            super().write_file(name, *args, **kwargs)
+            if name and self.counts["skipped"] == before:
+                rendered.add(name)
+
+    def counting(_pelican: object) -> type[SameBytesWriter]:
+        return Counting
+
+    signals.get_writer.connect(counting)
+    try:
+        Pelican(read_settings(override={
+            "PATH": str(project / "content"), "OUTPUT_PATH": str(project / "output"),
+            "PLUGINS": [], "TIMEZONE": "UTC", "SITEURL": "", "THEME": str(project / "theme"),
+            "CACHE_PATH": str(project / "cache")})).run()
+    finally:
+        signals.get_writer.disconnect(counting)
+    return rendered
+
+
+def three_articles(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    content.mkdir()
+    for number in (1, 2, 3):
+        (content / f"a{number}.md").write_text(
+            f"Title: Article {number}\nDate: 2013-04-19 1{number}:00\nTags: t{number}\n\n"
+            f"Texte {number}.\n", encoding="utf-8")
+    small_theme(tmp_path)
+    return content
+
+
+def test_editing_one_post_renders_its_page_and_its_lists_only(tmp_path: Path) -> None:
+    content = three_articles(tmp_path)
+    assert "article-1.html" in render(tmp_path)
+    assert render(tmp_path) == set()  # nothing changed: nothing rendered
+    (content / "a2.md").write_text("Title: Article 2\nDate: 2013-04-19 12:00\nTags: t2\n\n"
+                                   "Texte changé.\n", encoding="utf-8")
+    again = render(tmp_path)
+    assert {"article-2.html", "tag/t2.html", "index.html"} <= again
+    assert not again & {"article-1.html", "article-3.html", "tag/t1.html", "tag/t3.html"}
+    assert "Texte changé" in (tmp_path / "output" / "article-2.html").read_text("utf-8")
+
+
+def test_changing_a_template_renders_everything(tmp_path: Path) -> None:
+    three_articles(tmp_path)
+    first = render(tmp_path)
+    base = tmp_path / "theme" / "templates" / "base.html"
+    base.write_text("<html><body>{% block content %}{% endblock %}<p>pied</p></body></html>\n",
+                    encoding="utf-8")
+    assert render(tmp_path) == first
+    assert "<p>pied</p>" in (tmp_path / "output" / "article-3.html").read_text("utf-8")
+
+
+def test_a_page_whose_output_was_edited_is_rendered_again(tmp_path: Path) -> None:
+    three_articles(tmp_path)
+    render(tmp_path)
+    (tmp_path / "output" / "article-1.html").write_text("abîmé", encoding="utf-8")
+    assert render(tmp_path) == {"article-1.html"}
+    assert "Texte 1" in (tmp_path / "output" / "article-1.html").read_text("utf-8")
+
+
+def test_stable_refuses_what_it_cannot_describe() -> None:
+    from inventaire.site.writer import Unknown, stable
+
+    assert stable({"a": [1, "x", None]}) == [["a", [1, "x", None]]]
+    with pytest.raises(Unknown):
+        stable(object())
+
+
+def test_inventaire_build_keeps_unchanged_pages_and_drops_stray_files(tmp_path: Path) -> None:
+    """Through the output swap: the new folder is seeded from the old one by hard
+    links, unchanged pages keep their mtime, files nobody wrote are deleted."""
+    from hostile.tmpproject import made_up_post, make_project
+    from inventaire.build import build
+
+    project = make_project(tmp_path, posts=[made_up_post(i) for i in range(4)])
+    build(project, overrides={"BOOK_ENABLED": False})
+    output = project / "output"
+    page = output / "post" / made_up_post(1).id / "index.html"
+    os.utime(page, (OLD, OLD))
+    (output / "post" / "stray.html").write_text("left by hand", encoding="utf-8")
+    old_inode = (output / "sitemap.xml").stat().st_ino
+    build(project, overrides={"BOOK_ENABLED": False})
+    assert page.stat().st_mtime == OLD
+    assert not (output / "post" / "stray.html").exists()
+    assert (output / "sitemap.xml").stat().st_ino != old_inode  # never shared: written in place
+    assert (output / "pagefind").is_dir() == (output / "recherche" / "index.html").is_file()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".output")) == []

@@ -13,7 +13,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -187,12 +187,119 @@ def check_output_folder(target: Path, project: Path, settings: dict[str, Any]) -
                         "build: a build replaces it entirely; empty it or choose another")
 
 
+# Seeding: the new folder starts as hard links to the previous output's files, so the
+# writer finds unchanged pages in place and leaves them alone (``site/writer.py``);
+# every writer of the build replaces a file (new file, then ``os.replace``), which
+# breaks the link and never changes the previous output. Files written in place by
+# code we do not own are not seeded: the sitemap (pelican-sitemap opens it "w") and
+# the theme's statics (Pelican's ``copy_file``), except the fonts we copy ourselves.
+# Before the search index is made, :meth:`Seed.prune` deletes every seeded file
+# that this build neither wrote nor declared, so pages of a withdrawn post go.
+
+
+class Seed:
+    """The files a build folder inherited from the previous output, by inode."""
+
+    def __init__(self, building: Path, skip: Sequence[str] = (),
+                 prefixes: tuple[str, ...] = ()) -> None:
+        self.building = building
+        self.skip = tuple(s.strip("/") + "/" for s in skip if s.strip("/"))
+        self.inodes: dict[str, int] = {}
+        self.declared: set[str] = set()
+        self.prefixes = prefixes  # folders kept whole (their owners clean them)
+
+    def _skipped(self, relative: str) -> bool:
+        return any((relative + "/").startswith(prefix) for prefix in self.skip)
+
+    def fill(self, previous: Path) -> int:
+        """Hard-link (or copy, across devices) ``previous``'s files; returns how many."""
+        if not previous.is_dir() or previous.is_symlink():
+            return 0
+        linking = True
+        for base, dirs, files in os.walk(previous):
+            folder = Path(base)
+            relative_folder = folder.relative_to(previous)
+            dirs[:] = [d for d in dirs if not self._skipped((relative_folder / d).as_posix())]
+            (self.building / relative_folder).mkdir(exist_ok=True)
+            for name in files:
+                relative = (relative_folder / name).as_posix()
+                source = folder / name
+                if self._skipped(relative) or source.is_symlink():
+                    continue
+                target = self.building / relative
+                if linking:
+                    try:
+                        os.link(source, target)
+                    except OSError:  # another device, or links not supported
+                        linking = False
+                if not linking:
+                    shutil.copy2(source, target)
+                self.inodes[relative] = target.stat().st_ino
+        return len(self.inodes)
+
+    def declare(self, relative: str | Path) -> None:
+        """A file the build keeps though it may not rewrite it (a fresh derivative)."""
+        path = Path(relative)
+        if path.is_absolute():
+            path = path.relative_to(self.building)
+        self.declared.add(path.as_posix())
+
+    def collect(self, generators: Sequence[Any]) -> None:
+        """``all_generators_finalized`` handler: the files generators may leave alone."""
+        for generator in generators:
+            for job in getattr(generator, "picture_jobs", None) or ():
+                self.declare(job.target)
+            for static in getattr(generator, "staticfiles", None) or ():
+                self.declare(static.save_as)
+
+    def prune(self, kept: set[str]) -> int:
+        """Delete the inherited files nobody wrote or declared; returns the HTML count."""
+        kept = {os.path.normpath(p) for p in kept}
+        deleted_html = 0
+        for relative, inode in self.inodes.items():
+            path = self.building / relative
+            if relative in self.declared or relative.startswith(self.prefixes):
+                continue
+            if os.path.normpath(path) in kept:
+                continue
+            try:
+                if path.stat().st_ino != inode:
+                    continue  # replaced by this build
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            deleted_html += relative.endswith(".html")
+        for base, dirs, files in os.walk(self.building, topdown=False):
+            if not dirs and not files and Path(base) != self.building:
+                with suppress(OSError):
+                    os.rmdir(base)  # only if still empty
+        self.inodes.clear()
+        return deleted_html
+
+
+def theme_statics(settings: dict[str, Any], static_dir: str) -> list[str]:
+    """What Pelican copies from the theme into ``output/<THEME_STATIC_DIR>/``, but fonts."""
+    theme = Path(settings.get("THEME") or "theme")
+    names = []
+    for entry in settings.get("THEME_STATIC_PATHS") or []:
+        source = theme / entry
+        if source.is_dir():  # its content lands in the static folder itself
+            names += [f"{static_dir}/{p.name}" for p in sorted(source.iterdir())
+                      if p.name != "fonts"]
+        else:
+            names.append(f"{static_dir}/{source.name}")
+    return names
+
+
 @contextmanager
-def swapped_output(target: Path, retain: Sequence[str] = ()) -> Iterator[Path]:
+def swapped_output(target: Path, retain: Sequence[str] = (), seed: Seed | None = None,
+                   seed_skip: Sequence[str] = ()) -> Iterator[Path]:
     """A fresh folder to build into; on success it becomes ``target``.
 
     ``retain`` (Pelican's ``OUTPUT_RETENTION``, e.g. ``.git`` of a deployment) names
-    entries of the previous output that move into the new one.
+    entries of the previous output that move into the new one. When ``seed`` is
+    given, the folder starts as hard links to the previous output (minus
+    ``seed_skip``), and ``seed`` is bound to it.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     recover_output(target)
@@ -203,6 +310,11 @@ def swapped_output(target: Path, retain: Sequence[str] = ()) -> Iterator[Path]:
     os.umask(umask)
     building.chmod(0o777 & ~umask)  # mkdtemp makes it private; a site is not
     try:
+        if seed is not None:
+            seed.building = building
+            seed.skip += tuple(f"{name.strip('/')}/" for name in (*seed_skip, *retain, MARKER)
+                               if name.strip("/"))
+            seed.fill(target)
         yield building
         (building / MARKER).write_text("written by inventaire build; replaced whole by "
                                        "the next build\n", encoding="utf-8")
@@ -267,7 +379,9 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
 
     The settings returned name the real output folder, not the temporary one.
     """
-    from pelican import Pelican
+    from pelican import Pelican, signals
+
+    from .site import writer
 
     overrides = dict(overrides or {})
     if output is not None:
@@ -275,13 +389,30 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
     settings = load_settings(project, publish, overrides)
     target = Path(settings["OUTPUT_PATH"]).resolve()
     check_output_folder(target, project.resolve(), settings)
+    static_dir = str(settings.get("THEME_STATIC_DIR") or "theme").strip("/")
+    # Pelican's own writer writes in place: without ours, start from an empty folder.
+    seed = Seed(target, prefixes=("pagefind/", f"{static_dir}/fonts/")) \
+        if "inventaire.site" in (settings.get("PLUGINS") or []) else None
+    # Written in place by code we do not own (see Seed): never shared with the old output.
+    unshared = ["sitemap.xml", "sitemap.txt", *theme_statics(settings, static_dir)]
     with source_date(settings), sitemap_clock(settings), swapped_output(
-            target, settings.get("OUTPUT_RETENTION") or ()) as building:
-        # DELETE_OUTPUT_DIRECTORY is moot: the folder is new, and the swap removes
+            target, settings.get("OUTPUT_RETENTION") or (), seed, unshared) as building:
+        # DELETE_OUTPUT_DIRECTORY is moot: the folder is new, and Seed.prune removes
         # whatever the previous build wrote (pages of posts withdrawn since).
         run_settings = {**settings, "OUTPUT_PATH": str(building),
                         "DELETE_OUTPUT_DIRECTORY": False}
-        Pelican(run_settings).run()
+        key = os.path.realpath(building)
+        if seed is not None:
+            writer.PRUNERS[key] = seed.prune
+            signals.all_generators_finalized.connect(seed.collect)
+        try:
+            Pelican(run_settings).run()
+            writer.finish(building)  # when the search plugin did not already
+        finally:
+            if seed is not None:
+                signals.all_generators_finalized.disconnect(seed.collect)
+            writer.PRUNERS.pop(key, None)
+            writer.ACTIVE.pop(key, None)
     settings["OUTPUT_PATH"] = str(target)
     return settings
 
@@ -301,5 +432,8 @@ def serve(args: Any) -> int:
 
     path = settings_file(args.project.resolve(), publish=False)
     os.chdir(path.parent)
-    pelican_main(["--autoreload", "--listen", "--port", str(args.port), "-s", path.name])
+    # Pagefind is a third of a one-edit rebuild (it reads every page again): the
+    # preview keeps the index of its first build (see site.plugin.index_for_search).
+    pelican_main(["--autoreload", "--listen", "--port", str(args.port), "-s", path.name,
+                  "-e", "INVENTAIRE_SEARCH_IN_PREVIEW=false"])
     return 0

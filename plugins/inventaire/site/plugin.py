@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
+from .. import settings as inventaire_settings
+from . import writer
 from .filters import FILTERS
 from .generator import SiteGenerator
 from .reader import InventaireReader
 from .search import index_site
+
+logger = logging.getLogger(__name__)
 
 
 def add_reader(readers: Any) -> None:
@@ -28,5 +34,30 @@ def get_generators(_pelican: Any) -> type[SiteGenerator]:
 
 
 def index_for_search(pelican: Any) -> None:
-    """Pagefind reads the finished site, so it runs after everything is written."""
-    index_site(Path(pelican.output_path))
+    """Pagefind reads the finished site, so it runs after everything is written.
+
+    First the writer's end of build (``writer.finish``): its render manifest is
+    saved and, in a folder seeded from the previous output (``build.Seed``), the
+    pages nobody wrote are deleted, so a withdrawn post is not indexed. Then the
+    index is made again only when some HTML page changed, appeared or went: on a
+    rebuild where nothing did, the previous ``pagefind/`` is still exact. Pagefind
+    writes its files in place, so the folder is deleted first (it may be hard
+    links to the previous output's).
+
+    ``INVENTAIRE_SEARCH_IN_PREVIEW`` (default True): False skips Pagefind once an
+    index exists. Pagefind is a third of a one-edit rebuild (it reads every page
+    again); the preview then searches its first index, which lacks later edits and
+    may still hold a post withdrawn since. ``inventaire serve`` sets it False; a
+    publish build must never do so.
+    """
+    output = Path(pelican.output_path)
+    done = writer.finish(output)
+    indexed = (output / "pagefind" / "pagefind.js").is_file()
+    if indexed and not inventaire_settings.get(pelican.settings, "INVENTAIRE_SEARCH_IN_PREVIEW"):
+        logger.info("search: index kept (INVENTAIRE_SEARCH_IN_PREVIEW is False)")
+        return
+    if indexed and not writer.html_changed(done):
+        logger.info("search: no page changed, index kept")
+        return
+    shutil.rmtree(output / "pagefind", ignore_errors=True)
+    index_site(output)

@@ -18,13 +18,23 @@ Registered with ``signals.get_writer.connect(writer.get_writer)`` in ``site/__in
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import io
+import json
 import logging
 import os
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from jinja2 import TemplateError
+from pelican import signals
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
 from pelican.writers import FileOverwriteFailedError, Writer
 
 logger = logging.getLogger(__name__)
@@ -67,10 +77,12 @@ class PendingFile(io.TextIOWrapper):
     the disk are the same. A ``with`` block that raises writes nothing.
     """
 
-    def __init__(self, path: str, encoding: str, counts: dict[str, int]) -> None:
+    def __init__(self, path: str, encoding: str, counts: dict[str, int],
+                 hashes: dict[str, str] | None = None) -> None:
         super().__init__(io.BytesIO(), encoding=encoding)
         self.path = Path(path)
         self.counts = counts
+        self.hashes = hashes
         self.discarded = False
 
     def close(self) -> None:
@@ -83,11 +95,15 @@ class PendingFile(io.TextIOWrapper):
         super().close()
         if self.discarded or self.path == Path(os.devnull):
             return
+        if self.hashes is not None:
+            self.hashes[str(self.path)] = digest_bytes(data)
         if same_bytes(self.path, data):
             self.counts["unchanged"] += 1
             return
         replace_bytes(self.path, data)
         self.counts["written"] += 1
+        if self.path.suffix == ".html":
+            self.counts["written_html"] = self.counts.get("written_html", 0) + 1
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
@@ -95,12 +111,184 @@ class PendingFile(io.TextIOWrapper):
         self.close()
 
 
+def digest_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def digest_file(path: Path) -> str | None:
+    try:
+        return digest_bytes(path.read_bytes())
+    except OSError:
+        return None
+
+
+def file_stamp(path: str | Path) -> tuple[str, int, int]:
+    """``(path, mtime_ns, size)``; (path, -1, -1) for a file that is not there."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (str(path), -1, -1)
+    return (str(path), info.st_mtime_ns, info.st_size)
+
+
+def folder_stamps(folder: Path, skip: Iterable[str] = ()) -> list[tuple[str, int, int]]:
+    """The stamps of every file under ``folder`` except the top-level names in ``skip``."""
+    skipped = set(skip)
+    stamps = []
+    for base, dirs, files in os.walk(folder):
+        if Path(base) == folder:
+            dirs[:] = [d for d in dirs if d not in skipped]
+        dirs.sort()
+        stamps += [file_stamp(os.path.join(base, name)) for name in sorted(files)]
+    return stamps
+
+
+class Unknown(Exception):
+    """A template value with no stable description: its page is always rendered."""
+
+
+def brief(content: Any) -> Any:
+    """A neighbour as a permalink shows it: address, time, author, status."""
+    if content is None:
+        return None
+    post = getattr(content, "post", None)
+    return ("brief", getattr(content, "source_path", ""), str(getattr(post, "date", "")),
+            getattr(post, "author", ""), getattr(content, "status", ""))
+
+
+def stable(value: Any, depth: int = 0, memo: dict[int, Any] | None = None) -> Any:
+    """A JSON-able description of ``value`` that changes when its rendering may.
+
+    Content objects (posts, pages) are described by their source file's stamp plus
+    what the plugins attach to them (photos, book page, neighbours, place), not by
+    their text: the file is the input. Values with no such description raise
+    :class:`Unknown`, and the page is rendered as usual. ``memo`` keeps the
+    description of each Content object (by id) for one build: lists of pages hold
+    the same posts many times.
+    """
+    if memo is None:
+        memo = {}
+    if depth > 12:
+        raise Unknown("too deep")
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Content):
+        if id(value) in memo:
+            return memo[id(value)]
+        place = getattr(value, "place", None)
+        memo[id(value)] = described = ["content", *file_stamp(value.source_path), value.status,
+                getattr(value, "book_page", None), getattr(value, "candidate", None),
+                stable(getattr(value, "pictures", None), depth + 1, memo),
+                brief(getattr(value, "previous_post", None)),
+                brief(getattr(value, "next_post", None)),
+                [getattr(place, "name", None), getattr(place, "url", None)]]
+        return described
+    if isinstance(value, URLWrapper):
+        return ["url", type(value).__name__, value.name, value.slug]
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, dict):
+        return [[str(k), stable(v, depth + 1, memo)] for k, v in value.items()]
+    if isinstance(value, list | tuple):
+        return [stable(v, depth + 1, memo) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((stable(v, depth + 1, memo) for v in value), key=repr)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__qualname__] + [
+            stable(getattr(value, f.name), depth + 1, memo) for f in dataclasses.fields(value)]
+    if isinstance(value, functools.partial):
+        return ["partial", stable(value.func, depth + 1, memo), stable(value.args, depth + 1, memo),
+                stable(value.keywords, depth + 1, memo)]
+    if callable(value):
+        return ["code", getattr(value, "__module__", ""), getattr(value, "__qualname__", "")]
+    raise Unknown(type(value).__qualname__)
+
+
+def template_names(environment: Any, name: str) -> tuple[set[str], set[str]]:
+    """The variables ``name`` reads, and the templates it pulls in, transitively."""
+    from jinja2 import meta
+
+    names: set[str] = set()
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source = environment.loader.get_source(environment, current)[0]
+        tree = environment.parse(source)
+        names |= meta.find_undeclared_variables(tree)
+        todo += [t for t in meta.find_referenced_templates(tree) if isinstance(t, str)]
+    return names, seen
+
+
+# Settings that name this build's folders, not what a page shows.
+VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS", "PATH", "THEME"}
+MANIFEST = "render-manifest.json"
+
+
 class SameBytesWriter(Writer):
-    """Pelican's writer, minus the writes that would not change a byte."""
+    """Pelican's writer, minus the renders whose inputs did not change and the writes
+    that would not change a byte.
+
+    Skipping a render: ``write_file`` computes a key from the template (its name and
+    the stamps of every template file of the theme), a digest of the site-wide data
+    (settings, the code of the plugins, the posts' ids, dates, statuses, places,
+    authors and tags, the editors' pages and places), and a description of every
+    variable the template reads (:func:`stable`: a post is its file's path, mtime and
+    size). A manifest in ``CACHE_PATH`` maps each output file to its key and the
+    digest of its bytes; when both still match, the page is not rendered. The
+    ``content_written`` signal is still sent (the sitemap lists the page).
+    """
 
     def __init__(self, output_path: str, settings: Any = None) -> None:
         super().__init__(output_path, settings=settings)
-        self.counts = {"written": 0, "unchanged": 0}
+        self.counts = {"written": 0, "unchanged": 0, "skipped": 0, "written_html": 0}
+        self.hashes: dict[str, str] = {}
+        self.keys: dict[str, str] = {}
+        self.reads: dict[str, tuple[set[str], str]] = {}
+        self.described: dict[tuple[str, int], Any] = {}
+        self.memo: dict[int, Any] = {}
+        self.site: str | None = None
+        cache = (settings or {}).get("CACHE_PATH") if settings else None
+        self.manifest_path = Path(cache) / MANIFEST if cache else None
+        self.manifest = self._load_manifest()
+        self.finished = False
+        ACTIVE[os.path.realpath(output_path)] = self
+        # Strong reference, dropped by the handler: the manifest is saved even when
+        # no other plugin of ours calls finish().
+        signals.finalized.connect(self._finalized, weak=False)
+
+    def _finalized(self, pelican: Any) -> None:
+        if ACTIVE.get(os.path.realpath(self.output_path)) is not self or \
+                os.path.realpath(pelican.output_path) == os.path.realpath(self.output_path):
+            signals.finalized.disconnect(self._finalized)
+        if ACTIVE.get(os.path.realpath(pelican.output_path)) is self:
+            finish(Path(pelican.output_path))
+
+    def _load_manifest(self) -> dict[str, list[str]]:
+        if self.manifest_path is None:
+            return {}
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_manifest(self) -> None:
+        if self.manifest_path is None:
+            return
+        entries = {name: [key, self.hashes[path]] for path, (name, key) in
+                   ((p, v) for p, v in self._named_keys()) if path in self.hashes}
+        self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        replace_bytes(self.manifest_path, json.dumps(entries, sort_keys=True).encode())
+
+    def _named_keys(self) -> Iterable[tuple[str, tuple[str, str]]]:
+        for name, key in self.keys.items():
+            yield os.path.join(self.output_path, name), (name, key)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> PendingFile:
         """Pelican's overwrite rules (``Writer._open_w``), then a pending file."""
@@ -121,7 +309,141 @@ class SameBytesWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return PendingFile(filename, encoding, self.counts)
+        return PendingFile(filename, encoding, self.counts, self.hashes)
+
+    # ------------------------------------------------------------- skipping renders
+
+    def _site_digest(self, context: dict[str, Any]) -> str:
+        """Everything every page may show, described once per build."""
+        if self.site is None:
+            settings = self.settings or {}
+            import pelican
+
+            code = Path(__file__).resolve().parent.parent  # the inventaire package
+            content = Path(settings.get("PATH") or "content")
+            sources = {os.path.realpath(a.source_path) for key in ("articles", "drafts")
+                       for a in context.get(key, [])}
+            posts = [[a.save_as, str(getattr(a, "date", "")), a.status,
+                      getattr(getattr(a, "post", None), "place", None),
+                      str(getattr(a, "author", "")),
+                      [str(t) for t in getattr(a, "tags", [])]]
+                     for a in context.get("articles", [])]
+            description = [
+                [[k, stable(v)] for k, v in sorted(settings.items())
+                 if k not in VOLATILE_SETTINGS and k.isupper()],
+                os.environ.get("SOURCE_DATE_EPOCH", ""), pelican.__version__,
+                folder_stamps(code), posts,
+                # The editors' pages and places (posts are described one by one).
+                [stamp for stamp in folder_stamps(content, skip=["media", "sources"])
+                 if os.path.realpath(stamp[0]) not in sources],
+            ]
+            self.site = digest_bytes(json.dumps(description, default=str).encode())
+        return self.site
+
+    def _template_reads(self, template: Any) -> tuple[set[str], str]:
+        """The variables a template reads, and the stamps of the theme's templates."""
+        name = template.name
+        if name not in self.reads:
+            environment = template.environment
+            names, _used = template_names(environment, name)
+            stamps = []
+            for folder in getattr(environment.loader, "searchpath", []) or []:
+                stamps += folder_stamps(Path(folder))
+            for loader in getattr(environment.loader, "loaders", []) or []:
+                for folder in getattr(loader, "searchpath", []) or []:
+                    stamps += folder_stamps(Path(folder))
+            self.reads[name] = (names, digest_bytes(json.dumps(stamps).encode()))
+        return self.reads[name]
+
+    def render_key(self, name: str, template: Any, context: dict[str, Any],
+                   kwargs: dict[str, Any]) -> str | None:
+        """The key of one page's inputs, or None when they cannot all be described."""
+        try:
+            names, templates = self._template_reads(template)
+            parts: list[Any] = [name, template.name, templates, self._site_digest(context)]
+            for variable in sorted(names):
+                if variable in kwargs:
+                    parts.append([variable, stable(kwargs[variable], memo=self.memo)])
+                elif variable in context:
+                    value = context[variable]
+                    memo = (variable, id(value))
+                    if memo not in self.described:
+                        self.described[memo] = stable(value, memo=self.memo)
+                    parts.append([variable, self.described[memo]])
+            # What pagination cuts into pages (``articles_page``…).
+            parts.extend([key, stable(kwargs[key], memo=self.memo)] for key in ("articles", "dates")
+                         if key in kwargs)
+        except (Unknown, OSError, RecursionError, TemplateError) as error:
+            logger.debug("%s: rendered (inputs not described: %s)", name, error)
+            return None
+        return digest_bytes(json.dumps(parts, default=str).encode())
+
+    def write_file(self, name: Any, template: Any, context: dict[str, Any],
+                   relative_urls: bool = False, paginated: Any = None,
+                   template_name: Any = None, override_output: bool = False,
+                   url: Any = None, **kwargs: Any) -> None:
+        if not name:
+            return
+        key = None
+        per_page = (self.settings.get("PAGINATED_TEMPLATES") or {}).get(template_name) \
+            or self.settings.get("DEFAULT_PAGINATION")
+        if not (per_page and template_name in (self.settings.get("PAGINATED_TEMPLATES") or {})):
+            key = self.render_key(name, template, context, kwargs)
+        path = os.path.join(self.output_path, name)
+        if key is not None and not override_output and self._fresh(name, path, key):
+            self._written_files.add(path)
+            self.counts["skipped"] += 1
+            self.hashes[path] = self.manifest[name][1]
+            self.keys[name] = key
+            localcontext = context.copy()
+            localcontext["output_file"] = name
+            localcontext.update(kwargs)
+            signals.content_written.send(path, context=localcontext)
+            return
+        super().write_file(name, template, context, relative_urls=relative_urls,
+                           paginated=paginated, template_name=template_name,
+                           override_output=override_output, url=url, **kwargs)
+        if key is not None:
+            self.keys[name] = key
+
+    def _fresh(self, name: str, path: str, key: str) -> bool:
+        entry = self.manifest.get(name)
+        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != key:
+            return False
+        if path in self._written_files:
+            return False
+        return digest_file(Path(path)) == entry[1]
+
+
+# Output folder (real path) → the writer of the build running into it, and the
+# function a build that seeded its folder runs before the search index (build.py).
+ACTIVE: dict[str, SameBytesWriter] = {}
+PRUNERS: dict[str, Callable[[set[str]], int]] = {}
+
+
+def finish(output: Path) -> SameBytesWriter | None:
+    """End of the pages: save the manifest, delete what the build did not write.
+
+    Returns the writer (its ``counts`` say whether any HTML changed), or None when
+    the build did not use this writer.
+    """
+    key = os.path.realpath(output)
+    current = ACTIVE.get(key)
+    if current is None or current.finished:
+        return current
+    current.finished = True
+    current.save_manifest()
+    pruner = PRUNERS.get(key)
+    if pruner is not None:
+        current.counts["deleted_html"] = pruner(set(current._written_files))
+    return current
+
+
+def html_changed(current: SameBytesWriter | None) -> bool:
+    """Whether a build changed, added or deleted any HTML page (unknown: True)."""
+    if current is None:
+        return True
+    return bool(current.counts.get("written_html") or current.counts.get("deleted_html"))
 
 
 def get_writer(_pelican: Any) -> type[SameBytesWriter]:
