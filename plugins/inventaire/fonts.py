@@ -71,3 +71,15 @@ def missing_glyphs(text: str) -> set[str]:
     return {c for i, c in enumerate(text)
             if i not in inside and not c.isspace() and ord(c) not in IGNORABLE
             and ord(c) not in covered}
+
+
+def user_cache_dir() -> Path:
+    """A cache shared by every project of this user (``$XDG_CACHE_HOME/inventaire``).
+
+    Derived fonts depend only on the packaged font files, so converting them once per
+    machine (not once per project or per benchmark run) is enough.
+    """
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "inventaire"

@@ -5,8 +5,8 @@ from the system or another host, and are copied next to the theme's CSS, which
 declares them with ``@font-face`` (``theme/static/css/site.css``). They are served
 as WOFF2: EB Garamond ships as TrueType (850 kB), which fontTools compresses with
 Brotli to a third of that. The conversion takes seconds, so its result is kept in
-Pelican's ``CACHE_PATH`` under a name holding the source's digest: a rebuild (whose
-output folder is always new, see ``build.swapped_output``) only copies the file.
+the user's cache (``fonts.user_cache_dir``) under a name holding the source's digest:
+every later build, of any project, only copies the file.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
 from .. import settings as inventaire_settings
+from ..fonts import user_cache_dir
 from ..places import load_places
 from ..postfile import PostFileError
 from . import assets, pictures
@@ -108,8 +109,7 @@ class SiteGenerator(Generator):
         written = pictures.write_all(self.picture_jobs)
         if written:
             logger.info("pictures: wrote %d derivatives", written)
-        cache = Path(self.settings.get("CACHE_PATH") or "cache").resolve() / "fonts"
-        assets.copy_fonts(output, cache)
+        assets.copy_fonts(output, user_cache_dir() / "fonts")
         assets.write_robots(output, self.settings.get("SITEURL", ""))
 
     def _editions(self) -> list[dict[str, Any]]:
