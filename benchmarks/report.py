@@ -37,7 +37,8 @@ def measure(name: str, value: float, unit: str, baseline: float | None,
     """A line whose ratio is ``value / baseline``; ok when no target or within it."""
     ratio = value / baseline if baseline else None
     ok = target is None or (ratio is not None and ratio <= target)
-    return Line(name, round(value, 4), unit, None if baseline is None else round(baseline, 4),
+    shown = None if baseline is None else float(f"{baseline:.4g}")
+    return Line(name, float(f"{value:.4g}"), unit, shown,
                 None if ratio is None else round(ratio, 3), target, ok)
 
 

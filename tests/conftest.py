@@ -16,6 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
+@pytest.fixture(autouse=True)
+def no_leftover_plugins() -> Iterator[None]:
+    """Each test starts with Pelican's signals free of the previous builds' plugins."""
+    yield
+    from inventaire.build import reset_plugin_signals
+
+    reset_plugin_signals()
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     """The repository, which holds the sample day in content/."""

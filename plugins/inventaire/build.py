@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, tzinfo
@@ -373,6 +374,25 @@ def sitemap_clock(settings: dict[str, Any]) -> Iterator[None]:
         generator.page_queue = []
 
 
+def reset_plugin_signals() -> None:
+    """Disconnect every receiver of Pelican's signals.
+
+    Blinker signals are process-wide and each ``Pelican()`` connects its plugins'
+    handlers again: after one build with ``inventaire.site``, a later build in the
+    same process (another project, a test, a benchmark's vanilla baseline) would run
+    our generators too. Each build starts from its own ``PLUGINS`` only.
+    """
+    from blinker import Signal
+    from pelican.plugins import signals
+
+    for signal in vars(signals).values():
+        if isinstance(signal, Signal):
+            for receiver in list(signal.receivers.values()):
+                target = receiver() if isinstance(receiver, weakref.ref) else receiver
+                if target is not None:
+                    signal.disconnect(target)
+
+
 def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None = None,
           output: Path | None = None) -> dict[str, Any]:
     """Run Pelican once into a fresh folder, then swap it in; returns the settings used.
@@ -406,6 +426,7 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
             writer.PRUNERS[key] = seed.prune
             signals.all_generators_finalized.connect(seed.collect)
         try:
+            reset_plugin_signals()
             Pelican(run_settings).run()
             writer.finish(building)  # when the search plugin did not already
         finally:
