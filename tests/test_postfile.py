@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from inventaire.model import Declaimed, Entity, Media, Post
 from inventaire.postfile import PostFileError, dump_post, load_post, post_path
 

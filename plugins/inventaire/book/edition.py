@@ -7,6 +7,7 @@ fix, before anything is laid out.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -85,6 +86,8 @@ class BookEdition:
     output: str
     sitename: str = ""
     author: str = ""
+    workers: int = 1  # processes laying out the chapters of a big book (1: this one)
+    parallel_posts: int = 1500  # a book of more posts than this uses the workers
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> BookEdition:
@@ -135,6 +138,8 @@ class BookEdition:
             output=str(get("BOOK_OUTPUT")),
             sitename=str(settings.get("SITENAME", "")),
             author=str(settings.get("AUTHOR", "")),
+            workers=count_setting(settings, "BOOK_WORKERS", default_workers()),
+            parallel_posts=count_setting(settings, "BOOK_PARALLEL_POSTS", 1500),
         )
 
     def with_color(self, color: str) -> BookEdition:
@@ -157,6 +162,25 @@ class BookEdition:
     def cover_size_mm(self, pages: int) -> tuple[float, float]:
         """The cover sheet without bleed: back + spine + front, by the trim's height."""
         return 2 * self.trim[0] + self.spine_mm(pages), self.trim[1]
+
+
+def default_workers() -> int:
+    """One worker per core, at most four: each holds its chapters' layout in memory."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def count_setting(settings: dict[str, Any], name: str, default: int) -> int:
+    """A whole-number setting that is not (yet) among Inventaire's documented defaults."""
+    value = settings.get(name, default)
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise BookSettingError(name, value, "write a whole number, e.g. 2") from None
+    if number < 0:
+        raise BookSettingError(name, value, "write a whole number, 0 or more")
+    return number
 
 
 def css_mm(value: float) -> str:

@@ -32,7 +32,8 @@ from .color import Palette
 from .day import Day, EditorsPage
 from .edition import BookEdition, css_mm, find_icc_profile
 from .emoji import EmojiImages
-from .layout import Renderer, anchor_pages, blank_html, pad_to_multiple
+from .layout import Renderer, blank_html, pad_to_multiple
+from .parts import PartsLayout
 from .photos import PlateMaker
 from .templates import Templates
 
@@ -52,6 +53,7 @@ class TocEntry:
     label: str
     anchor: str
     level: int = 1
+    page: str = ""  # printed as is; empty: WeasyPrint's target-counter() finds it
 
 
 @dataclass
@@ -108,12 +110,18 @@ def index_rows(entries: Sequence[IndexEntry], pages: dict[str, int] | None) -> l
     return rows
 
 
-def toc_entries(content: BookContent, preface: bool) -> list[TocEntry]:
+def toc_entries(content: BookContent, preface: bool,
+                toc_pages: dict[str, int] | None = None) -> list[TocEntry]:
+    """The contents; ``toc_pages`` (anchor → page) prints the numbers as they are, for
+    a book laid out in parts where the entries are not in the contents' document."""
     entries = [TocEntry("Préface", "preface")] if preface else []
     entries += [TocEntry(c.title, c.anchor) for c in content.chapters]
     entries += [TocEntry("Index des contributeurs", "index-contributeurs"),
                 TocEntry("Index des lieux", "index-lieux"),
                 TocEntry("Colophon", "colophon")]
+    if toc_pages is not None:
+        for entry in entries:
+            entry.page = str(toc_pages.get(entry.anchor, PLACEHOLDER))
     return entries
 
 
@@ -166,7 +174,9 @@ class InteriorBuilder:
         emoji.report()
         return content
 
-    def view(self, content: BookContent, pages: dict[str, int] | None, mode: str) -> BookView:
+    def view(self, content: BookContent, pages: dict[str, int] | None, mode: str,
+             chapters: Sequence[Any] | None = None,
+             toc_pages: dict[str, int] | None = None) -> BookView:
         e = self.edition
         handles = sorted({p.author for p in content.posts}, key=lambda h: (h.casefold(), h))
         day = self.day.date or (content.posts[0].post.date.date() if content.posts else None)
@@ -187,7 +197,8 @@ class InteriorBuilder:
             city=self.day.city, edition_label={"rgb": "couleur", "gray": "en niveaux de gris",
                                                "cmyk": "quadrichromie"}[mode],
             mode=e.chapters, preface=preface, colophon=colophon,
-            chapters=content.chapters, toc=toc_entries(content, preface is not None),
+            chapters=list(content.chapters if chapters is None else chapters),
+            toc=toc_entries(content, preface is not None, toc_pages),
             contributors=index_rows(content.contributors, pages),
             places=index_rows(content.places, pages), handles=handles,
             post_count=len(content.posts), contributor_count=len(handles),
@@ -216,17 +227,30 @@ class InteriorBuilder:
         return f"@page {{ size: {g['trim_w']} {g['trim_h']}; bleed: {g['bleed']}; {marks} }}"
 
     def html(self, content: BookContent, pages: dict[str, int] | None, mode: str,
-             links: bool) -> str:
-        return self.templates.render("book/livre.html", book=self.view(content, pages, mode),
-                                     links=links)
+             links: bool, part: str = "all", chapters: Sequence[Any] | None = None,
+             toc_pages: dict[str, int] | None = None) -> str:
+        """The interior's HTML: the whole book (``part="all"``) or one of its parts."""
+        view = self.view(content, pages, mode, chapters, toc_pages)
+        return self.templates.render("book/livre.html", book=view, links=links, part=part)
+
+    def parts_layout(self, content: BookContent, mode: str, links: bool, css: str,
+                     renderer: Renderer, options: dict[str, Any]) -> PartsLayout:
+        def html_of(part: str, pages: dict[str, int] | None = None,
+                    chapters: Sequence[Any] | None = None,
+                    toc_pages: dict[str, int] | None = None) -> str:
+            return self.html(content, pages, mode, links, part, chapters, toc_pages)
+
+        blank = renderer.render(blank_html(), self.blank_css(), "blank pages", **options)
+        return PartsLayout(renderer, html_of, css, blank, options)
 
     def build(self, articles: Sequence[Any], renderer: Renderer) -> Interior:
-        """Two passes for the page numbers, then the PDFs.
+        """Each part laid out once (:mod:`.parts`), then the PDFs.
 
         In colour (the default) one layout serves both editions: it is laid out with
         links and bookmarks, which print loses (:func:`for_print`) and the screen
         keeps, with its bleed taken off (:func:`for_screen`). The gray and cmyk
-        editions need their own colour layout for the screen.
+        editions need their own colour layout for the screen. A big book's chapters
+        are laid out in worker processes (:mod:`.parallel`).
         """
         e = self.edition
         shared = e.color == "rgb" and e.screen
@@ -234,21 +258,14 @@ class InteriorBuilder:
         check_glyphs(content)
         css = self.css(e.color, bleed=True, interactive=shared)
         options: dict[str, Any] = {"pdf_variant": "pdf/x-4"} if e.color == "cmyk" else {}
-        first = renderer.render(self.html(content, None, e.color, shared), css, "pass 1",
-                                **options)
-        pages = anchor_pages(first)
-        final = renderer.render(self.html(content, pages, e.color, shared), css, "pass 2",
-                                **options)
-        again = anchor_pages(final)
-        moved = [p.anchor for p in content.posts if again.get(p.anchor) != pages.get(p.anchor)]
-        if moved:  # cannot happen unless the indexes change what comes before them
-            logger.warning("Book: %d posts moved between passes; laying out once more",
-                           len(moved))
-            pages = again
-            final = renderer.render(self.html(content, pages, e.color, shared), css, "pass 3",
-                                    **options)
-        blank = renderer.render(blank_html(), self.blank_css(), "blank pages", **options)
-        padded = pad_to_multiple(for_print(final), blank)
+        layout = self.parts_layout(content, e.color, shared, css, renderer, options)
+        if e.workers > 1 and len(content.posts) > e.parallel_posts:
+            from .parallel import build_parallel
+
+            return build_parallel(self, articles, content, layout, shared)
+        final, parts = layout.lay_out()
+        pages = parts.anchors
+        padded = pad_to_multiple(for_print(final), layout.blank)
         print_pdf = renderer.write(padded, "write print", **options)
         screen_pdf, screen_pages = None, 0
         if shared:
@@ -264,10 +281,12 @@ class InteriorBuilder:
                renderer: Renderer) -> tuple[bytes, int]:
         """The screen edition (always in colour) and its page count."""
         content = self.content_for(articles, "rgb", links=True, renderer=renderer)
-        document = renderer.render(self.html(content, pages, "rgb", True),
-                                   self.css("rgb", bleed=False, interactive=True), "screen")
+        layout = self.parts_layout(content, "rgb", True,
+                                   self.css("rgb", bleed=False, interactive=True), renderer,
+                                   {})
+        document, parts = layout.lay_out()
         moved = [p.anchor for p in content.posts
-                 if anchor_pages(document).get(p.anchor) != pages.get(p.anchor)]
+                 if parts.anchors.get(p.anchor) != pages.get(p.anchor)]
         if moved:
             logger.warning("Book: the screen edition differs from print on %d posts' pages",
                            len(moved))

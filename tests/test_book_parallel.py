@@ -1,0 +1,116 @@
+"""The book's chapters laid out in worker processes and joined: the same book.
+
+A 200-post project is built twice, in one process (``BOOK_WORKERS=1``) and with two
+workers (the threshold lowered by ``BOOK_PARALLEL_POSTS``), then both are read back:
+same pages with the same text, folios continuous, contents and indexes pointing at
+the right pages, boxes on every page, the screen edition's links and bookmarks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+from inventaire.cli import main
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
+project = importlib.import_module("project")
+pdfcheck = importlib.import_module("pdfcheck")
+
+POSTS = 200
+LIGHT = ["BOOK_COVER=False", "BOOK_CRIERS=False"]
+
+
+def build(folder: Path, *sets: str) -> Path:
+    project.make_project(folder, POSTS, step=4)  # 9 h to 22 h
+    args = ["--project", str(folder), "build", "--book", "--output", str(folder / "output")]
+    for item in [*LIGHT, *sets]:
+        args += ["--set", item]
+    assert main(args) == 0
+    return folder / "output" / "livre"
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("single"), "BOOK_WORKERS=1")
+
+
+@pytest.fixture(scope="module")
+def parallel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("parallel"), "BOOK_WORKERS=2",
+                 "BOOK_PARALLEL_POSTS=50")
+
+
+def folio(text: str) -> int | None:
+    """The page number printed alone on the page's last line, if any."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if lines and re.fullmatch(r"\d+", lines[-1]):
+        return int(lines[-1])
+    return None
+
+
+def test_same_pages_and_text_as_one_process(single: Path, parallel: Path) -> None:
+    one = [pdfcheck.norm(t) for t in pdfcheck.page_texts(single / "livre.pdf")]
+    two = [pdfcheck.norm(t) for t in pdfcheck.page_texts(parallel / "livre.pdf")]
+    assert len(one) == len(two) and len(two) % 4 == 0
+    assert len(two) > 20  # enough pages for the chapters to be cut into groups
+    for number, (a, b) in enumerate(zip(one, two, strict=True), start=1):
+        assert a == b, f"page {number} differs"
+
+
+def test_folios_are_continuous(parallel: Path) -> None:
+    texts = pdfcheck.page_texts(parallel / "livre.pdf")
+    printed = [(number, folio(t)) for number, t in enumerate(texts, start=1)]
+    numbered = [(n, f) for n, f in printed if f is not None]
+    assert len(numbered) > len(texts) // 2
+    assert all(n == f for n, f in numbered), [x for x in numbered if x[0] != x[1]][:5]
+
+
+def test_contents_and_indexes_point_to_their_entries(parallel: Path) -> None:
+    texts = pdfcheck.page_texts(parallel / "livre.pdf")
+    entries = pdfcheck.toc_entries(texts)
+    assert len(entries) >= 10
+    for entry in entries:
+        assert entry.label in pdfcheck.norm(texts[entry.pages[0] - 1]), entry
+    for title in ("Index des contributeurs", "Index des lieux"):
+        rows = pdfcheck.index_entries(texts, title)
+        assert rows, title
+        for row in rows:
+            label = row.label.lstrip("@")
+            for page in row.pages:
+                assert label in pdfcheck.norm(texts[page - 1]), (row, page)
+
+
+def test_every_page_has_its_boxes(parallel: Path) -> None:
+    mm = 72 / 25.4
+    for number, sizes in enumerate(pdfcheck.boxes(parallel / "livre.pdf"), start=1):
+        assert "/TrimBox" in sizes and "/BleedBox" in sizes, f"page {number}"
+        assert abs(sizes["/TrimBox"][0] - 148 * mm) < 0.5, f"page {number}"
+        assert abs(sizes["/MediaBox"][0] - sizes["/TrimBox"][0] - 6 * mm) < 0.5
+
+
+def test_screen_edition_links_and_bookmarks_reach_the_chapters(parallel: Path) -> None:
+    reader = pypdf.PdfReader(parallel / "livre-ecran.pdf")
+    texts = pdfcheck.page_texts(parallel / "livre-ecran.pdf")
+    dests = reader.named_destinations
+    targets = []
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if "/Dest" in annot:
+                targets.append(str(annot["/Dest"]))
+    chapters = [t for t in targets if t.startswith("ch-")]
+    posts = [t for t in targets if t.startswith("p-")]
+    assert chapters and posts  # contents → chapters, indexes → posts, across parts
+    for target in chapters + posts[:40]:
+        assert target in dests, target
+    for item in reader.outline:
+        assert not isinstance(item, list)
+        page = reader.get_destination_page_number(item)
+        assert pdfcheck.norm(str(item.title)) in pdfcheck.norm(texts[page])
+    assert len(reader.outline) >= 10
+    assert reader.metadata is not None and reader.metadata.title
