@@ -210,7 +210,7 @@ def test_a_page_whose_output_was_edited_is_rendered_again(tmp_path: Path) -> Non
 
 
 def test_stable_refuses_what_it_cannot_describe() -> None:
-    from inventaire.site.writer import Unknown, stable
+    from inventaire.site.render_keys import Unknown, stable
 
     assert stable({"a": [1, "x", None]}) == [["a", [1, "x", None]]]
     with pytest.raises(Unknown):

@@ -37,7 +37,7 @@ def index_for_search(pelican: Any) -> None:
     """Pagefind reads the finished site, so it runs after everything is written.
 
     First the writer's end of build (``writer.finish``): its render manifest is
-    saved and, in a folder seeded from the previous output (``build.Seed``), the
+    saved and, in a folder seeded from the previous output (``output.Seed``), the
     pages nobody wrote are deleted, so a withdrawn post is not indexed. Then the
     index is made again only when some HTML page changed, appeared or went: on a
     rebuild where nothing did, the previous ``pagefind/`` is still exact. Pagefind

@@ -1,0 +1,135 @@
+"""What a page's rendering depends on, described stably enough to compare builds.
+
+The writer (:mod:`inventaire.site.writer`) skips rendering a page when the
+description of its inputs is the same as last time: template files, the site as a
+whole, and each value the template reads. Posts and pages are described by their
+source file's stamp plus what the plugins attach to them, not by their text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import os
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+
+def digest_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def digest_file(path: Path) -> str | None:
+    try:
+        return digest_bytes(path.read_bytes())
+    except OSError:
+        return None
+
+
+def file_stamp(path: str | Path) -> tuple[str, int, int]:
+    """``(path, mtime_ns, size)``; (path, -1, -1) for a file that is not there."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (str(path), -1, -1)
+    return (str(path), info.st_mtime_ns, info.st_size)
+
+
+def folder_stamps(folder: Path, skip: Iterable[str] = ()) -> list[tuple[str, int, int]]:
+    """The stamps of every file under ``folder`` except the top-level names in ``skip``."""
+    skipped = set(skip)
+    stamps = []
+    for base, dirs, files in os.walk(folder):
+        if Path(base) == folder:
+            dirs[:] = [d for d in dirs if d not in skipped]
+        dirs.sort()
+        stamps += [file_stamp(os.path.join(base, name)) for name in sorted(files)]
+    return stamps
+
+
+class Unknown(Exception):
+    """A template value with no stable description: its page is always rendered."""
+
+
+def brief(content: Any) -> Any:
+    """A neighbour as a permalink shows it: address, time, author, status."""
+    if content is None:
+        return None
+    post = getattr(content, "post", None)
+    return ("brief", getattr(content, "source_path", ""), str(getattr(post, "date", "")),
+            getattr(post, "author", ""), getattr(content, "status", ""))
+
+
+def stable(value: Any, depth: int = 0, memo: dict[int, Any] | None = None) -> Any:
+    """A JSON-able description of ``value`` that changes when its rendering may.
+
+    Content objects (posts, pages) are described by their source file's stamp plus
+    what the plugins attach to them (photos, book page, neighbours, place), not by
+    their text: the file is the input. Values with no such description raise
+    :class:`Unknown`, and the page is rendered as usual. ``memo`` keeps the
+    description of each Content object (by id) for one build: lists of pages hold
+    the same posts many times.
+    """
+    if memo is None:
+        memo = {}
+    if depth > 12:
+        raise Unknown("too deep")
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Content):
+        if id(value) in memo:
+            return memo[id(value)]
+        place = getattr(value, "place", None)
+        memo[id(value)] = described = ["content", *file_stamp(value.source_path), value.status,
+                getattr(value, "book_page", None), getattr(value, "candidate", None),
+                stable(getattr(value, "pictures", None), depth + 1, memo),
+                brief(getattr(value, "previous_post", None)),
+                brief(getattr(value, "next_post", None)),
+                [getattr(place, "name", None), getattr(place, "url", None)]]
+        return described
+    if isinstance(value, URLWrapper):
+        return ["url", type(value).__name__, value.name, value.slug]
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, dict):
+        return [[str(k), stable(v, depth + 1, memo)] for k, v in value.items()]
+    if isinstance(value, list | tuple):
+        return [stable(v, depth + 1, memo) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((stable(v, depth + 1, memo) for v in value), key=repr)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__qualname__] + [
+            stable(getattr(value, f.name), depth + 1, memo) for f in dataclasses.fields(value)]
+    if isinstance(value, functools.partial):
+        return ["partial", stable(value.func, depth + 1, memo), stable(value.args, depth + 1, memo),
+                stable(value.keywords, depth + 1, memo)]
+    if callable(value):
+        return ["code", getattr(value, "__module__", ""), getattr(value, "__qualname__", "")]
+    raise Unknown(type(value).__qualname__)
+
+
+def template_names(environment: Any, name: str) -> tuple[set[str], set[str]]:
+    """The variables ``name`` reads, and the templates it pulls in, transitively."""
+    from jinja2 import meta
+
+    names: set[str] = set()
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source = environment.loader.get_source(environment, current)[0]
+        tree = environment.parse(source)
+        names |= meta.find_undeclared_variables(tree)
+        todo += [t for t in meta.find_referenced_templates(tree) if isinstance(t, str)]
+    return names, seen
