@@ -161,7 +161,7 @@ def reset_plugin_signals() -> None:
     Blinker signals are process-wide and each ``Pelican()`` connects its plugins'
     handlers again: after one build with ``inventaire.site``, a later build in the
     same process (another project, a test, a benchmark's vanilla baseline) would run
-    our generators too. Each build starts from its own ``PLUGINS`` only.
+    our generators too. :func:`build` calls this when it ends.
     """
     from blinker import Signal
     from pelican.plugins import signals
@@ -207,14 +207,14 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
             writer.PRUNERS[key] = seed.prune
             signals.all_generators_finalized.connect(seed.collect)
         try:
-            reset_plugin_signals()
             Pelican(run_settings).run()
             writer.finish(building)  # when the search plugin did not already
         finally:
-            if seed is not None:
-                signals.all_generators_finalized.disconnect(seed.collect)
             writer.PRUNERS.pop(key, None)
             writer.ACTIVE.pop(key, None)
+            # The build leaves no handler behind: the next Pelican run in this
+            # process (another project, a test) gets only its own plugins.
+            reset_plugin_signals()
     settings["OUTPUT_PATH"] = str(target)
     return settings
 
