@@ -9,6 +9,7 @@ into safe HTML by :mod:`inventaire.text.render`, never by Markdown. Anywhere els
 from __future__ import annotations
 
 import logging
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -72,13 +73,21 @@ class InventaireReader(MarkdownReader):
     def _content_root(self) -> Path:
         return Path(self.settings["PATH"]).resolve()
 
+    @cached_property
+    def _folders(self) -> dict[str, bool]:
+        return {}
+
     def _is_post(self, source_path: str) -> bool:
-        content = self._content_root
-        try:
-            relative = Path(source_path).resolve().relative_to(content)
-        except ValueError:
-            return False
-        return relative.parts[:1] == (POSTS_DIR,)
+        """Whether the file is under ``posts/``; decided once per folder, not per file."""
+        folder, _name = os.path.split(os.path.abspath(source_path))
+        if folder not in self._folders:
+            try:
+                relative = Path(folder).resolve().relative_to(self._content_root)
+            except ValueError:
+                self._folders[folder] = False
+            else:
+                self._folders[folder] = relative.parts[:1] == (POSTS_DIR,)
+        return self._folders[folder]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         text = Path(source_path).read_text(encoding="utf-8")

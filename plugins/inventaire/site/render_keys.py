@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import json
 import os
 from collections.abc import Iterable
 from datetime import date, datetime, time
@@ -66,6 +67,17 @@ def brief(content: Any) -> Any:
             getattr(post, "author", ""), getattr(content, "status", ""))
 
 
+def neighbour(value: Any) -> Any:
+    """A linked record of the same kind (an hour's previous and next) as a pager shows it.
+
+    Described in full, ``hour.previous.next`` is the hour again: the walk would go
+    back and forth until too deep, and the page would never be skipped. What the
+    neighbours hold is in the site digest (every post's time and place).
+    """
+    return ["neighbour", type(value).__qualname__, str(getattr(value, "url", "")),
+            str(getattr(value, "label", ""))]
+
+
 def stable(value: Any, depth: int = 0, memo: dict[int, Any] | None = None) -> Any:
     """A JSON-able description of ``value`` that changes when its rendering may.
 
@@ -86,13 +98,15 @@ def stable(value: Any, depth: int = 0, memo: dict[int, Any] | None = None) -> An
         if id(value) in memo:
             return memo[id(value)]
         place = getattr(value, "place", None)
-        memo[id(value)] = described = ["content", *file_stamp(value.source_path), value.status,
-                getattr(value, "book_page", None), getattr(value, "candidate", None),
-                stable(getattr(value, "pictures", None), depth + 1, memo),
-                brief(getattr(value, "previous_post", None)),
-                brief(getattr(value, "next_post", None)),
-                [getattr(place, "name", None), getattr(place, "url", None)]]
-        return described
+        described = ["content", *file_stamp(value.source_path), value.status,
+                     getattr(value, "book_page", None), getattr(value, "candidate", None),
+                     stable(getattr(value, "pictures", None), depth + 1, memo),
+                     brief(getattr(value, "previous_post", None)),
+                     brief(getattr(value, "next_post", None)),
+                     [getattr(place, "name", None), getattr(place, "url", None)]]
+        # Its digest: lists of thousands of posts are then cheap to dump, page after page.
+        memo[id(value)] = digest = digest_bytes(json.dumps(described, default=str).encode())
+        return digest
     if isinstance(value, URLWrapper):
         return ["url", type(value).__name__, value.name, value.slug]
     if isinstance(value, datetime | date | time):
@@ -107,7 +121,8 @@ def stable(value: Any, depth: int = 0, memo: dict[int, Any] | None = None) -> An
         return sorted((stable(v, depth + 1, memo) for v in value), key=repr)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return [type(value).__qualname__] + [
-            stable(getattr(value, f.name), depth + 1, memo) for f in dataclasses.fields(value)]
+            neighbour(field) if type(field) is type(value) else stable(field, depth + 1, memo)
+            for field in (getattr(value, f.name) for f in dataclasses.fields(value))]
     if isinstance(value, functools.partial):
         return ["partial", stable(value.func, depth + 1, memo), stable(value.args, depth + 1, memo),
                 stable(value.keywords, depth + 1, memo)]
@@ -116,10 +131,19 @@ def stable(value: Any, depth: int = 0, memo: dict[int, Any] | None = None) -> An
     raise Unknown(type(value).__qualname__)
 
 
-def template_names(environment: Any, name: str) -> tuple[set[str], set[str]]:
-    """The variables ``name`` reads, and the templates it pulls in, transitively."""
+def template_names(environment: Any, name: str,
+                   parsed: dict[str, tuple[set[str], list[str]]] | None = None
+                   ) -> tuple[set[str], set[str]]:
+    """The variables ``name`` reads, and the templates it pulls in, transitively.
+
+    ``parsed`` keeps each file's own reads and references for one build: every page
+    template pulls in ``base.html`` and the macros, and analysing a template (Jinja
+    compiles it to find its undeclared names) costs more than rendering a page.
+    """
     from jinja2 import meta
 
+    if parsed is None:
+        parsed = {}
     names: set[str] = set()
     seen: set[str] = set()
     todo = [name]
@@ -128,8 +152,13 @@ def template_names(environment: Any, name: str) -> tuple[set[str], set[str]]:
         if current in seen:
             continue
         seen.add(current)
-        source = environment.loader.get_source(environment, current)[0]
-        tree = environment.parse(source)
-        names |= meta.find_undeclared_variables(tree)
-        todo += [t for t in meta.find_referenced_templates(tree) if isinstance(t, str)]
+        if current not in parsed:
+            source = environment.loader.get_source(environment, current)[0]
+            tree = environment.parse(source)
+            parsed[current] = (meta.find_undeclared_variables(tree),
+                               [t for t in meta.find_referenced_templates(tree)
+                                if isinstance(t, str)])
+        own, referenced = parsed[current]
+        names |= own
+        todo += referenced
     return names, seen

@@ -139,8 +139,11 @@ class SameBytesWriter(Writer):
         self.hashes: dict[str, str] = {}
         self.keys: dict[str, str] = {}
         self.reads: dict[str, tuple[set[str], str]] = {}
-        self.described: dict[tuple[str, int], Any] = {}
+        self.described: dict[int, tuple[Any, str]] = {}
         self.memo: dict[int, Any] = {}
+        self.parsed: dict[str, tuple[set[str], list[str]]] = {}
+        self.theme_stamps: dict[int, str] = {}
+        self.real_dirs: dict[str, str] = {}
         self.site: str | None = None
         cache = (settings or {}).get("CACHE_PATH") if settings else None
         self.manifest_path = Path(cache) / MANIFEST if cache else None
@@ -210,7 +213,7 @@ class SameBytesWriter(Writer):
 
             code = Path(__file__).resolve().parent.parent  # the inventaire package
             content = Path(settings.get("PATH") or "content")
-            sources = {os.path.realpath(a.source_path) for key in ("articles", "drafts")
+            sources = {self._realpath(a.source_path) for key in ("articles", "drafts")
                        for a in context.get(key, [])}
             posts = [[a.save_as, str(getattr(a, "date", "")), a.status,
                       getattr(getattr(a, "post", None), "place", None),
@@ -224,25 +227,59 @@ class SameBytesWriter(Writer):
                 folder_stamps(code), posts,
                 # The editors' pages and places (posts are described one by one).
                 [stamp for stamp in folder_stamps(content, skip=["media", "sources"])
-                 if os.path.realpath(stamp[0]) not in sources],
+                 if self._realpath(stamp[0]) not in sources],
             ]
             self.site = digest_bytes(json.dumps(description, default=str).encode())
         return self.site
 
+    def _realpath(self, path: str) -> str:
+        """``os.path.realpath`` of the file's folder (once per folder), plus its name.
+
+        Resolving every one of thousands of posts costs a ``lstat`` per path component;
+        the folders are few. A post that is itself a symbolic link keeps its own name
+        on both sides of every comparison, so it still matches.
+        """
+        head, tail = os.path.split(path)
+        real = self.real_dirs.get(head)
+        if real is None:
+            real = self.real_dirs[head] = os.path.realpath(head)
+        return os.path.join(real, tail)
+
     def _template_reads(self, template: Any) -> tuple[set[str], str]:
-        """The variables a template reads, and the stamps of the theme's templates."""
+        """The variables a template reads, and the stamps of the theme's templates.
+
+        Both once per build: each template file is analysed once (``self.parsed``),
+        and the theme's folders are walked once per Jinja environment.
+        """
         name = template.name
         if name not in self.reads:
             environment = template.environment
-            names, _used = template_names(environment, name)
-            stamps = []
-            for folder in getattr(environment.loader, "searchpath", []) or []:
-                stamps += folder_stamps(Path(folder))
-            for loader in getattr(environment.loader, "loaders", []) or []:
-                for folder in getattr(loader, "searchpath", []) or []:
+            names, _used = template_names(environment, name, self.parsed)
+            if id(environment) not in self.theme_stamps:
+                stamps = []
+                for folder in getattr(environment.loader, "searchpath", []) or []:
                     stamps += folder_stamps(Path(folder))
-            self.reads[name] = (names, digest_bytes(json.dumps(stamps).encode()))
+                for loader in getattr(environment.loader, "loaders", []) or []:
+                    for folder in getattr(loader, "searchpath", []) or []:
+                        stamps += folder_stamps(Path(folder))
+                self.theme_stamps[id(environment)] = digest_bytes(json.dumps(stamps).encode())
+            self.reads[name] = (names, self.theme_stamps[id(environment)])
         return self.reads[name]
+
+    def _described(self, value: Any) -> str:
+        """The digest of ``stable(value)``, once per object and build.
+
+        Every page reads the same context values, and the direct templates get the
+        same lists of 2,000 posts: describing and dumping them once per page cost more
+        than rendering. The memo holds the object itself, so its id is never reused
+        by another one while the build runs; values are final once pages are written.
+        """
+        found = self.described.get(id(value))
+        if found is None or found[0] is not value:
+            found = (value, digest_bytes(json.dumps(stable(value, memo=self.memo),
+                                                    default=str).encode()))
+            self.described[id(value)] = found
+        return found[1]
 
     def render_key(self, name: str, template: Any, context: dict[str, Any],
                    kwargs: dict[str, Any]) -> str | None:
@@ -252,15 +289,11 @@ class SameBytesWriter(Writer):
             parts: list[Any] = [name, template.name, templates, self._site_digest(context)]
             for variable in sorted(names):
                 if variable in kwargs:
-                    parts.append([variable, stable(kwargs[variable], memo=self.memo)])
+                    parts.append([variable, self._described(kwargs[variable])])
                 elif variable in context:
-                    value = context[variable]
-                    memo = (variable, id(value))
-                    if memo not in self.described:
-                        self.described[memo] = stable(value, memo=self.memo)
-                    parts.append([variable, self.described[memo]])
+                    parts.append([variable, self._described(context[variable])])
             # What pagination cuts into pages (``articles_page``…).
-            parts.extend([key, stable(kwargs[key], memo=self.memo)] for key in ("articles", "dates")
+            parts.extend([key, self._described(kwargs[key])] for key in ("articles", "dates")
                          if key in kwargs)
         except (Unknown, OSError, RecursionError, TemplateError) as error:
             logger.debug("%s: rendered (inputs not described: %s)", name, error)

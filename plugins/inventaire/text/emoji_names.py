@@ -6,6 +6,7 @@ French names; we only turn ``:drapeau_france:`` into « drapeau france ».
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,9 +24,19 @@ def find_emoji(text: str) -> list[EmojiSpan]:
     """Every emoji sequence in ``text`` with code-point offsets."""
     # Every emoji has a code point at or above U+203C but © and ®: most runs of text
     # have none, and the emoji package's scan is the slow part of rendering a post.
-    if not any(c >= "\u203c" or c in "\u00a9\u00ae" for c in text):
+    if _MAYBE_EMOJI.search(text) is None:
         return []
-    return [EmojiSpan(m["match_start"], m["match_end"], m["emoji"]) for m in emoji.emoji_list(text)]
+    return list(_emoji_spans(text))
+
+
+_MAYBE_EMOJI = re.compile("[\u00a9\u00ae\u203c-\U0010ffff]")
+
+
+@lru_cache(maxsize=16384)
+def _emoji_spans(text: str) -> tuple[EmojiSpan, ...]:
+    """The scan, once per text in a build: the reader and the figures both ask."""
+    return tuple(EmojiSpan(m["match_start"], m["match_end"], m["emoji"])
+                 for m in emoji.emoji_list(text))
 
 
 @lru_cache(maxsize=4096)
