@@ -14,11 +14,14 @@ import logging
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..fonts import openmoji_dir
 from ..postfile import write_atomic
 from .color import convert_svg
-from .fetcher import BookFetcher
+
+if TYPE_CHECKING:  # WeasyPrint is imported only when a book is laid out
+    from .fetcher import BookFetcher
 
 logger = logging.getLogger(__name__)
 

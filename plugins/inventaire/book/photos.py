@@ -14,6 +14,7 @@ import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps
 
@@ -21,7 +22,9 @@ from ..media import media_path
 from ..model import Media
 from .color import pillow_mode
 from .edition import BookEdition, find_icc_profile
-from .fetcher import BookFetcher
+
+if TYPE_CHECKING:  # WeasyPrint is imported only when a book is laid out
+    from .fetcher import BookFetcher
 
 logger = logging.getLogger(__name__)
 
