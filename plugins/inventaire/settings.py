@@ -48,6 +48,10 @@ DEFAULTS: dict[str, Any] = {
     # Criers' sheets: page size and type size.
     "BOOK_CRIERS_SIZE": "A5",
     "BOOK_CRIERS_FONT_SIZE": "20pt",
+    # Worker processes laying out chapters (None: one per core, at most 4; 1: none),
+    # used when the book has more than BOOK_PARALLEL_POSTS posts.
+    "BOOK_WORKERS": None,
+    "BOOK_PARALLEL_POSTS": 1500,
 }
 
 

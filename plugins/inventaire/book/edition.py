@@ -139,7 +139,8 @@ class BookEdition:
             sitename=str(settings.get("SITENAME", "")),
             author=str(settings.get("AUTHOR", "")),
             workers=count_setting(settings, "BOOK_WORKERS", default_workers()),
-            parallel_posts=count_setting(settings, "BOOK_PARALLEL_POSTS", 1500),
+            parallel_posts=count_setting(settings, "BOOK_PARALLEL_POSTS",
+                                         inventaire_settings.DEFAULTS["BOOK_PARALLEL_POSTS"]),
         )
 
     def with_color(self, color: str) -> BookEdition:
@@ -170,7 +171,7 @@ def default_workers() -> int:
 
 
 def count_setting(settings: dict[str, Any], name: str, default: int) -> int:
-    """A whole-number setting that is not (yet) among Inventaire's documented defaults."""
+    """A whole-number setting; None or '' (the documented default) gives ``default``."""
     value = settings.get(name, default)
     if value is None or value == "":
         return default
