@@ -2,8 +2,10 @@
 
 A 200-post project is built twice, in one process (``BOOK_WORKERS=1``) and with two
 workers (the threshold lowered by ``BOOK_PARALLEL_POSTS``), then both are read back:
-same pages with the same text, folios continuous, contents and indexes pointing at
-the right pages, boxes on every page, the screen edition's links and bookmarks.
+same pages with the same text at the same places (a group starting on a verso is
+laid out from a recto, then moved across: 200 posts make the first group odd),
+folios continuous (stamped on the joined PDF), contents and indexes pointing at the
+right pages, boxes on every page, the screen edition's links and bookmarks.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from inventaire.book import parallel as book_parallel
 from inventaire.cli import main
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
@@ -45,6 +48,17 @@ def parallel(tmp_path_factory: pytest.TempPathFactory) -> Path:
                  "BOOK_PARALLEL_POSTS=50")
 
 
+def text_lefts(pdf: Path) -> list[float]:
+    """Each page's leftmost text position (points), with the page's mirrored margins."""
+    lefts = []
+    for page in pypdf.PdfReader(pdf).pages:
+        xs: list[float] = []
+        page.extract_text(visitor_text=lambda text, cm, tm, *_, xs=xs: xs.append(
+            cm[0] * tm[4] + cm[2] * tm[5] + cm[4]) if text.strip() else None)
+        lefts.append(min(xs, default=0.0))
+    return lefts
+
+
 def folio(text: str) -> int | None:
     """The page number printed alone on the page's last line, if any."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -60,6 +74,16 @@ def test_same_pages_and_text_as_one_process(single: Path, parallel: Path) -> Non
     assert len(two) > 20  # enough pages for the chapters to be cut into groups
     for number, (a, b) in enumerate(zip(one, two, strict=True), start=1):
         assert a == b, f"page {number} differs"
+
+
+def test_a_group_changes_side_and_every_page_is_in_place(single: Path,
+                                                         parallel: Path) -> None:
+    workers = book_parallel.LAST_WORKERS
+    assert len(workers) == 2 and workers[0]["pages"] % 2 == 1  # group 2 starts on a verso
+    one, two = text_lefts(single / "livre.pdf"), text_lefts(parallel / "livre.pdf")
+    assert len(one) == len(two)
+    for number, (a, b) in enumerate(zip(one, two, strict=True), start=1):
+        assert abs(a - b) < 0.5, f"page {number}: text starts at {b:.1f}, not {a:.1f}"
 
 
 def test_folios_are_continuous(parallel: Path) -> None:
@@ -110,7 +134,8 @@ def test_screen_edition_links_and_bookmarks_reach_the_chapters(parallel: Path) -
         assert target in dests, target
     for item in reader.outline:
         assert not isinstance(item, list)
-        page = reader.get_destination_page_number(item)
-        assert pdfcheck.norm(str(item.title)) in pdfcheck.norm(texts[page])
+        index = reader.get_destination_page_number(item)
+        assert index is not None
+        assert pdfcheck.norm(str(item.title)) in pdfcheck.norm(texts[index])
     assert len(reader.outline) >= 10
     assert reader.metadata is not None and reader.metadata.title

@@ -1,185 +1,257 @@
 """A big book's chapters laid out in worker processes, joined by pypdf.
 
-The chapters are cut into consecutive groups (whole chapters, so no post and no
-running head crosses a cut). A group's folios must continue the previous group's,
-and its first page must be on the right side, so it needs the page count of every
-group before it. Counting is a layout: the worker that lays out the first group for
-good (its start is known from the front matter) runs beside workers that only count
-the groups before the last, then the remaining groups are laid out for good, each at
-its own page. The first group is the largest so that the two phases balance.
-
-Each worker sends back its group's PDF (print, and the screen edition's when both
-come from one layout) and the page of each anchor; the main process lays out the
-front and back matter itself and joins every PDF with pypdf, keeping the pages'
-boxes. Fonts are subset per part, so the joined file carries one subset per part.
+The chapters are cut into as many consecutive groups as there are workers (whole
+chapters, so no post and no running head crosses a cut), of about as many posts
+each. A group's folios continue the previous group's and its pages' sides follow
+from where it starts, which only the page counts of the groups before it tell; so
+each worker lays its group out once as if it started on a recto, without folios
+(:mod:`.folios`), and reports its page count and anchors while the main process lays
+out the front matter. With every start known, each worker puts its pages on their
+real sides and writes its PDF (print, and the screen edition's when both come from
+one layout), while the main process lays out the back matter, the numbered contents
+and a small document holding only the body's folios. The parts are joined with
+pypdf, keeping the pages' boxes, and the folios are drawn over the body's pages.
+Fonts are subset per part, so the joined file carries one subset per part.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import logging
 import multiprocessing
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .chapters import BookContent, Chapter
+from .folios import STAMP_CSS, WORKER_CSS, is_blank, placed, stamp_html, stamp_pages
 from .layout import Timing, anchor_pages
 from .parts import Parts, PartsLayout, next_recto, shifted, start_css
 
 logger = logging.getLogger(__name__)
 
-# What the workers of the last parallel build reported (pages, seconds, maxrss_mb),
+# What the workers of the last parallel build reported (pages, seconds, layout_cpu,
+# write_cpu, maxrss_mb),
 # for the benchmark: their peak memory is theirs, not the main process's.
 LAST_WORKERS: list[dict[str, Any]] = []
 
 
 @dataclass
 class Job:
-    """What a worker needs: the group's HTML and CSS, files, where it starts."""
+    """What a worker needs: the group's HTML and CSS, files, options."""
 
     html: str
     css: str
     base_url: str
     files: dict[str, Path]
     options: dict[str, Any]
-    start: int  # 0: only count the pages
     screen: bool
 
 
-def run_job(job: Job) -> dict[str, Any]:
-    """In the worker: lay the group out; count its pages, or write its PDFs."""
+def serve(conn: Any) -> None:
+    """In the worker: receive a :class:`Job`, lay it out, send its page count, blank
+    pages and anchors; receive the book page it starts at (``None``: stop), send its
+    PDFs. An error is sent back as its traceback."""
+    try:
+        job = conn.recv()
+        begin, cpu = time.perf_counter(), time.process_time()
+        document = lay_out(job)
+        laid_out = time.process_time() - cpu
+        conn.send({"pages": len(document.pages), "anchors": anchor_pages(document),
+                   "blank": [i for i, page in enumerate(document.pages) if is_blank(page)]})
+        waited = time.perf_counter()
+        start = conn.recv()
+        if start is None:
+            return
+        resumed, cpu = time.perf_counter(), time.process_time()
+        result = write(job, document, start)
+        import resource
+
+        result["seconds"] = time.perf_counter() - begin - (resumed - waited)
+        result["layout_cpu"], result["write_cpu"] = laid_out, time.process_time() - cpu
+        result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        conn.send(result)
+    except (EOFError, BrokenPipeError):  # the main process gave up
+        return
+    except Exception:
+        with contextlib.suppress(OSError):
+            conn.send({"error": traceback.format_exc()})
+    finally:
+        conn.close()
+
+
+def lay_out(job: Job) -> Any:
+    """The group laid out from a recto, without folios, with both running heads."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     from .fetcher import BookFetcher
 
-    begin = time.perf_counter()
     fetcher = BookFetcher()
     fetcher.files.update(job.files)
     fonts = FontConfiguration()
     profiles: dict[str, Any] = {}
-    css = (start_css(job.start) if job.start else start_css(1)) + job.css
-    stylesheet = CSS(string=css, font_config=fonts, url_fetcher=fetcher,
-                     color_profiles=profiles)
-    document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render(
+    stylesheet = CSS(string=start_css(1) + job.css + WORKER_CSS, font_config=fonts,
+                     url_fetcher=fetcher, color_profiles=profiles)
+    return HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render(
         stylesheets=[stylesheet], font_config=fonts, color_profiles=profiles, **job.options)
-    result: dict[str, Any] = {"pages": len(document.pages)}
-    if job.start:
-        result["anchors"] = anchor_pages(document)
-        printed = []
-        for page in document.pages:
-            page = copy.copy(page)
-            page.links, page.bookmarks = [], []
-            printed.append(page)
-        result["print"] = bytes(document.copy(printed).write_pdf(**job.options))
-        if job.screen:
-            trimmed = []
-            for page in document.pages:
-                page = copy.copy(page)
-                page.bleed = dict.fromkeys(page.bleed, 0)
-                trimmed.append(page)
-            result["screen"] = bytes(document.copy(trimmed).write_pdf())
-    import resource
 
-    result["seconds"] = time.perf_counter() - begin
-    result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+def write(job: Job, document: Any, start: int) -> dict[str, Any]:
+    """The group's PDFs, its first page being the book's page ``start``."""
+    pages = [placed(page, (start + index) % 2 == 1)
+             for index, page in enumerate(document.pages)]
+    printed = []
+    for page in pages:
+        page = copy.copy(page)
+        page.links, page.bookmarks = [], []
+        printed.append(page)
+    result: dict[str, Any] = {
+        "print": bytes(document.copy(printed).write_pdf(**job.options))}
+    if job.screen:
+        trimmed = []
+        for page in pages:
+            page = copy.copy(page)
+            page.bleed = dict.fromkeys(page.bleed, 0)
+            trimmed.append(page)
+        result["screen"] = bytes(document.copy(trimmed).write_pdf())
     return result
 
 
+def receive(conn: Any, index: int) -> dict[str, Any]:
+    try:
+        message: dict[str, Any] = conn.recv()
+    except EOFError:
+        raise RuntimeError(f"book: the worker of chapter group {index + 1} died; "
+                           "set BOOK_WORKERS = 1") from None
+    if "error" in message:
+        raise RuntimeError(f"book: chapter group {index + 1} failed in its worker:\n"
+                           f"{message['error']}")
+    return message
+
+
 def split_chapters(chapters: list[Chapter], groups: int) -> list[list[Chapter]]:
-    """Consecutive groups of whole chapters, the first about three times the others'
-    size: it is laid out for good while another worker counts its pages, after which
-    that worker lays out the rest (with writing a quarter of the time, 3:1 balances
-    two workers)."""
+    """Consecutive groups of whole chapters with about as many posts each (each group
+    is laid out once, all at the same time)."""
     if groups <= 1 or len(chapters) <= 1:
         return [chapters]
     groups = min(groups, len(chapters))
-    weights = [3.0] + [1.0] * (groups - 1)
     total_posts = sum(len(c.posts) for c in chapters)
-    bounds, running, share = [], 0, 0.0
-    for weight in weights[:-1]:
-        share += weight / sum(weights)
-        bounds.append(share * total_posts)
+    bounds = [total_posts * (k + 1) / groups for k in range(groups - 1)]
     result: list[list[Chapter]] = [[]]
+    running = 0
     for chapter in chapters:
-        if len(result) <= len(bounds) and running >= bounds[len(result) - 1] and result[-1]:
+        size = len(chapter.posts)
+        if (len(result) <= len(bounds) and result[-1]
+                and running + size / 2 > bounds[len(result) - 1]):
             result.append([])
         result[-1].append(chapter)
-        running += len(chapter.posts)
+        running += size
     return [g for g in result if g]
 
 
 def build_parallel(builder: Any, articles: Any, content: BookContent, layout: PartsLayout,
                    shared: bool) -> Any:
     """The interior with its chapters laid out by ``BOOK_WORKERS`` processes."""
+    e = builder.edition
+    renderer = layout.renderer
+    begin = time.perf_counter()
+    groups = split_chapters(content.chapters, e.workers)
+    context = worker_context()
+    htmls = [layout.html_of("body", chapters=group) for group in groups]
+    workers: list[tuple[Any, Any]] = []
+    try:
+        for html in htmls:
+            conn, child = context.Pipe()
+            process = context.Process(target=serve, args=(child,), daemon=True)
+            process.start()
+            child.close()
+            conn.send(Job(html, layout.css,
+                          renderer.base_url, dict(renderer.fetcher.files), layout.options,
+                          shared))
+            workers.append((process, conn))
+        return assemble(builder, articles, content, layout, shared, workers, htmls[0],
+                        begin)
+    finally:
+        for process, conn in workers:
+            conn.close()
+            process.join(timeout=10)
+            if process.is_alive():
+                process.terminate()
+
+
+def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLayout,
+             shared: bool, workers: list[tuple[Any, Any]], body_html: str,
+             begin: float) -> Any:
+    """The front matter while the workers lay out; then every start to the workers and,
+    while they write, the back matter, the contents and the folios; then the join."""
     from .interior import Interior, for_print, for_screen
 
     e = builder.edition
     renderer = layout.renderer
-    begin = time.perf_counter()
     front = layout.front(None, "front")
     parts = Parts(front_pages=len(front.pages))
-    groups = split_chapters(content.chapters, e.workers)
-    jobs = [Job(layout.html_of("body", chapters=g), layout.css, renderer.base_url,
-                dict(renderer.fetcher.files), layout.options, 0, shared) for g in groups]
-    results: list[dict[str, Any]] = [{} for _ in groups]
-    context = worker_context()
-    with ProcessPoolExecutor(max_workers=min(e.workers, len(groups)),
-                             mp_context=context) as pool:
-        body_start = next_recto(parts.front_pages)
-        first: Future[dict[str, Any]] = pool.submit(run_job, with_start(jobs[0], body_start))
-        counts = [pool.submit(run_job, job) for job in jobs[:-1]]
-        pages = [f.result()["pages"] for f in counts]
-        starts, start = [], body_start
-        for count in [0, *pages]:
-            start += count
-            starts.append(start)
-        finals = [first] + [pool.submit(run_job, with_start(job, starts[i]))
-                            for i, job in enumerate(jobs) if i > 0]
-        results = [f.result() for f in finals]
-    for index, result in enumerate(results):
-        if index < len(pages) and result["pages"] != pages[index]:
-            raise RuntimeError(f"book: group {index + 1} counted {pages[index]} pages but "
-                               f"laid out {result['pages']}; set BOOK_WORKERS = 1")
-        parts.anchors.update(shifted(result["anchors"], starts[index]))
-    parts.place_body(parts.front_pages, sum(r["pages"] for r in results))
-    renderer.timings.append(Timing(f"chapters in {len(groups)} processes",
-                                   time.perf_counter() - begin, parts.body_pages))
+    counts = [receive(conn, index) for index, (_, conn) in enumerate(workers)]
+    starts, start = [], next_recto(parts.front_pages)
+    for count in counts:
+        starts.append(start)
+        start += count["pages"]
+    for (_, conn), start in zip(workers, starts, strict=True):
+        conn.send(start)
+    for count, start in zip(counts, starts, strict=True):
+        parts.anchors.update(shifted(count["anchors"], start))
+    parts.place_body(parts.front_pages, sum(c["pages"] for c in counts))
+    blank = {start - parts.body_start + i
+             for count, start in zip(counts, starts, strict=True) for i in count["blank"]}
     back = layout.back(parts)
     front = layout.final_front(parts, front)
     if len(front.pages) != parts.front_pages:
         raise RuntimeError("book: the numbered contents took another page; "
                            "set BOOK_WORKERS = 1")
+    folios = renderer.render(stamp_html(body_html, parts.body_pages),
+                             start_css(parts.body_start) + layout.css + STAMP_CSS,
+                             "folios", **layout.options)
+    if len(folios.pages) != parts.body_pages:
+        raise RuntimeError(f"book: {len(folios.pages)} folios for {parts.body_pages} pages")
     head = front.copy([*front.pages, *layout.blanks(parts.body_start - parts.front_pages - 1)])
     lead = layout.blanks(parts.back_start - parts.body_end - 1)
     total = parts.total
     tail = back.copy([*lead, *back.pages, *layout.blanks(-total % 4)])
-    print_parts: list[tuple[bytes, set[str] | None]] = [
-        (renderer.write(for_print(head), "write front", **layout.options), None),
-        *[(r["print"], None) for r in results],
-        (renderer.write(for_print(tail), "write back", **layout.options), None)]
-    print_pdf = join_pdfs(print_parts)
-    screen_pdf, screen_pages = None, 0
+    head_pdf = renderer.write(for_print(head), "write front", **layout.options)
+    tail_pdf = renderer.write(for_print(tail), "write back", **layout.options)
+    folio_pdf = renderer.write(folios, "write folios", **layout.options)
+    screen_parts: list[tuple[bytes, set[str] | None]] = []
+    screen_folios = b""
     if shared:
         screen_tail = back.copy([*lead, *back.pages])
         screen_head, head_own = with_targets(for_screen(head))
         screen_tail, tail_own = with_targets(for_screen(screen_tail))
-        screen_pdf = join_pdfs([
-            (renderer.write(screen_head, "write front (screen)"), head_own),
-            *[(r["screen"], None) for r in results],
-            (renderer.write(screen_tail, "write back (screen)"), tail_own)])
+        screen_parts = [(renderer.write(screen_head, "write front (screen)"), head_own),
+                        (renderer.write(screen_tail, "write back (screen)"), tail_own)]
+        screen_folios = renderer.write(for_screen(folios), "write folios (screen)")
+    results = [receive(conn, index) for index, (_, conn) in enumerate(workers)]
+    renderer.timings.append(Timing(f"chapters in {len(workers)} processes",
+                                   time.perf_counter() - begin, parts.body_pages))
+    stamp = (folio_pdf, parts.body_start - 1, blank)
+    print_pdf = join_pdfs([(head_pdf, None), *[(r["print"], None) for r in results],
+                           (tail_pdf, None)], stamp)
+    screen_pdf, screen_pages = None, 0
+    if shared:
+        screen_pdf = join_pdfs([screen_parts[0], *[(r["screen"], None) for r in results],
+                                screen_parts[1]], (screen_folios, parts.body_start - 1, blank))
         screen_pages = total
     elif e.screen:
         screen_pdf, screen_pages = builder.screen(articles, parts.anchors, renderer)
-    LAST_WORKERS[:] = [{k: r[k] for k in ("pages", "seconds", "maxrss_mb")}
-                       for r in results]
-    for index, result in enumerate(results):
+    LAST_WORKERS[:] = [{"pages": c["pages"], **{k: r[k] for k in (
+        "seconds", "layout_cpu", "write_cpu", "maxrss_mb")}}
+        for c, r in zip(counts, results, strict=True)]
+    for index, worker in enumerate(LAST_WORKERS):
         logger.info("Book: group %d, %d pages, %.1f s, peak memory %.0f MB", index + 1,
-                    result["pages"], result["seconds"], result["maxrss_mb"])
+                    worker["pages"], worker["seconds"], worker["maxrss_mb"])
     post_pages = {p.anchor: parts.anchors[p.anchor] for p in content.posts}
     padded_pages = total + (-total % 4)
     return Interior(print_pdf, screen_pdf, padded_pages, screen_pages, post_pages, content,
@@ -187,18 +259,12 @@ def build_parallel(builder: Any, articles: Any, content: BookContent, layout: Pa
 
 
 def worker_context() -> Any:
-    """Workers forked from a fork server that has WeasyPrint imported (fast to start)
-    and that never runs the parent's ``__main__`` again (a script without a
-    ``__name__`` guard would build the book once more in every worker)."""
+    """Workers forked from a fork server that has WeasyPrint imported (fast to start).
+    As with ``spawn``, a worker imports the parent's ``__main__`` module first, so a
+    script that builds the book needs an ``if __name__ == "__main__"`` guard."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["weasyprint", "inventaire.book.parallel"])
     return context
-
-
-def with_start(job: Job, start: int) -> Job:
-    return Job(job.html, job.css, job.base_url, job.files, job.options, start, job.screen)
-
-
 def with_targets(document: Any) -> tuple[Any, set[str]]:
     """The document with a stand-in anchor for every link to another part, and its own
     anchors. WeasyPrint drops a link whose anchor it cannot see; with the stand-in
@@ -216,11 +282,13 @@ def with_targets(document: Any) -> tuple[Any, set[str]]:
     return document.copy(pages), own
 
 
-def join_pdfs(parts: list[tuple[bytes, set[str] | None]]) -> bytes:
+def join_pdfs(parts: list[tuple[bytes, set[str] | None]],
+              stamp: tuple[bytes, int, set[int]] | None = None) -> bytes:
     """The parts' pages in order in one PDF (page objects copied with their boxes and
     links), with the first part's metadata and output intent, one tree of named
     destinations (each part's own, at their new pages: ``None`` keeps them all) and
-    the parts' bookmarks in order."""
+    the parts' bookmarks in order; ``stamp`` (a PDF, the page index its first page
+    goes over, pages of it to leave out) is drawn over the joined pages."""
     import pypdf
     from pypdf.generic import ArrayObject, FloatObject, NameObject, NumberObject
 
@@ -241,6 +309,8 @@ def join_pdfs(parts: list[tuple[bytes, set[str] | None]]) -> bytes:
         marks.extend((str(item.title), offset + (reader.get_destination_page_number(item) or 0),
                       item.left, item.top)
                      for item in reader.outline if not isinstance(item, list))
+    if stamp is not None:
+        stamp_pages(writer, stamp[1], stamp[0], stamp[2])
     tree = writer.get_named_dest_root()
     for name in sorted(names):
         index, left, top = names[name]
