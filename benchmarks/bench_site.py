@@ -219,6 +219,7 @@ def rebuild(day: SynthDay, profile_dir: Path | None, swap: bool = True) -> list[
             lines.append(info("site.rebuild_files_written", warm.get("written", 0), "files"))
             lines.append(info("site.rebuild_files_unchanged", warm.get("unchanged", 0),
                               "files"))
+            lines.append(info("site.rebuild_renders_skipped", warm.get("skipped", 0), "pages"))
             lines.append(measure("site.rebuild_search_share", warm["search_seconds"], "s",
                                  warm["seconds"], None))
     return lines
