@@ -69,13 +69,13 @@ class InventaireReader(MarkdownReader):
     enabled = True
     file_extensions = ("md",)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._folders: dict[str, bool] = {}  # folder → holds posts
+
     @cached_property
     def _content_root(self) -> Path:
         return Path(self.settings["PATH"]).resolve()
-
-    @cached_property
-    def _folders(self) -> dict[str, bool]:
-        return {}
 
     def _is_post(self, source_path: str) -> bool:
         """Whether the file is under ``posts/``; decided once per folder, not per file."""
