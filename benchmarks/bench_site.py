@@ -63,7 +63,8 @@ def child_vanilla(project: Path, profile: str) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - begin, "cpu_seconds": cpu_seconds() - cpu}
 
 
-def child_site(project: Path, profile: str, cache: bool, in_place: bool) -> dict[str, Any]:
+def child_site(project: Path, profile: str, cache: bool, in_place: bool,
+               preview: bool = False) -> dict[str, Any]:
     """One Inventaire site build; times Pagefind apart and counts the writer's skips."""
     from inventaire import build
     from inventaire.site import plugin, writer
@@ -94,6 +95,8 @@ def child_site(project: Path, profile: str, cache: bool, in_place: bool) -> dict
     signals.get_writer.disconnect(writer.get_writer)  # the lead's line, if it is there
     signals.get_writer.connect(get_writer)
     overrides: dict[str, Any] = {"BOOK_ENABLED": False, **(CACHE if cache else {})}
+    if preview:  # as `inventaire serve` builds: the search index of the first build is kept
+        overrides["INVENTAIRE_SEARCH_IN_PREVIEW"] = False
     output = project / "output"
     begin, cpu = time.perf_counter(), cpu_seconds()
     if in_place:
@@ -113,12 +116,14 @@ def child_main(argv: list[str]) -> int:
     parser.add_argument("project", type=Path)
     parser.add_argument("--cache", action="store_true")
     parser.add_argument("--in-place", action="store_true")
+    parser.add_argument("--preview", action="store_true")
     parser.add_argument("--profile", default="")
     args = parser.parse_args(argv)
     if args.kind == "vanilla":
         child_result(child_vanilla(args.project, args.profile))
     else:
-        child_result(child_site(args.project, args.profile, args.cache, args.in_place))
+        child_result(child_site(args.project, args.profile, args.cache, args.in_place,
+                                args.preview))
     return 0
 
 
@@ -199,9 +204,13 @@ def compare(made: dict[int, tuple[SynthDay, Path]], profile_dir: Path | None,
 
 
 def rebuild(day: SynthDay, profile_dir: Path | None, swap: bool = True) -> list[Line]:
-    """Cold build with the cache, one edit, rebuild; in place, then through the swap."""
+    """Cold build with the cache, one edit, rebuild: in place, as `inventaire serve`
+    does (search index kept), then through `inventaire build`'s swap."""
     lines: list[Line] = []
-    modes = [("", ("--cache", "--in-place"))] + ([("_swap", ("--cache",))] if swap else [])
+    modes = [("", ("--cache", "--in-place")),
+             ("_preview", ("--cache", "--in-place", "--preview"))]
+    if swap:
+        modes.append(("_swap", ("--cache",)))
     for mode, flags in modes:
         cold_start(day)
         cold = _build("site", day.project, None, *flags)
