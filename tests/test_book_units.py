@@ -21,12 +21,13 @@ from inventaire.book.chapters import (
 from inventaire.book.color import convert_svg, luminance, rgb_of
 from inventaire.book.cover import cover_geometry, spine_font_pt
 from inventaire.book.criers import declaimed_time, sheet_posts
-from inventaire.book.day import Day, parse_weather
+from inventaire.book.day import Day
 from inventaire.book.edition import BookEdition, BookSettingError, length_mm
 from inventaire.book.emoji import codepoints, svg_file
 from inventaire.book.interior import PLACEHOLDER, index_rows
 from inventaire.book.photos import fit_mm, target_pixels
 from inventaire.fonts import missing_glyphs
+from inventaire.journee import parse_weather
 from inventaire.model import Declaimed, Post
 
 PARIS = ZoneInfo("Europe/Paris")

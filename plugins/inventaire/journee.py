@@ -116,7 +116,7 @@ def read_day_file(content: Path) -> DayFile | None:
         timezone=str(data.get("timezone") or ""),
         hashtags=parse_hashtags(data.get("hashtags")),
         weather=parse_weather(data.get("temps"), str(path)),
-        city=str(data.get("ville") or ""),
+        city=str(data.get("ville") or data.get("city") or ""),
         intro=body.strip(),
         data=data,
     )

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..journee import parse_date, read_day_file
 from ..places import Place, load_places
 from ..postfile import PostFileError, split_front_matter
 
@@ -72,47 +73,20 @@ def read_page(path: Path) -> EditorsPage | None:
     return EditorsPage(title=str(meta.get("title", "")), html=markdown_html(body), meta=meta)
 
 
-def parse_weather(raw: Any, source: str) -> dict[int, str]:
-    """``temps: {"14": "Ciel gris"}`` → ``{14: "Ciel gris"}``; bad keys are reported."""
-    weather: dict[int, str] = {}
-    if not isinstance(raw, dict):
-        return weather
-    for key, note in raw.items():
-        try:
-            hour = int(str(key).split(":")[0].split("h")[0])
-        except ValueError:
-            logger.warning("%s: temps: key %r is not an hour — write \"14\" or \"14:00\"",
-                           source, key)
-            continue
-        weather[hour] = str(note)
-    return weather
-
-
-def parse_date(raw: Any) -> date | None:
-    if isinstance(raw, datetime):
-        return raw.date()
-    if isinstance(raw, date):
-        return raw
-    if isinstance(raw, str) and raw:
-        try:
-            return date.fromisoformat(raw[:10])
-        except ValueError:
-            return None
-    return None
-
-
 def load_day(content: Path, settings: dict[str, Any]) -> Day:
     """The day from ``content/pages/journee.md`` (or the settings), pages and places."""
     pages = content / "pages"
-    journee = read_page(pages / "journee.md")
-    meta = journee.meta if journee else {}
-    day_date = parse_date(meta.get("date")) or parse_date(settings.get("INVENTAIRE_DAY"))
+    try:
+        journee = read_day_file(content)
+    except PostFileError as error:
+        logger.warning("%s — the book uses the settings' day instead", error)
+        journee = None
     places_folder = content / str(settings.get("INVENTAIRE_PLACES_PATH", "places"))
     return Day(
-        date=day_date,
-        timezone=str(meta.get("timezone") or settings.get("TIMEZONE", "")),
-        weather=parse_weather(meta.get("temps"), str(pages / "journee.md")),
-        city=str(meta.get("ville") or meta.get("city") or "Paris"),
+        date=(journee.date if journee else None) or parse_date(settings.get("INVENTAIRE_DAY")),
+        timezone=(journee.timezone if journee else "") or str(settings.get("TIMEZONE", "")),
+        weather=journee.weather if journee else {},
+        city=(journee.city if journee else "") or "Paris",
         preface=read_page(pages / "preface.md"),
         colophon=read_page(pages / "colophon.md"),
         places=load_places(places_folder),
