@@ -219,12 +219,35 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
     return settings
 
 
+class ErrorCounter(logging.Handler):
+    """Counts the errors logged during a build, so the command can exit 1 on them."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 def run(args: Any) -> int:
+    """``inventaire build``: exit 1 when anything was logged as an error (a post file
+    that cannot be read, a book setting that is wrong), though the rest is built."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     overrides = parse_overrides(args.set)
     if args.site:
         overrides["BOOK_ENABLED"] = False
-    build(args.project, publish=args.publish, overrides=overrides, output=args.output)
+    errors = ErrorCounter()
+    logging.getLogger().addHandler(errors)
+    try:
+        build(args.project, publish=args.publish, overrides=overrides, output=args.output)
+    finally:
+        logging.getLogger().removeHandler(errors)
+    if errors.count:
+        print(f"inventaire: the build logged {errors.count} error(s) above; the rest of "
+              "output/ was built — fix them (inventaire check helps) and build again.",
+              file=sys.stderr)
+        return 1
     return 0
 
 

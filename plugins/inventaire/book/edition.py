@@ -112,7 +112,12 @@ class BookEdition:
                                    "write a number, e.g. 0.1, 300, 0.55") from None
         if not 0 < paper < 2:
             raise BookSettingError("BOOK_PAPER_THICKNESS_MM", paper,
-                                   "one sheet's thickness in mm, e.g. 0.1")
+                                   "one page's thickness in mm, e.g. 0.06")
+        if not 72 <= ppi <= 2400:
+            raise BookSettingError("BOOK_PLATE_PPI", ppi, "a resolution in ppi, e.g. 300")
+        if not 0 < plate_height <= 1:
+            raise BookSettingError("BOOK_PLATE_MAX_HEIGHT", plate_height,
+                                   "a share of the text block's height, e.g. 0.55")
         margins = lengths_mm(get("BOOK_MARGINS"), "BOOK_MARGINS", 4)
         return cls(
             title=str(get("BOOK_TITLE") or settings.get("SITENAME", "")),
