@@ -236,3 +236,20 @@ def test_inventaire_build_keeps_unchanged_pages_and_drops_stray_files(tmp_path: 
     assert (output / "sitemap.xml").stat().st_ino != old_inode  # never shared: written in place
     assert (output / "pagefind").is_dir() == (output / "recherche" / "index.html").is_file()
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".output")) == []
+
+
+def test_hours_linked_to_each_other_get_a_render_key() -> None:
+    """``hour.previous.next`` is the hour again: it must be described, not given up on
+    (an hour page that cannot be described is rendered on every build)."""
+    from inventaire.site.groups import Hour
+    from inventaire.site.render_keys import stable
+
+    day = [Hour(hour) for hour in range(24)]
+    for before, after in zip(day, day[1:], strict=False):
+        before.next, after.previous = after, before
+    described = stable(day[14])
+    assert described == stable(day[14])
+    fifteen = stable(day[15])
+    day[15].weather = "Averse"
+    assert stable(day[15]) != fifteen  # the hour's own page changes
+    assert stable(day[14]) == described  # its neighbour's pager shows only the label
