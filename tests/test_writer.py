@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -245,7 +246,7 @@ def test_hours_linked_to_each_other_get_a_render_key() -> None:
     from inventaire.site.render_keys import stable
 
     day = [Hour(hour) for hour in range(24)]
-    for before, after in zip(day, day[1:], strict=False):
+    for before, after in pairwise(day):
         before.next, after.previous = after, before
     described = stable(day[14])
     assert described == stable(day[14])
