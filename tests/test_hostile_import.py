@@ -21,21 +21,11 @@ from inventaire.sources import common
 HOSTILE = Path(__file__).parent / "hostile" / "import"
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
-JOURNEE = """---
-title: La journée
-date: 2013-04-19
-timezone: Europe/Paris
-hashtags: [jdtap]
----
-Temps : beau.
-"""
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     content = tmp_path / "project" / "content"
     (content / "pages").mkdir(parents=True)
-    (content / "pages" / "journee.md").write_text(JOURNEE, encoding="utf-8")
+    shutil.copy2(FIXTURES / "journee.md", content / "pages" / "journee.md")
     (content / "places").mkdir()
     return tmp_path / "project"
 

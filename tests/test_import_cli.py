@@ -12,15 +12,6 @@ from PIL import Image
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
-JOURNEE = """---
-title: La journée
-date: 2013-04-19
-timezone: Europe/Paris
-hashtags: [jdtap]
----
-Temps : beau.
-"""
-
 PALAIS = """---
 name: Palais-Royal
 lat: 48.8650
@@ -47,7 +38,7 @@ La fontaine.
 def project(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     (content / "pages").mkdir(parents=True)
-    (content / "pages" / "journee.md").write_text(JOURNEE, encoding="utf-8")
+    shutil.copy2(FIXTURES / "journee.md", content / "pages" / "journee.md")
     (content / "places").mkdir()
     (content / "places" / "palais-royal.md").write_text(PALAIS, encoding="utf-8")
     (content / "places" / "place-saint-sulpice.md").write_text(SULPICE, encoding="utf-8")
