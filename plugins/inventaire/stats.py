@@ -17,14 +17,13 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import yaml
-
 from . import settings as inventaire_settings
 from .build import load_settings
 from .cli import UserError
+from .journee import read_day_file
 from .model import Post
 from .places import load_places
-from .postfile import PostFileError, read_post, split_front_matter
+from .postfile import PostFileError, read_post
 from .site.day import DAY_PAGE_SLUG, Day, load_day
 from .site.figures import Figures, Row, count_figures
 from .site.reader import POSTS_DIR, post_status
@@ -62,21 +61,16 @@ def read_selection(content: Path) -> Selection:
     return Selection(sorted(posts, key=Post.sort_key), errors, len(paths))
 
 
-def day_page(content: Path, settings: dict[str, Any]) -> Any:
+def day_page(content: Path) -> Any:
     """``pages/journee.md`` as the little the site's :func:`load_day` needs of a page."""
-    for folder in settings.get("PAGE_PATHS") or ["pages"]:
-        path = content / folder / f"{DAY_PAGE_SLUG}.md"
-        if not path.is_file():
-            continue
-        try:
-            head, _body, _line = split_front_matter(path.read_text(encoding="utf-8"), str(path))
-            data = yaml.safe_load(head)
-        except (OSError, UnicodeDecodeError, PostFileError, yaml.YAMLError) as error:
-            raise UserError(f"{path}: the front matter cannot be read ({error}); "
-                            "fix it (inventaire check) and run stats again") from None
-        metadata = {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
-        return SimpleNamespace(slug=DAY_PAGE_SLUG, metadata=metadata, source_path=str(path))
-    return None
+    try:
+        day_file = read_day_file(content)
+    except PostFileError as error:
+        raise UserError(f"{error} (inventaire check lists every problem)") from None
+    if day_file is None:
+        return None
+    metadata = {str(k).lower(): v for k, v in day_file.data.items()}
+    return SimpleNamespace(slug=DAY_PAGE_SLUG, metadata=metadata, source_path=str(day_file.path))
 
 
 def tag_url_for(settings: dict[str, Any]) -> Any:
@@ -100,7 +94,7 @@ def compute(project: Path) -> tuple[Day, Figures, Selection]:
     except PostFileError as error:
         print(f"inventaire: {error}", file=sys.stderr)
         places = {}
-    page = day_page(content, settings)
+    page = day_page(content)
     day = load_day(settings, [page] if page is not None else [], selection.posts)
     figures = count_figures(selection.posts, {slug: p.name for slug, p in places.items()},
                             day.hashtags, tag_url_for(settings))
