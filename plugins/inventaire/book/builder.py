@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..postfile import write_atomic
 from ..text.typography import format_day
 from .chapters import book_articles
 from .cover import CoverView, back_posts, render_cover
@@ -127,9 +128,6 @@ def write_files(result: BookFiles, folder: Path) -> list[Path]:
     written = []
     for relative, data in sorted(result.files.items()):
         target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
+        write_atomic(target, data)
         written.append(target)
     return written
