@@ -30,17 +30,20 @@ POSTS = Path("content") / "posts"
 
 # --------------------------------------------------------------------------- consent
 
-def in_book(post: Post, settings: Mapping[str, Any]) -> bool:
+def may_print(post: Post, require_consent: bool) -> bool:
     """Whether a post may be printed: selected, meant for the book, and allowed.
 
-    ``refused`` keeps a post out of everything; with ``BOOK_REQUIRE_CONSENT`` only
-    posts whose author said ``granted`` are printed (the site still shows the others).
+    ``refused`` keeps a post out of everything; when consent is required only posts
+    whose author said ``granted`` are printed (the site still shows the others).
     """
     if post.status != "selected" or not post.book or post.consent == "refused":
         return False
-    if inventaire_settings.get(settings, "BOOK_REQUIRE_CONSENT"):
-        return post.consent == "granted"
-    return True
+    return not require_consent or post.consent == "granted"
+
+
+def in_book(post: Post, settings: Mapping[str, Any]) -> bool:
+    """:func:`may_print` with the project's ``BOOK_REQUIRE_CONSENT``."""
+    return may_print(post, bool(inventaire_settings.get(settings, "BOOK_REQUIRE_CONSENT")))
 
 
 # ------------------------------------------------------------------------ the files

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..model import Post
 from ..places import fold
+from ..rights import may_print
 from ..text.typography import NBSP, NNBSP, format_day, format_hour, format_time, french_spacing
 from .day import Day, markdown_html
 from .photos import Plate
@@ -87,11 +88,7 @@ class BookContent:
 def in_book(article: Any, require_consent: bool) -> bool:
     """Selected, meant for the book, and not refused (granted only, if required)."""
     post = getattr(article, "post", None)
-    if not isinstance(post, Post):
-        return False
-    if post.status != "selected" or not post.book or post.consent == "refused":
-        return False
-    return not require_consent or post.consent == "granted"
+    return isinstance(post, Post) and may_print(post, require_consent)
 
 
 def book_articles(articles: Sequence[Any], require_consent: bool = False) -> list[Any]:

@@ -47,9 +47,3 @@ def french_name(chars: str) -> str:
         if name != chars and name.count("\x00") == 2:
             return name.strip("\x00").replace("_", " ")
     return "émoji"
-
-
-def codepoints_name(chars: str, keep_fe0f: bool = True) -> str:
-    """OpenMoji's file name for a sequence: upper-case hex joined by '-'."""
-    points = [f"{ord(c):X}" for c in chars if keep_fe0f or c != "\ufe0f"]
-    return "-".join(points)

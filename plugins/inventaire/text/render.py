@@ -72,10 +72,10 @@ def entities_for(post: Post) -> list[Entity]:
     """The post's own entities, else those the twitter-text rules find."""
     if post.entities:
         return valid_entities(post.text, post.entities)
-    try:
-        from .twitter_text import extract_entities
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return []
+    # Imported here: the twitter-text tables load on first use, and most posts
+    # bring their own entities.
+    from .twitter_text import extract_entities
+
     return valid_entities(post.text, extract_entities(post.text))
 
 
