@@ -15,9 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .postfile import PostFileError, split_front_matter
+from .postfile import read_front_matter
 
 logger = logging.getLogger(__name__)
 
@@ -94,22 +92,7 @@ def read_day_file(content: Path) -> DayFile | None:
     path = content / DAY_FILE
     if not path.is_file():
         return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise PostFileError(str(path), 1, "encoding", "not UTF-8", "save the file as UTF-8"
-                            ) from None
-    head, body, _line = split_front_matter(text, str(path))
-    try:
-        data = yaml.safe_load(head) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise PostFileError(str(path), mark.line + 2 if mark else 1, "front matter",
-                            f"YAML error: {getattr(error, 'problem', error)}",
-                            "check the indentation and quoting") from None
-    if not isinstance(data, dict):
-        raise PostFileError(str(path), 2, "front matter", "the front matter is not a mapping",
-                            "write one 'field: value' per line")
+    data, body = read_front_matter(path)
     return DayFile(
         path=path,
         date=parse_date(data.get("date")),

@@ -13,9 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .postfile import PostFileError, field_lines, split_front_matter
+from .postfile import PostFileError, field_lines, read_front_matter, split_front_matter
 
 EARTH_RADIUS_M = 6_371_000.0
 
@@ -57,24 +55,23 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){joined}(?![\w])")
 
 
+def _line(path: Path, name: str) -> int:
+    """The line of a field, for an error message (the file is read again: errors are rare)."""
+    head, _body, _first = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    return field_lines(head).get(name, 2)
+
+
 def load_place(path: Path) -> Place:
     """Read one place file; errors name the file, the line and the field."""
-    text = path.read_text(encoding="utf-8")
-    head, body, _line = split_front_matter(text, str(path))
-    try:
-        data = yaml.safe_load(head) or {}
-    except yaml.YAMLError as error:
-        raise PostFileError(str(path), 1, "front matter", f"YAML error: {error}",
-                            "check the indentation and quoting") from None
-    lines = field_lines(head)
+    data, body = read_front_matter(path)
     for name in ("name", "lat", "lon"):
         if name not in data:
-            raise PostFileError(str(path), lines.get(name, 2), name, "the field is missing",
+            raise PostFileError(str(path), _line(path, name), name, "the field is missing",
                                 f"add '{name}:' to the place's front matter")
     try:
         lat, lon = float(data["lat"]), float(data["lon"])
     except (TypeError, ValueError):
-        raise PostFileError(str(path), lines.get("lat", 2), "lat/lon", "not a number",
+        raise PostFileError(str(path), _line(path, "lat"), "lat/lon", "not a number",
                             "write decimal degrees, e.g. lat: 48.8511") from None
     return Place(
         slug=path.stem,

@@ -97,6 +97,32 @@ def split_front_matter(text: str, path: str) -> tuple[str, str, int]:
                         "add a line '---' after the last field")
 
 
+def read_front_matter(path: Path) -> tuple[dict[str, Any], str]:
+    """The YAML front matter (a mapping) and the body of an editors' Markdown page.
+
+    For places and pages, whose dates may be YAML dates. Raises :class:`PostFileError`
+    naming the file, the line and the fix.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PostFileError(str(path), 1, "encoding", "not UTF-8", "save the file as UTF-8"
+                            ) from None
+    head, body, _line = split_front_matter(text, str(path))
+    try:
+        data = yaml.safe_load(head) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise PostFileError(str(path), mark.line + 2 if mark else 1, "front matter",
+                            f"YAML error: {getattr(error, 'problem', None) or error}",
+                            "check the indentation and quote values that contain ':' or '#'"
+                            ) from None
+    if not isinstance(data, dict):
+        raise PostFileError(str(path), 2, "front matter", "the front matter is not a mapping",
+                            "write one 'field: value' per line")
+    return data, body
+
+
 def field_lines(head: str) -> dict[str, int]:
     """Line numbers (in the file) of each top-level key, for error messages."""
     lines: dict[str, int] = {}

@@ -12,11 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..journee import parse_date, read_day_file
 from ..places import Place, load_places
-from ..postfile import PostFileError, split_front_matter
+from ..postfile import PostFileError, read_front_matter
 
 logger = logging.getLogger(__name__)
 
@@ -61,15 +59,11 @@ def read_page(path: Path) -> EditorsPage | None:
     """A Markdown page with YAML front matter; ``None`` when the file is absent."""
     if not path.is_file():
         return None
-    text = path.read_text(encoding="utf-8")
     try:
-        head, body, _line = split_front_matter(text, str(path))
-        meta = yaml.safe_load(head) or {}
-    except (PostFileError, yaml.YAMLError) as error:
-        logger.warning("%s: front matter: %s — the book uses the page without it", path, error)
-        meta, body = {}, text
-    if not isinstance(meta, dict):
-        meta = {}
+        meta, body = read_front_matter(path)
+    except PostFileError as error:
+        logger.warning("%s — the book uses the page without its front matter", error)
+        meta, body = {}, path.read_text(encoding="utf-8", errors="replace")
     return EditorsPage(title=str(meta.get("title", "")), html=markdown_html(body), meta=meta)
 
 
