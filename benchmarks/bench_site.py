@@ -73,10 +73,10 @@ def child_site(project: Path, profile: str, cache: bool, in_place: bool,
     searched = {"seconds": 0.0}
     index_site = plugin.index_site
 
-    def timed_index(output: Path) -> bool:
+    def timed_index(output: Path, *args: Any) -> bool:
         begin = time.perf_counter()
         try:
-            return index_site(output)
+            return index_site(output, *args)
         finally:
             searched["seconds"] += time.perf_counter() - begin
 

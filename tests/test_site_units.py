@@ -64,7 +64,7 @@ def test_map_draws_every_place_as_a_link_inside_the_frame() -> None:
     places = {"a": Place("a", "Saint-Sulpice & <co>", 48.8511, 2.3348),
               "b": Place("b", "Tertre", 48.8865, 2.3408)}
     groups = place_groups([article("1", 9, 0, "a")], places)
-    svg = str(city_map(list(groups.values()), "..", highlight="a"))
+    svg = str(city_map([g.summary() for g in groups.values()], "..", highlight="a"))
     assert svg.count('class="map-place') == 2
     assert 'href="../lieu/a/"' in svg and "Saint-Sulpice &amp; &lt;co&gt;" in svg
     assert "<co>" not in svg

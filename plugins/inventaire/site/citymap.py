@@ -20,7 +20,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..text.typography import plural
-from .groups import PlaceGroup
+from .groups import PlaceSummary
 
 DATA = Path(__file__).with_name("data") / "paris.json"
 WIDTH = 1000.0
@@ -88,7 +88,7 @@ def _label_position(x: float, y: float, r: float, text: str,
     return lx, ly, anchor
 
 
-def city_map(groups: Sequence[PlaceGroup], siteurl: str = "", highlight: str = "",
+def city_map(groups: Sequence[PlaceSummary], siteurl: str = "", highlight: str = "",
              labels: bool = True) -> Markup:
     """The SVG map; each place is a link to its page, its dot sized by its posts."""
     data = city_data()

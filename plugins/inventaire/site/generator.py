@@ -50,6 +50,12 @@ class SiteGenerator(Generator):
         articles = in_time_order([a for a in self.context.get("articles", [])
                                   if getattr(a, "post", None) is not None])
         self.posts = articles
+        for article in articles:
+            # Pelican formats ``url`` from the settings on every read, and the lists,
+            # the render keys and the sitemap read it some ten times a post. Final
+            # once the context is made; set after Pelican's content cache is saved,
+            # so it is never stored with it.
+            article.override_url = article.url
         places_dir = Path(self.path) / inventaire_settings.get(self.settings,
                                                                 "INVENTAIRE_PLACES_PATH")
         try:
@@ -82,7 +88,7 @@ class SiteGenerator(Generator):
             "featured_posts": featured(articles),
             "figures": figures,
             "posts_in_time_order": articles,
-            "city_map": partial(city_map, used),
+            "city_map": partial(city_map, [g.summary() for g in used]),
             "bar_chart": bar_chart,
             "hour_chart": hour_chart,
             "show_candidates": bool(inventaire_settings.get(

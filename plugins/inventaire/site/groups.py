@@ -29,6 +29,31 @@ def place_url(slug: str) -> str:
     return f"lieu/{slug}/"
 
 
+@dataclass(frozen=True)
+class PlaceSummary:
+    """A place as the map and the hours' pages show it: name, address, number of posts.
+
+    Not the posts themselves: a page that reads only this (every place page draws
+    the map, every hour names its places) is described by it in the writer's render
+    keys (``render_keys.stable``), so editing a post's text does not render them all.
+    """
+
+    place: Place
+    count: int
+
+    @property
+    def slug(self) -> str:
+        return self.place.slug
+
+    @property
+    def name(self) -> str:
+        return self.place.name
+
+    @property
+    def url(self) -> str:
+        return place_url(self.place.slug)
+
+
 @dataclass
 class PlaceGroup:
     """A place of the gazetteer with the posts made there, hour by hour."""
@@ -53,6 +78,9 @@ class PlaceGroup:
     def count(self) -> int:
         return len(self.articles)
 
+    def summary(self) -> PlaceSummary:
+        return PlaceSummary(self.place, self.count)
+
     @property
     def by_hour(self) -> list[tuple[int, list[Any]]]:
         """``[(14, [articles…]), …]``: the place's own sittings."""
@@ -69,7 +97,7 @@ class Hour:
     hour: int
     articles: list[Any] = field(default_factory=list)
     weather: str = ""
-    places: list[PlaceGroup] = field(default_factory=list)
+    places: list[PlaceSummary] = field(default_factory=list)
     previous: Hour | None = None
     next: Hour | None = None
 
@@ -131,11 +159,11 @@ def hours_of_day(articles: Sequence[Any], weather: dict[int, str],
     for article in in_time_order(articles):
         hours[article.post.date.hour].articles.append(article)
     for hour in hours:
-        seen: dict[str, PlaceGroup] = {}
+        seen: dict[str, PlaceSummary] = {}
         for article in hour.articles:
             group = groups.get(article.post.place)
-            if group is not None:
-                seen.setdefault(group.slug, group)
+            if group is not None and group.slug not in seen:
+                seen[group.slug] = group.summary()
         hour.places = list(seen.values())
     for index, hour in enumerate(hours):
         hour.previous = hours[index - 1] if index > 0 else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +40,8 @@ def index_for_search(pelican: Any) -> None:
     pages nobody wrote are deleted, so a withdrawn post is not indexed. Then the
     index is made again only when some HTML page changed, appeared or went: on a
     rebuild where nothing did, the previous ``pagefind/`` is still exact. Pagefind
-    writes its files in place, so the folder is deleted first (it may be hard
-    links to the previous output's).
+    reuses the previous index's files and deletes those it no longer needs
+    (``search.index_site``), reading only the pages marked for search.
 
     ``INVENTAIRE_SEARCH_IN_PREVIEW`` (default True): False skips Pagefind once an
     index exists. Pagefind is a third of a one-edit rebuild (it reads every page
@@ -59,5 +58,7 @@ def index_for_search(pelican: Any) -> None:
     if indexed and not writer.html_changed(done):
         logger.info("search: no page changed, index kept")
         return
-    shutil.rmtree(output / "pagefind", ignore_errors=True)
-    index_site(output)
+    if done is None:
+        index_site(output)
+    else:
+        index_site(output, *done.pages())

@@ -13,8 +13,11 @@ is downloaded at build time.
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 from pathlib import Path
+
+from . import pagefind_bundle
 
 logger = logging.getLogger(__name__)
 
@@ -31,19 +34,91 @@ def pagefind_binary() -> str | None:
         return None
 
 
-def index_site(output: Path) -> bool:
-    """Run Pagefind on ``output``; a failure is logged, never fatal for the build."""
+def search_glob(pages: set[str], html: set[str]) -> str | None:
+    """A Pagefind ``--glob`` that matches the searchable pages and as few others as it can.
+
+    ``pages`` are the searchable pages (those marked ``data-pagefind-body``),
+    ``html`` every HTML page of the build, both relative to the output folder. A
+    top-level folder whose pages are all searchable (the posts) becomes
+    ``folder/**/*.html``; other searchable pages are named one by one. Pagefind
+    leaves out unmarked pages anyway once one page is marked, but only after reading
+    them: the lists of the hours, authors and hashtags are half the site's bytes.
+    None (index everything) when no page is marked.
+    """
+    if not pages:
+        return None
+    folders: dict[str, set[str]] = {}
+    for name in html | pages:
+        top, sep, _rest = name.partition("/")
+        if sep:
+            folders.setdefault(top, set()).add(name)
+    patterns: set[str] = set()
+    for name in pages:
+        top, sep, _rest = name.partition("/")
+        if sep and folders[top] <= pages:
+            patterns.add(f"{glob_escape(top)}/**/*.html")
+        else:
+            patterns.add(glob_escape(name))
+    return "{" + ",".join(sorted(patterns)) + "}"
+
+
+def glob_escape(name: str) -> str:
+    """A path as a literal in Pagefind's glob syntax (wax)."""
+    return "".join("\\" + c if c in "\\*?[]{}()<>,:!#$" else c for c in name)
+
+
+def index_site(output: Path, pages: set[str] | None = None,
+               html: set[str] | None = None) -> bool:
+    """Run Pagefind on ``output``, reusing what a previous bundle already holds.
+
+    ``pages`` and ``html`` (see :func:`search_glob`), when the build knows them,
+    restrict what Pagefind reads. The previous ``output/pagefind/`` is kept: its
+    top-level files are unlinked, Pagefind adds the hashed files it lacks, and the
+    ones the new index does not name are deleted (:mod:`.pagefind_bundle`). When the
+    old bundle cannot be read, or Pagefind fails on it, the index is made from
+    scratch. A failure is logged, never fatal for the build.
+    """
     binary = pagefind_binary()
     if binary is None:
         logger.warning("search: pagefind is not installed — run 'make install' "
                        "(the site builds, /recherche/ will find nothing)")
         return False
+    bundle = output / "pagefind"
     command = [binary, "--site", str(output), "--output-subdir", "pagefind",
                "--force-language", "fr", "--silent"]
+    pattern = search_glob(pages or set(), html or set())
+    if pattern is not None:
+        command += ["--glob", pattern]
+    reused = bundle.is_dir() and not bundle.is_symlink() and \
+        pagefind_bundle.referenced(bundle) is not None
+    if reused:
+        pagefind_bundle.unshare_top_level(bundle)
+    else:
+        _remove(bundle)
     result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        logger.warning("search: pagefind failed (%s): %s", result.returncode,
-                       (result.stderr or result.stdout).strip()[-500:])
-        return False
-    logger.info("search: indexed %s", output)
-    return True
+    if result.returncode == 0 and not reused:
+        logger.info("search: indexed %s", output)
+        return True
+    if result.returncode == 0:
+        names = pagefind_bundle.referenced(bundle)
+        if names is not None:
+            deleted = pagefind_bundle.prune(bundle, names)
+            logger.info("search: indexed %s (%d files of the previous index deleted)",
+                        output, deleted)
+            return True
+    if reused:  # start again from nothing rather than leave a mixed bundle
+        logger.info("search: the previous index could not be reused; indexing anew")
+        _remove(bundle)
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode == 0:
+            return True
+    logger.warning("search: pagefind failed (%s): %s", result.returncode,
+                   (result.stderr or result.stdout).strip()[-500:])
+    return False
+
+
+def _remove(bundle: Path) -> None:
+    if bundle.is_symlink() or bundle.is_file():
+        bundle.unlink()
+    elif bundle.exists():
+        shutil.rmtree(bundle)

@@ -80,12 +80,11 @@ class PendingFile(io.TextIOWrapper):
     the disk are the same. A ``with`` block that raises writes nothing.
     """
 
-    def __init__(self, path: str, encoding: str, counts: dict[str, int],
-                 hashes: dict[str, str] | None = None) -> None:
+    def __init__(self, path: str, encoding: str,
+                 on_close: Callable[[Path, bytes], None]) -> None:
         super().__init__(io.BytesIO(), encoding=encoding)
         self.path = Path(path)
-        self.counts = counts
-        self.hashes = hashes
+        self.on_close = on_close
         self.discarded = False
 
     def close(self) -> None:
@@ -98,21 +97,25 @@ class PendingFile(io.TextIOWrapper):
         super().close()
         if self.discarded or self.path == Path(os.devnull):
             return
-        if self.hashes is not None:
-            self.hashes[str(self.path)] = digest_bytes(data)
-        if same_bytes(self.path, data):
-            self.counts["unchanged"] += 1
-            return
-        replace_bytes(self.path, data)
-        self.counts["written"] += 1
-        if self.path.suffix == ".html":
-            self.counts["written_html"] = self.counts.get("written_html", 0) + 1
+        self.on_close(self.path, data)
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         self.discarded = kind is not None
         self.close()
 
+
+def stamp_of(path: Path) -> list[int]:
+    """``[size, mtime_ns]`` of a file, ``[-1, -1]`` when it is not there."""
+    try:
+        info = path.stat()
+    except OSError:
+        return [-1, -1]
+    return [info.st_size, info.st_mtime_ns]
+
+
+# The attribute by which the theme marks what Pagefind indexes (site/search.py).
+SEARCH_MARK = b" data-pagefind-body"
 
 # Settings that name this build's folders, not what a page shows.
 VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS", "PATH", "THEME"}
@@ -137,6 +140,8 @@ class SameBytesWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.counts = {"written": 0, "unchanged": 0, "skipped": 0, "written_html": 0}
         self.hashes: dict[str, str] = {}
+        self.stamps: dict[str, list[int]] = {}  # path → [size, mtime_ns] once written
+        self.searchable: set[str] = set()  # paths of the pages Pagefind indexes
         self.keys: dict[str, str] = {}
         self.reads: dict[str, tuple[set[str], str]] = {}
         self.described: dict[int, tuple[Any, str]] = {}
@@ -161,7 +166,7 @@ class SameBytesWriter(Writer):
         if ACTIVE.get(os.path.realpath(pelican.output_path)) is self:
             finish(Path(pelican.output_path))
 
-    def _load_manifest(self) -> dict[str, list[str]]:
+    def _load_manifest(self) -> dict[str, list[Any]]:
         if self.manifest_path is None:
             return {}
         try:
@@ -173,8 +178,9 @@ class SameBytesWriter(Writer):
     def save_manifest(self) -> None:
         if self.manifest_path is None:
             return
-        entries = {name: [key, self.hashes[path]] for path, (name, key) in
-                   ((p, v) for p, v in self._named_keys()) if path in self.hashes}
+        entries = {name: [key, self.hashes[path], int(path in self.searchable),
+                          *self.stamps.get(path, [-1, -1])]
+                   for path, (name, key) in self._named_keys() if path in self.hashes}
         self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
         replace_bytes(self.manifest_path, json.dumps(entries, sort_keys=True).encode())
 
@@ -201,7 +207,22 @@ class SameBytesWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return PendingFile(filename, encoding, self.counts, self.hashes)
+        return PendingFile(filename, encoding, self._closed)
+
+    def _closed(self, path: Path, data: bytes) -> None:
+        """A rendered file's bytes: written only when they differ from the file's."""
+        name = str(path)
+        self.hashes[name] = digest_bytes(data)
+        if SEARCH_MARK in data:
+            self.searchable.add(name)
+        if same_bytes(path, data):
+            self.counts["unchanged"] += 1
+        else:
+            replace_bytes(path, data)
+            self.counts["written"] += 1
+            if path.suffix == ".html":
+                self.counts["written_html"] = self.counts.get("written_html", 0) + 1
+        self.stamps[name] = stamp_of(path)
 
     # ------------------------------------------------------------- skipping renders
 
@@ -315,7 +336,10 @@ class SameBytesWriter(Writer):
         if key is not None and not override_output and self._fresh(name, path, key):
             self._written_files.add(path)
             self.counts["skipped"] += 1
-            self.hashes[path] = self.manifest[name][1]
+            entry = self.manifest[name]
+            self.hashes[path], self.stamps[path] = entry[1], entry[3:5]
+            if entry[2]:
+                self.searchable.add(path)
             self.keys[name] = key
             localcontext = context.copy()
             localcontext["output_file"] = name
@@ -329,12 +353,30 @@ class SameBytesWriter(Writer):
             self.keys[name] = key
 
     def _fresh(self, name: str, path: str, key: str) -> bool:
+        """Whether the manifest has this key for ``name`` and the file is still the one
+        written then: same size and modification time, else same bytes."""
         entry = self.manifest.get(name)
-        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != key:
+        if not isinstance(entry, list) or len(entry) != 5 or entry[0] != key:
             return False
         if path in self._written_files:
             return False
-        return digest_file(Path(path)) == entry[1]
+        now = stamp_of(Path(path))
+        if now == entry[3:5]:
+            return True
+        if digest_file(Path(path)) != entry[1]:
+            return False
+        entry[3:5] = now  # the same bytes, touched: compare by stamp next time
+        return True
+
+
+    def pages(self) -> tuple[set[str], set[str]]:
+        """The searchable pages and all HTML pages of the build, relative to its folder."""
+        def relative(paths: Iterable[str]) -> set[str]:
+            return {Path(os.path.relpath(path, self.output_path)).as_posix()
+                    for path in paths if path.endswith(".html")}
+
+        written = {p for p in self._written_files if p != os.devnull}
+        return relative(self.searchable & written), relative(written)
 
 
 # Output folder (real path) → the writer of the build running into it, and the
