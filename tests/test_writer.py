@@ -254,3 +254,37 @@ def test_hours_linked_to_each_other_get_a_render_key() -> None:
     day[15].weather = "Averse"
     assert stable(day[15]) != fifteen  # the hour's own page changes
     assert stable(day[14]) == described  # its neighbour's pager shows only the label
+
+
+def test_rebuild_after_a_withdrawal_reuses_the_index_and_drops_the_post(tmp_path: Path) -> None:
+    """Through the swap: the new search index keeps the previous bundle's files it
+    still needs (same inode) and nothing of the withdrawn post."""
+    import gzip
+
+    from hostile.tmpproject import made_up_post, make_project
+    from inventaire.build import build
+    from inventaire.postfile import read_post, write_post
+    from inventaire.site import pagefind_bundle
+
+    posts = [made_up_post(i) for i in range(6)]
+    project = make_project(tmp_path, posts=posts)
+    build(project, overrides={"BOOK_ENABLED": False})
+    bundle = project / "output" / "pagefind"
+
+    def fragments() -> dict[str, tuple[int, str]]:
+        return {p.name: (p.stat().st_ino, gzip.decompress(p.read_bytes()).decode())
+                for p in (bundle / "fragment").iterdir()}
+
+    before = fragments()
+    assert any("numéro3" in text for _inode, text in before.values())
+    path = next((project / "content" / "posts").rglob(f"*{posts[3].id}.md"))
+    post = read_post(path)
+    post.status = "withdrawn"
+    write_post(post, project / "content" / "posts")
+    build(project, overrides={"BOOK_ENABLED": False})
+    after = fragments()
+    assert not any("numéro3" in text for _inode, text in after.values())
+    names = pagefind_bundle.referenced(bundle)
+    assert names is not None and {n.split(".")[0] for n in after} <= names
+    kept = [n for n in after if n in before and after[n][0] == before[n][0]]
+    assert kept, "every fragment was written again: the previous bundle was not reused"

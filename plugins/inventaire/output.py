@@ -98,35 +98,44 @@ class Seed:
         self.inodes: dict[str, int] = {}
         self.declared: set[str] = set()
         self.prefixes = prefixes  # folders kept whole (their owners clean them)
+        self._linking = True
 
     def _skipped(self, relative: str) -> bool:
         return any((relative + "/").startswith(prefix) for prefix in self.skip)
 
     def fill(self, previous: Path) -> int:
-        """Hard-link (or copy, across devices) ``previous``'s files; returns how many."""
+        """Hard-link (or copy, across devices) ``previous``'s files; returns how many.
+
+        ``os.scandir`` all the way: a link has its source's inode, which the
+        directory listing already gives, so no file is opened or stat'ed (a site of
+        a few thousand pages is seeded in tens of milliseconds).
+        """
         if not previous.is_dir() or previous.is_symlink():
             return 0
-        linking = True
-        for base, dirs, files in os.walk(previous):
-            folder = Path(base)
-            relative_folder = folder.relative_to(previous)
-            dirs[:] = [d for d in dirs if not self._skipped((relative_folder / d).as_posix())]
-            (self.building / relative_folder).mkdir(exist_ok=True)
-            for name in files:
-                relative = (relative_folder / name).as_posix()
-                source = folder / name
-                if self._skipped(relative) or source.is_symlink():
-                    continue
-                target = self.building / relative
-                if linking:
-                    try:
-                        os.link(source, target)
-                    except OSError:  # another device, or links not supported
-                        linking = False
-                if not linking:
-                    shutil.copy2(source, target)
-                self.inodes[relative] = target.stat().st_ino
+        self._linking = True
+        self._fill(str(previous), str(self.building), "")
         return len(self.inodes)
+
+    def _fill(self, source: str, target: str, relative: str) -> None:
+        with os.scandir(source) as entries:
+            for entry in entries:
+                name = f"{relative}{entry.name}"
+                if self._skipped(name) or entry.is_symlink():
+                    continue
+                destination = os.path.join(target, entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    os.mkdir(destination)
+                    self._fill(entry.path, destination, name + "/")
+                    continue
+                if self._linking:
+                    try:
+                        os.link(entry.path, destination)
+                        self.inodes[name] = entry.inode()
+                        continue
+                    except OSError:  # another device, or links not supported
+                        self._linking = False
+                shutil.copy2(entry.path, destination)
+                self.inodes[name] = os.stat(destination).st_ino
 
     def declare(self, relative: str | Path) -> None:
         """A file the build keeps though it may not rewrite it (a fresh derivative)."""

@@ -132,13 +132,17 @@ def stable(value: Any, depth: int = 0, memo: dict[int, Any] | None = None) -> An
 
 
 def template_names(environment: Any, name: str,
-                   parsed: dict[str, tuple[set[str], list[str]]] | None = None
+                   parsed: dict[str, tuple[set[str], list[str]]] | None = None,
+                   stored: dict[str, list[Any]] | None = None
                    ) -> tuple[set[str], set[str]]:
     """The variables ``name`` reads, and the templates it pulls in, transitively.
 
     ``parsed`` keeps each file's own reads and references for one build: every page
     template pulls in ``base.html`` and the macros, and analysing a template (Jinja
-    compiles it to find its undeclared names) costs more than rendering a page.
+    parses it to find its undeclared names) costs more than rendering a page.
+    ``stored`` carries the analyses over to the next build: ``name → [digest of the
+    source, names, references]``, used when the source has the same digest, and
+    updated with every template analysed.
     """
     from jinja2 import meta
 
@@ -154,10 +158,18 @@ def template_names(environment: Any, name: str,
         seen.add(current)
         if current not in parsed:
             source = environment.loader.get_source(environment, current)[0]
-            tree = environment.parse(source)
-            parsed[current] = (meta.find_undeclared_variables(tree),
-                               [t for t in meta.find_referenced_templates(tree)
-                                if isinstance(t, str)])
+            digest = digest_bytes(source.encode("utf-8"))
+            known = (stored or {}).get(current)
+            if isinstance(known, list) and len(known) == 3 and known[0] == digest:
+                parsed[current] = (set(known[1]), list(known[2]))
+            else:
+                tree = environment.parse(source)
+                parsed[current] = (meta.find_undeclared_variables(tree),
+                                   [t for t in meta.find_referenced_templates(tree)
+                                    if isinstance(t, str)])
+                if stored is not None:
+                    stored[current] = [digest, sorted(parsed[current][0]),
+                                       parsed[current][1]]
         own, referenced = parsed[current]
         names |= own
         todo += referenced

@@ -120,6 +120,7 @@ SEARCH_MARK = b" data-pagefind-body"
 # Settings that name this build's folders, not what a page shows.
 VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS", "PATH", "THEME"}
 MANIFEST = "render-manifest.json"
+TEMPLATES_KEY = "//templates"  # never an output file's name
 
 
 class SameBytesWriter(Writer):
@@ -153,6 +154,9 @@ class SameBytesWriter(Writer):
         cache = (settings or {}).get("CACHE_PATH") if settings else None
         self.manifest_path = Path(cache) / MANIFEST if cache else None
         self.manifest = self._load_manifest()
+        # Template analyses of the last build (render_keys.template_names), by source.
+        templates = self.manifest.pop(TEMPLATES_KEY, None)
+        self.templates: dict[str, list[Any]] = templates if isinstance(templates, dict) else {}
         self.finished = False
         ACTIVE[os.path.realpath(output_path)] = self
         # Strong reference, dropped by the handler: the manifest is saved even when
@@ -166,7 +170,7 @@ class SameBytesWriter(Writer):
         if ACTIVE.get(os.path.realpath(pelican.output_path)) is self:
             finish(Path(pelican.output_path))
 
-    def _load_manifest(self) -> dict[str, list[Any]]:
+    def _load_manifest(self) -> dict[str, Any]:
         if self.manifest_path is None:
             return {}
         try:
@@ -178,9 +182,11 @@ class SameBytesWriter(Writer):
     def save_manifest(self) -> None:
         if self.manifest_path is None:
             return
-        entries = {name: [key, self.hashes[path], int(path in self.searchable),
-                          *self.stamps.get(path, [-1, -1])]
-                   for path, (name, key) in self._named_keys() if path in self.hashes}
+        entries: dict[str, Any] = {
+            name: [key, self.hashes[path], int(path in self.searchable),
+                   *self.stamps.get(path, [-1, -1])]
+            for path, (name, key) in self._named_keys() if path in self.hashes}
+        entries[TEMPLATES_KEY] = self.templates
         self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
         replace_bytes(self.manifest_path, json.dumps(entries, sort_keys=True).encode())
 
@@ -236,7 +242,7 @@ class SameBytesWriter(Writer):
             content = Path(settings.get("PATH") or "content")
             sources = {self._realpath(a.source_path) for key in ("articles", "drafts")
                        for a in context.get(key, [])}
-            posts = [[a.save_as, str(getattr(a, "date", "")), a.status,
+            posts = [[a.url, str(getattr(a, "date", "")), a.status,
                       getattr(getattr(a, "post", None), "place", None),
                       str(getattr(a, "author", "")),
                       [str(t) for t in getattr(a, "tags", [])]]
@@ -275,7 +281,7 @@ class SameBytesWriter(Writer):
         name = template.name
         if name not in self.reads:
             environment = template.environment
-            names, _used = template_names(environment, name, self.parsed)
+            names, _used = template_names(environment, name, self.parsed, self.templates)
             if id(environment) not in self.theme_stamps:
                 stamps = []
                 for folder in getattr(environment.loader, "searchpath", []) or []:
