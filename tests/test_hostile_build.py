@@ -84,7 +84,9 @@ def test_a_build_killed_halfway_leaves_the_previous_output(project: Path,
     build(project, overrides=SITE_ONLY)
     assert (project / "output" / "post" / extra.id / "index.html").is_file()
     assert sorted(p.name for p in project.iterdir()) == [
-        "content", "output", "pelicanconf.py", "publishconf.py", "theme"]
+        "cache", "content", "output", "pelicanconf.py", "publishconf.py", "theme"]
+    # The previous output waits there to be deleted during the next build.
+    assert len(list((project / "cache" / "old-output").iterdir())) == 1
 
 
 def test_pages_of_a_withdrawn_post_are_deleted_by_the_next_build(

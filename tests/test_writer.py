@@ -288,3 +288,22 @@ def test_rebuild_after_a_withdrawal_reuses_the_index_and_drops_the_post(tmp_path
     assert names is not None and {n.split(".")[0] for n in after} <= names
     kept = [n for n in after if n in before and after[n][0] == before[n][0]]
     assert kept, "every fragment was written again: the previous bundle was not reused"
+
+
+def test_the_previous_output_is_deleted_during_the_next_build(tmp_path: Path) -> None:
+    """``output.discard`` moves the replaced output into the cache; the next build
+    deletes it (``output.Sweeper``) and leaves its own predecessor there."""
+    from hostile.tmpproject import made_up_post, make_project
+    from inventaire.build import build
+
+    project = make_project(tmp_path, posts=[made_up_post(i) for i in range(3)])
+    trash = project / "cache" / "old-output"
+    build(project, overrides={"BOOK_ENABLED": False})
+    assert not trash.exists() or not any(trash.iterdir())
+    build(project, overrides={"BOOK_ENABLED": False})
+    first = sorted(trash.iterdir())
+    assert len(first) == 1 and (first[0] / "index.html").is_file()
+    build(project, overrides={"BOOK_ENABLED": False})
+    second = sorted(trash.iterdir())
+    assert len(second) == 1 and second != first
+    assert (project / "output" / "index.html").is_file()

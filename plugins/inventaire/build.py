@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import settings as inventaire_settings
 from .cli import UserError
 from .journee import read_day_file
-from .output import Seed, check_output_folder, swapped_output, theme_statics
+from .output import Seed, Sweeper, check_output_folder, swapped_output, theme_statics
 from .postfile import PostFileError
 
 
@@ -62,11 +62,17 @@ def load_settings(project: Path, publish: bool = False,
     for name in ("pelicanconf", "publishconf"):
         sys.modules.pop(name, None)
     try:
-        return read_settings(str(path), override=overrides or {})
+        settings: dict[str, Any] = read_settings(str(path), override=overrides or {})
     finally:
         for name in ("pelicanconf", "publishconf"):
             sys.modules.pop(name, None)
         os.chdir(cwd)
+    # Pelican makes a relative CACHE_PATH absolute only when the file sets it; its
+    # default would put the caches in whatever folder the command runs from.
+    cache = Path(str(settings.get("CACHE_PATH") or "cache"))
+    if not cache.is_absolute():
+        settings["CACHE_PATH"] = str(path.parent / cache)
+    return settings
 
 
 def day_epoch(settings: dict[str, Any]) -> int | None:
@@ -196,8 +202,12 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
         if "inventaire.site" in (settings.get("PLUGINS") or []) else None
     # Written in place by code we do not own (see Seed): never shared with the old output.
     unshared = ["sitemap.xml", "sitemap.txt", *theme_statics(settings, static_dir)]
+    # The previous output is deleted during the next build (output.discard).
+    trash = Path(settings["CACHE_PATH"]) / "old-output"
+    sweeper = Sweeper(trash)
     with source_date(settings), sitemap_clock(settings), swapped_output(
-            target, settings.get("OUTPUT_RETENTION") or (), seed, unshared) as building:
+            target, settings.get("OUTPUT_RETENTION") or (), seed, unshared,
+            trash) as building:
         # DELETE_OUTPUT_DIRECTORY is moot: the folder is new, and Seed.prune removes
         # whatever the previous build wrote (pages of posts withdrawn since).
         run_settings = {**settings, "OUTPUT_PATH": str(building),
@@ -215,6 +225,7 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
             # The build leaves no handler behind: the next Pelican run in this
             # process (another project, a test) gets only its own plugins.
             reset_plugin_signals()
+            sweeper.join()
     settings["OUTPUT_PATH"] = str(target)
     return settings
 
