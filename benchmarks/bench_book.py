@@ -45,7 +45,7 @@ def child_book(project: Path, capture: Path, full: bool) -> dict[str, Any]:
     from inventaire.book import generator, interior, layout
     from inventaire.site import plugin
 
-    plugin.index_site = lambda output: True  # search is not the book's cost
+    plugin.index_site = lambda output, *pages: True  # search is not the book's cost
     passes: list[dict[str, Any]] = []
     render = layout.Renderer.render
     build_interior = interior.InteriorBuilder.build
@@ -108,7 +108,7 @@ def child_parallel(project: Path, workers: int) -> dict[str, Any]:
     from inventaire.book import generator, parallel
     from inventaire.site import plugin
 
-    plugin.index_site = lambda output: True
+    plugin.index_site = lambda output, *pages: True
     timing = {"seconds": 0.0}
     generate = generator.BookGenerator.generate_context
 
