@@ -29,8 +29,26 @@ def place_url(slug: str) -> str:
     return f"lieu/{slug}/"
 
 
+class PlaceNames:
+    """Slug, name and address of a record's ``place``, as templates and the map read them."""
+
+    place: Place
+
+    @property
+    def slug(self) -> str:
+        return self.place.slug
+
+    @property
+    def name(self) -> str:
+        return self.place.name
+
+    @property
+    def url(self) -> str:
+        return place_url(self.place.slug)
+
+
 @dataclass(frozen=True)
-class PlaceSummary:
+class PlaceSummary(PlaceNames):
     """A place as the map and the hours' pages show it: name, address, number of posts.
 
     Not the posts themselves: a page that reads only this (every place page draws
@@ -41,38 +59,14 @@ class PlaceSummary:
     place: Place
     count: int
 
-    @property
-    def slug(self) -> str:
-        return self.place.slug
-
-    @property
-    def name(self) -> str:
-        return self.place.name
-
-    @property
-    def url(self) -> str:
-        return place_url(self.place.slug)
-
 
 @dataclass
-class PlaceGroup:
+class PlaceGroup(PlaceNames):
     """A place of the gazetteer with the posts made there, hour by hour."""
 
     place: Place
     articles: list[Any] = field(default_factory=list)
     intro_html: str = ""
-
-    @property
-    def slug(self) -> str:
-        return self.place.slug
-
-    @property
-    def name(self) -> str:
-        return self.place.name
-
-    @property
-    def url(self) -> str:
-        return place_url(self.place.slug)
 
     @property
     def count(self) -> int:
