@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import plugin, writer
+from . import plugin, taxonomy, writer
 
 
 def register() -> None:
     signals.initialized.connect(plugin.add_filters)
     signals.readers_init.connect(plugin.add_reader)
     signals.get_generators.connect(plugin.get_generators)
+    signals.article_generator_finalized.connect(taxonomy.bind)
     signals.finalized.connect(plugin.index_for_search)
     signals.get_writer.connect(writer.get_writer)

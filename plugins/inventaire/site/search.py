@@ -52,10 +52,11 @@ def search_glob(pages: set[str], html: set[str]) -> str | None:
         top, sep, _rest = name.partition("/")
         if sep:
             folders.setdefault(top, set()).add(name)
+    whole = {top for top, names in folders.items() if names <= pages}  # once a folder
     patterns: set[str] = set()
     for name in pages:
         top, sep, _rest = name.partition("/")
-        if sep and folders[top] <= pages:
+        if sep and top in whole:
             patterns.add(f"{glob_escape(top)}/**/*.html")
         else:
             patterns.add(glob_escape(name))

