@@ -59,6 +59,9 @@ DEFAULT_CATEGORY = "sans-lieu"
 DIRECT_TEMPLATES = ["index", "tags", "authors"]
 INDEX_SAVE_AS = "index.html"
 DEFAULT_PAGINATION = False
+# Hashtag and author pages list their posts in time order, in pages of
+# INVENTAIRE_LIST_PAGE_SIZE (100) posts: /mot-diese/jdtap/, /mot-diese/jdtap/2/…
+NEWEST_FIRST_ARCHIVES = False
 SLUGIFY_USE_UNICODE = True
 SLUGIFY_PRESERVE_CASE = False
 

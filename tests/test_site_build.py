@@ -71,6 +71,29 @@ def test_author_and_hashtag_pages(sample_build: Path, root: Path) -> None:
     assert f"mot-diese/{tag}/" in index
 
 
+def listed_in_order(page: Path) -> list[str]:
+    html = page.read_text(encoding="utf-8").split('<ol class="posts"', 1)[1]
+    return re.findall(r'<a class="post-time" href="[^"]*post/(\d+)/"', html)
+
+
+def test_the_days_hashtag_is_listed_in_pages_of_a_hundred_in_time_order(
+        sample_build: Path, root: Path) -> None:
+    posts = published(root)
+    folder = sample_build / "mot-diese" / "jdtap"
+    pages = [folder / "index.html", folder / "2" / "index.html", folder / "3" / "index.html"]
+    assert len(posts) > 200 and not (folder / "4").exists()
+    listed = [listed_in_order(page) for page in pages]
+    assert [len(ids) for ids in listed] == [100, 100, len(posts) - 200]
+    assert [i for ids in listed for i in ids] == [p.id for p in posts]  # the day in order
+    second = pages[1].read_text(encoding="utf-8")
+    assert f"{len(posts)}\u00a0messages, page 2 sur 3." in second
+    assert 'href="../../../mot-diese/jdtap/" rel="prev"' in second
+    assert 'href="../../../mot-diese/jdtap/3/" rel="next"' in second
+    assert '<span aria-current="page">' in second
+    sitemap = (sample_build / "sitemap.xml").read_text(encoding="utf-8")
+    assert "mot-diese/jdtap/3/" in sitemap
+
+
 def test_permalink_has_neighbours_place_and_french_date(sample_build: Path, root: Path) -> None:
     posts = published(root)
     middle = posts[len(posts) // 2]

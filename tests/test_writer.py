@@ -144,7 +144,7 @@ def small_theme(folder: Path) -> Path:
     return theme
 
 
-def render(project: Path) -> set[str]:
+def render(project: Path, **settings: Any) -> set[str]:
     """Build once with the writer; the pages that were rendered (not skipped)."""
     rendered: set[str] = set()
 
@@ -163,7 +163,7 @@ def render(project: Path) -> set[str]:
         Pelican(read_settings(override={
             "PATH": str(project / "content"), "OUTPUT_PATH": str(project / "output"),
             "PLUGINS": [], "TIMEZONE": "UTC", "SITEURL": "", "THEME": str(project / "theme"),
-            "CACHE_PATH": str(project / "cache")})).run()
+            "CACHE_PATH": str(project / "cache"), **settings})).run()
     finally:
         signals.get_writer.disconnect(counting)
     return rendered
@@ -190,6 +190,41 @@ def test_editing_one_post_renders_its_page_and_its_lists_only(tmp_path: Path) ->
     assert {"article-2.html", "tag/t2.html", "index.html"} <= again
     assert not again & {"article-1.html", "article-3.html", "tag/t1.html", "tag/t3.html"}
     assert "Texte changé" in (tmp_path / "output" / "article-2.html").read_text("utf-8")
+
+
+def test_editing_one_post_of_a_long_tag_renders_only_the_page_showing_it(
+        tmp_path: Path) -> None:
+    """Hashtag pages in pages of two posts (site/taxonomy.py): an edit of the third
+    post of five renders the second page only."""
+    from inventaire.site import taxonomy
+
+    content = tmp_path / "content"
+    content.mkdir()
+
+    def article(number: int, text: str) -> None:
+        (content / f"a{number}.md").write_text(
+            f"Title: Article {number}\nDate: 2013-04-19 1{number}:00\nTags: t\n\n{text}\n",
+            encoding="utf-8")
+
+    for number in range(1, 6):
+        article(number, f"Texte {number}.")
+    theme = small_theme(tmp_path)
+    (theme / "templates" / "tag.html").write_text(
+        "{% for a in dates %}{{ a.title }}: {{ a.content }}\n{% endfor %}"
+        "{{ list_page.number }}/{{ list_pages|length }} ({{ post_count }})\n",
+        encoding="utf-8")
+    signals.article_generator_finalized.connect(taxonomy.bind)
+    try:
+        first = render(tmp_path, INVENTAIRE_LIST_PAGE_SIZE=2)
+        assert {"tag/t.html", "tag/t-2.html", "tag/t-3.html"} <= first
+        article(3, "Texte changé.")
+        again = render(tmp_path, INVENTAIRE_LIST_PAGE_SIZE=2)
+    finally:
+        signals.article_generator_finalized.disconnect(taxonomy.bind)
+    assert {"article-3.html", "tag/t-2.html"} <= again
+    assert not again & {"tag/t.html", "tag/t-3.html"}
+    second = (tmp_path / "output" / "tag" / "t-2.html").read_text("utf-8")
+    assert "Article 3: <p>Texte changé.</p>" in second and "2/3 (5)" in second
 
 
 def test_changing_a_template_renders_everything(tmp_path: Path) -> None:

@@ -18,6 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "INVENTAIRE_PLACES_PATH": "places",
     # False skips the Pagefind index (stale search, faster previews): inventaire serve.
     "INVENTAIRE_SEARCH_IN_PREVIEW": True,
+    # Hashtag and author pages list this many posts a page (0: all on one page).
+    "INVENTAIRE_LIST_PAGE_SIZE": 100,
     # The book.
     "BOOK_ENABLED": True,
     "BOOK_TITLE": "",

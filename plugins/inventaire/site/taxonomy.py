@@ -9,19 +9,33 @@ rendered. The same list is the page's articles sorted as ``self.dates`` is sorte
 (by date, newest first when ``NEWEST_FIRST_ARCHIVES``; Python's sort is stable, so
 ties keep the order of ``self.articles``), which costs one sort of the page alone.
 
+The pages are cut into pages of ``INVENTAIRE_LIST_PAGE_SIZE`` posts in time order
+(``/mot-diese/jdtap/``, ``/mot-diese/jdtap/2/``…). The day's own hashtag lists every
+post: one page of 2,000 posts weighed 2 MB, and an edited post re-rendered all of
+it. Each page now gets only its own posts as ``articles`` and ``dates``, so the
+writer's render key (:mod:`.writer`) changes only for the page holding the edit.
+The template also gets ``post_count``, ``first_post`` (the earliest of the day),
+``list_page`` and ``list_pages`` (:class:`ListPage`: number, address, first and
+last time, to label the pages by the hours they cover).
+
 :func:`bind` (``article_generator_finalized``) replaces the three methods on the
-generator instance; the pages, templates, context and arguments stay Pelican's.
+generator instance; templates, context and the other arguments stay Pelican's.
 """
 
 from __future__ import annotations
 
 import logging
+import posixpath
+from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from operator import attrgetter
 from typing import Any
 
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError
+
+from .. import settings as inventaire_settings
 
 logger = logging.getLogger(__name__)
 
@@ -47,24 +61,74 @@ def in_date_order(articles: list[Any], newest_first: bool) -> list[Any]:
     return sorted(unique, key=attrgetter("date"), reverse=newest_first)
 
 
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a hashtag's, place's or author's posts, as the pager shows it."""
+
+    number: int
+    url: str
+    start: datetime | None  # the first post's time
+    end: datetime | None  # the last post's time
+
+
+def page_address(save_as: str, url: str, number: int) -> tuple[str, str]:
+    """Where page ``number`` goes: ``tag/index.html`` → ``tag/2/index.html``, url
+    ``tag/2/``; a page not named ``index.html`` becomes ``name-2.html``."""
+    if number == 1:
+        return save_as, url
+    folder, leaf = posixpath.split(save_as)
+    if leaf == "index.html":
+        base = url if url.endswith("/") or not url else url.rsplit("/", 1)[0] + "/"
+        return posixpath.join(folder, str(number), leaf), f"{base}{number}/"
+    stem, extension = posixpath.splitext(save_as)
+    url_stem, url_extension = posixpath.splitext(url)
+    return f"{stem}-{number}{extension}", f"{url_stem}-{number}{url_extension}"
+
+
+def paginate(posts: list[Any], size: int, save_as: str,
+             url: str) -> list[tuple[ListPage, list[Any], str]]:
+    """``posts`` in pages of ``size`` (0: one page): each page's :class:`ListPage`,
+    posts and file."""
+    size = size if size > 0 else max(len(posts), 1)
+    chunks = [posts[i:i + size] for i in range(0, len(posts), size)] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        target, address = page_address(save_as, url, number)
+        start = getattr(chunk[0], "date", None) if chunk else None
+        end = getattr(chunk[-1], "date", None) if chunk else None
+        pages.append((ListPage(number, address, start, end), chunk, target))
+    return pages
+
+
 def write_pages(generator: ArticlesGenerator, kind: str, attribute: str,
                 write: Any) -> None:
-    """One page per tag, category or author, with the arguments Pelican gives it."""
+    """The pages of every tag, category or author, with the arguments Pelican gives
+    them (``articles`` and ``dates`` being the page's own posts) and the pager's."""
     template = generator.get_template(kind)
     items = getattr(generator, attribute)
     pairs = items.items() if isinstance(items, dict) else items
     newest_first = bool(generator.context["NEWEST_FIRST_ARCHIVES"])
+    size = int(inventaire_settings.get(generator.settings, "INVENTAIRE_LIST_PAGE_SIZE") or 0)
     for item, articles in pairs:
-        try:
-            write(item.save_as, template, generator.context,
-                  url=item.url, articles=articles,
-                  dates=in_date_order(articles, newest_first),
-                  template_name=kind, blog=True, page_name=item.page_name,
-                  all_articles=generator.articles, **{kind: item})
-        except FileOverwriteFailedError:
-            if item.slug:
-                logger.error('Failed to write %s page for "%s".', kind, item)
-                raise
-            logger.info('%s "%s" has an invalid slug; skipping writing its page...',
-                        kind.capitalize(), item,
-                        extra={"limit_msg": f"Further {attribute} with invalid slugs."})
+        if not item.save_as:  # no page for this kind (places: the site's own pages)
+            continue
+        posts = in_date_order(articles, newest_first)
+        pages = paginate(posts, size, item.save_as, item.url)
+        listed = tuple(page for page, _chunk, _save_as in pages)
+        first = (posts[-1] if newest_first else posts[0]) if posts else None
+        for page, chunk, save_as in pages:
+            try:
+                write(save_as, template, generator.context,
+                      url=page.url, articles=chunk, dates=chunk,
+                      template_name=kind, blog=True, page_name=item.page_name,
+                      all_articles=generator.articles, post_count=len(posts),
+                      first_post=first, list_page=page,
+                      list_pages=listed, **{kind: item})
+            except FileOverwriteFailedError:
+                if item.slug:
+                    logger.error('Failed to write %s page for "%s".', kind, item)
+                    raise
+                logger.info('%s "%s" has an invalid slug; skipping writing its page...',
+                            kind.capitalize(), item,
+                            extra={"limit_msg": f"Further {attribute} with invalid slugs."})
+                break
