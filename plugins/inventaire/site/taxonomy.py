@@ -1,4 +1,4 @@
-"""Hashtag, author and place pages without Pelican's quadratic date lists.
+"""Hashtag and author pages: in pages of posts, without Pelican's quadratic lists.
 
 Pelican's ArticlesGenerator hands every tag, author and category page a ``dates``
 list made by testing each article of the day for membership in the page's own list
@@ -14,7 +14,7 @@ The pages are cut into pages of ``INVENTAIRE_LIST_PAGE_SIZE`` posts in time orde
 post: one page of 2,000 posts weighed 2 MB, and an edited post re-rendered all of
 it. Each page now gets only its own posts as ``articles`` and ``dates``, so the
 writer's render key (:mod:`.writer`) changes only for the page holding the edit.
-The template also gets ``post_count``, ``first_post`` (the earliest of the day),
+The template also gets ``post_count``, ``first_post`` (the item's earliest post),
 ``list_page`` and ``list_pages`` (:class:`ListPage`: number, address, first and
 last time, to label the pages by the hours they cover).
 
@@ -63,7 +63,7 @@ def in_date_order(articles: list[Any], newest_first: bool) -> list[Any]:
 
 @dataclass(frozen=True)
 class ListPage:
-    """One page of a hashtag's, place's or author's posts, as the pager shows it."""
+    """One page of a hashtag's or an author's posts, as the pager shows it."""
 
     number: int
     url: str
