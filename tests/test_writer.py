@@ -342,3 +342,34 @@ def test_the_previous_output_is_deleted_during_the_next_build(tmp_path: Path) ->
     second = sorted(trash.iterdir())
     assert len(second) == 1 and second != first
     assert (project / "output" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("cp_links", [True, False])
+def test_the_seed_links_the_previous_output_but_skipped_names_and_links(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cp_links: bool) -> None:
+    """``cp -al`` beside the build, or, where it fails, the seed's own linking: the
+    same folder either way, and the previous output untouched."""
+    from inventaire import output
+
+    previous = tmp_path / "output"
+    for name in ("post/1/index.html", "sitemap.xml", "theme/css/site.css",
+                 "theme/fonts/a.woff2", ".git/config"):
+        (previous / name).parent.mkdir(parents=True, exist_ok=True)
+        (previous / name).write_text(name, encoding="utf-8")
+    (previous / "lien").symlink_to(previous / "post")
+    (previous / "theme" / "lien.css").symlink_to(previous / "theme" / "css" / "site.css")
+    if not cp_links:
+        monkeypatch.setattr(output.shutil, "which", lambda _name: "/bin/false")
+    building = tmp_path / "building"
+    building.mkdir()
+    seed = output.Seed(building, skip=["sitemap.xml", "theme/css/site.css", ".git"])
+    seed.start_fill(previous)
+    seed.ready()
+    found = sorted(p.relative_to(building).as_posix() for p in building.rglob("*")
+                   if p.is_file() or p.is_symlink())
+    assert found == ["post/1/index.html", "theme/fonts/a.woff2"]
+    assert set(seed.inodes) == {"post/1/index.html", "theme/fonts/a.woff2"}
+    for name, inode in seed.inodes.items():
+        assert (building / name).stat().st_ino == inode == (previous / name).stat().st_ino
+    assert (previous / "sitemap.xml").read_text(encoding="utf-8") == "sitemap.xml"
+    assert (previous / ".git" / "config").is_file() and (previous / "lien").is_symlink()

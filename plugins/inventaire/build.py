@@ -215,6 +215,7 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
         key = os.path.realpath(building)
         if seed is not None:
             writer.PRUNERS[key] = seed.prune
+            signals.all_generators_finalized.connect(seed.ready)  # seeded before writing
             signals.all_generators_finalized.connect(seed.collect)
         try:
             Pelican(run_settings).run()
