@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
 from .. import settings as inventaire_settings
 from ..postfile import PostFileError
-from .builder import BookFiles, build, write_files
-from .edition import BookSettingError
+
+if TYPE_CHECKING:
+    from .builder import BookFiles
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,11 @@ class BookGenerator(Generator):
         self.context["book_editions"] = []
         if not inventaire_settings.get(self.settings, "BOOK_ENABLED"):
             return
+        # Imported here: a site-only build or a preview does not load the book's
+        # modules (WeasyPrint's among them), a tenth of a second of every start.
+        from .builder import build
+        from .edition import BookSettingError
+
         articles = [a for a in self.context.get("articles", []) if getattr(a, "post", None)]
         cache = Path(self.settings.get("CACHE_PATH") or "cache").resolve() / "book"
         try:
@@ -51,6 +57,8 @@ class BookGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         if self.book is None:
             return
+        from .builder import write_files
+
         folder = Path(self.output_path) / inventaire_settings.get(self.settings, "BOOK_OUTPUT")
         for path in write_files(self.book, folder):
             logger.info("Book: wrote %s", path)
