@@ -102,7 +102,7 @@ class Seed:
         self.prefixes = prefixes  # folders kept whole (their owners clean them)
         self._linking = True
         self._copying: subprocess.Popen[bytes] | None = None
-        self._previous = building
+        self._previous: Path | None = None  # what start_fill links, for ready's fallback
 
     def _skipped(self, relative: str) -> bool:
         return any((relative + "/").startswith(prefix) for prefix in self.skip)
@@ -148,7 +148,7 @@ class Seed:
         is written). Where ``cp`` failed (another device, a ``cp`` without ``-l``),
         the folder is emptied and seeded by :meth:`fill` instead."""
         process, self._copying = self._copying, None
-        if process is None:
+        if process is None or self._previous is None:
             return
         process.communicate()
         if process.returncode != 0:
@@ -261,9 +261,9 @@ def swapped_output(target: Path, retain: Sequence[str] = (), seed: Seed | None =
     ``retain`` (Pelican's ``OUTPUT_RETENTION``, e.g. ``.git`` of a deployment) names
     entries of the previous output that move into the new one. When ``seed`` is
     given, the folder starts as hard links to the previous output (minus
-    ``seed_skip``), made in a thread (:meth:`Seed.start_fill`) that the build waits
-    for with :meth:`Seed.ready`, and ``seed`` is bound to it. The previous output
-    goes to ``trash`` when one is given (:func:`discard`).
+    ``seed_skip``), made by ``cp`` in a process of its own (:meth:`Seed.start_fill`)
+    that the build waits for with :meth:`Seed.ready`, and ``seed`` is bound to it.
+    The previous output goes to ``trash`` when one is given (:func:`discard`).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     recover_output(target)
@@ -287,7 +287,7 @@ def swapped_output(target: Path, retain: Sequence[str] = (), seed: Seed | None =
     except BaseException:
         if seed is not None:
             with suppress(BaseException):
-                seed.ready()  # no thread may link into the folder being deleted
+                seed.ready()  # no cp may still be linking into the folder deleted here
         shutil.rmtree(building, ignore_errors=True)
         raise
     for name in retain:
