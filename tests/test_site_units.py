@@ -137,3 +137,26 @@ def test_chart_labels_set_emoji_in_the_served_font() -> None:
     assert 'a&lt;<tspan class="chart-emoji">🇫🇷</tspan>&gt;b' in svg
     css = (Path(__file__).parents[1] / "theme" / "static" / "css" / "site.css").read_text()
     assert '.chart-emoji { font-family: "OpenMoji"' in css
+
+
+def test_a_build_collects_garbage_less_often_and_restores_the_thresholds() -> None:
+    import gc
+
+    from inventaire.build import reset_plugin_signals
+    from inventaire.site import plugin
+    from inventaire.site import register as register_site
+    from pelican import signals
+
+    before = gc.get_threshold()
+    register_site()
+    try:
+        assert id(plugin.collect_less) in signals.initialized.receivers
+        assert id(plugin.collect_as_before) in signals.finalized.receivers
+    finally:
+        reset_plugin_signals()  # as every build does when it ends
+    plugin.collect_less(None)
+    try:
+        assert gc.get_threshold() == plugin.BUILD_GC_THRESHOLD != before
+    finally:
+        plugin.collect_as_before(None)
+    assert gc.get_threshold() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,26 @@ def add_filters(pelican: Any) -> None:
     filters = dict(FILTERS)
     filters.update(pelican.settings.get("JINJA_FILTERS") or {})
     pelican.settings["JINJA_FILTERS"] = filters
+
+
+# A build keeps every post, page and template alive to its end, and allocates
+# millions of objects: with Python's default threshold (700) the collector ran 270
+# times in a one-edit rebuild of 2,000 posts, scanning that heap, 0.16 s of 1.6 s;
+# at 50,000 it runs a few times (0.05 s). Restored when the build ends.
+BUILD_GC_THRESHOLD = (50_000, 20, 20)
+_saved_thresholds: list[tuple[int, int, int]] = []
+
+
+def collect_less(_pelican: Any) -> None:
+    """``initialized``: fewer garbage collections while Pelican builds."""
+    _saved_thresholds.append(gc.get_threshold())
+    gc.set_threshold(*BUILD_GC_THRESHOLD)
+
+
+def collect_as_before(_pelican: Any) -> None:
+    """``finalized``: the thresholds the process had before the build."""
+    if _saved_thresholds:
+        gc.set_threshold(*_saved_thresholds.pop())
 
 
 def get_generators(_pelican: Any) -> type[SiteGenerator]:
