@@ -18,7 +18,6 @@ from pathlib import Path
 import pypdf
 import pytest
 from inventaire.book import parallel as book_parallel
-from inventaire.cli import main
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 project = importlib.import_module("project")
@@ -29,12 +28,7 @@ LIGHT = ["BOOK_COVER=False", "BOOK_CRIERS=False"]
 
 
 def build(folder: Path, *sets: str) -> Path:
-    project.make_project(folder, POSTS, step=4)  # 9 h to 22 h
-    args = ["--project", str(folder), "build", "--book", "--output", str(folder / "output")]
-    for item in [*LIGHT, *sets]:
-        args += ["--set", item]
-    assert main(args) == 0
-    return folder / "output" / "livre"
+    return project.build_book(folder, *LIGHT, *sets, count=POSTS, step=4)  # 9 h to 22 h
 
 
 @pytest.fixture(scope="module")

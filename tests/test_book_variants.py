@@ -15,7 +15,6 @@ from typing import Any
 import pdfplumber
 import pypdf
 import pytest
-from inventaire.cli import main
 from pelican import signals
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
@@ -31,20 +30,11 @@ def remember_generators(generators: list[Any]) -> None:
     FINALIZED.append(generators)
 
 
-def build_book(folder: Path, *sets: str) -> Path:
-    project.make_project(folder)
-    args = ["--project", str(folder), "build", "--book", "--output", str(folder / "output")]
-    for item in sets:
-        args += ["--set", item]
-    assert main(args) == 0
-    return folder / "output" / "livre"
-
-
 @pytest.fixture(scope="module")
 def rgb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     signals.all_generators_finalized.connect(remember_generators)
     try:
-        return build_book(tmp_path_factory.mktemp("rgb"))
+        return project.build_book(tmp_path_factory.mktemp("rgb"))
     finally:
         signals.all_generators_finalized.disconnect(remember_generators)
 
@@ -67,12 +57,12 @@ def test_site_gets_editions_and_page_numbers(rgb: Path) -> None:
 
 @pytest.fixture(scope="module")
 def gray(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_book(tmp_path_factory.mktemp("gray"), "BOOK_COLOR=gray")
+    return project.build_book(tmp_path_factory.mktemp("gray"), "BOOK_COLOR=gray")
 
 
 @pytest.fixture(scope="module")
 def cmyk(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_book(tmp_path_factory.mktemp("cmyk"), "BOOK_COLOR=cmyk",
+    return project.build_book(tmp_path_factory.mktemp("cmyk"), "BOOK_COLOR=cmyk",
                       "BOOK_CHAPTERS=place", "BOOK_SCREEN=False", "BOOK_CRIERS=False")
 
 
@@ -158,7 +148,7 @@ def test_caption_printed_only_when_set(rgb: Path) -> None:
 
 
 def test_two_builds_are_byte_identical(rgb: Path, tmp_path: Path) -> None:
-    again = build_book(tmp_path / "again")
+    again = project.build_book(tmp_path / "again")
     for name in ("livre.pdf", "livre-ecran.pdf", "couverture.pdf"):
         assert (rgb / name).read_bytes() == (again / name).read_bytes(), name
 
