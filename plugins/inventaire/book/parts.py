@@ -92,17 +92,23 @@ class PartsLayout:
 
     def lay_out(self) -> tuple[Any, Parts]:
         """The whole interior as one ``Document``, and where everything is."""
-        parts = Parts()
         front = self.front(None, "front")
-        body_start = next_recto(len(front.pages))
-        body = self.render(self.html_of("body"), "body", body_start)
+        book, parts, numbered = self._after(front, "body")
+        if len(numbered.pages) != parts.front_pages:
+            # Rare: the numbered contents took another page; the rest moves by two.
+            book, parts, _numbered = self._after(numbered, "body again")
+        return book, parts
+
+    def _after(self, front: Any, label: str) -> tuple[Any, Parts, Any]:
+        """Body and back laid out after ``front``, then the front numbered: the joined
+        book, where everything is, and the numbered front (it may have grown)."""
+        parts = Parts()
+        body = self.render(self.html_of("body"), label, next_recto(len(front.pages)))
         parts.place_body(len(front.pages), len(body.pages))
         parts.anchors.update(shifted(anchor_pages(body), parts.body_start))
         back = self.back(parts)
-        front = self.final_front(parts, front)
-        if len(front.pages) != parts.front_pages:  # the contents grew a page: once more
-            return self.lay_out_again(parts, front)
-        return self.join(front, [body], back, parts), parts
+        numbered = self.final_front(parts, front)
+        return self.join(numbered, [body], back, parts), parts, numbered
 
     def back(self, parts: Parts) -> Any:
         html = self.html_of("back", pages=dict(parts.anchors))
@@ -114,16 +120,6 @@ class PartsLayout:
     def final_front(self, parts: Parts, front: Any) -> Any:
         parts.anchors.update(anchor_pages(front))
         return self.front(parts.anchors, "front, numbered")
-
-    def lay_out_again(self, parts: Parts, front: Any) -> tuple[Any, Parts]:
-        """Rare: the numbered contents took another page; the rest moves by two pages."""
-        again = Parts()
-        body = self.render(self.html_of("body"), "body again", next_recto(len(front.pages)))
-        again.place_body(len(front.pages), len(body.pages))
-        again.anchors.update(shifted(anchor_pages(body), again.body_start))
-        back = self.back(again)
-        front = self.final_front(again, front)
-        return self.join(front, [body], back, again), again
 
     def blanks(self, count: int) -> list[Any]:
         if count > len(self.blank.pages):
