@@ -3,9 +3,10 @@
 Pelican writes into a fresh sibling folder ``.output.building-<pid>-…`` seeded with
 hard links to the previous output (so unchanged files are not written again); only a
 build that ran to the end replaces ``output/``: ``output/`` is renamed to
-``.output.old-<pid>-…``, the new folder renamed to ``output/``, the old one deleted.
-A build killed at any moment leaves either the previous ``output/`` or the new one,
-never half of one; the next build removes what a killed one left behind.
+``.output.old-<pid>-…``, the new folder renamed to ``output/``, and the old one
+moved into the cache, where the next build deletes it (:class:`Sweeper`). A build
+killed at any moment leaves either the previous ``output/`` or the new one, never
+half of one; the next build removes what a killed one left behind.
 """
 
 from __future__ import annotations
@@ -23,12 +24,6 @@ from typing import Any
 from .cli import UserError
 
 # ----------------------------------------------------------------- the output swap
-#
-# Pelican writes into a fresh sibling folder ``.output.building-<pid>-…``; only a
-# build that ran to the end replaces ``output/``: ``output/`` is renamed to
-# ``.output.old-<pid>-…``, the new folder renamed to ``output/``, the old one deleted.
-# A build killed at any moment leaves either the previous ``output/`` or the new
-# one, never half of one; the next build removes what a killed one left behind.
 
 MARKER = ".inventaire-build"
 
