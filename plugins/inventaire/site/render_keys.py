@@ -13,7 +13,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -42,15 +42,18 @@ def file_stamp(path: str | Path) -> tuple[str, int, int]:
     return (str(path), info.st_mtime_ns, info.st_size)
 
 
-def folder_stamps(folder: Path, skip: Iterable[str] = ()) -> list[tuple[str, int, int]]:
-    """The stamps of every file under ``folder`` except the top-level names in ``skip``."""
+def folder_stamps(folder: Path, skip: Iterable[str] = (),
+                  keep: Callable[[str], bool] | None = None) -> list[tuple[str, int, int]]:
+    """The stamps of every file under ``folder`` except the top-level names in ``skip``
+    and, when ``keep`` is given, the paths it refuses (before they are stat'ed)."""
     skipped = set(skip)
     stamps = []
     for base, dirs, files in os.walk(folder):
         if Path(base) == folder:
             dirs[:] = [d for d in dirs if d not in skipped]
         dirs.sort()
-        stamps += [file_stamp(os.path.join(base, name)) for name in sorted(files)]
+        paths = (os.path.join(base, name) for name in sorted(files))
+        stamps += [file_stamp(path) for path in paths if keep is None or keep(path)]
     return stamps
 
 

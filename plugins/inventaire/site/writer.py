@@ -252,9 +252,10 @@ class SameBytesWriter(Writer):
                  if k not in VOLATILE_SETTINGS and k.isupper()],
                 os.environ.get("SOURCE_DATE_EPOCH", ""), pelican.__version__,
                 folder_stamps(code), posts,
-                # The editors' pages and places (posts are described one by one).
-                [stamp for stamp in folder_stamps(content, skip=["media", "sources"])
-                 if self._realpath(stamp[0]) not in sources],
+                # The editors' pages and places (posts are described one by one,
+                # so their files are not even stat'ed here).
+                folder_stamps(content, skip=["media", "sources"],
+                              keep=lambda path: self._realpath(path) not in sources),
             ]
             self.site = digest_bytes(json.dumps(description, default=str).encode())
         return self.site
