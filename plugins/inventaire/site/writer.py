@@ -227,7 +227,7 @@ class SameBytesWriter(Writer):
             replace_bytes(path, data)
             self.counts["written"] += 1
             if path.suffix == ".html":
-                self.counts["written_html"] = self.counts.get("written_html", 0) + 1
+                self.counts["written_html"] += 1
         self.stamps[name] = stamp_of(path)
 
     # ------------------------------------------------------------- skipping renders
@@ -374,7 +374,6 @@ class SameBytesWriter(Writer):
             return False
         entry[3:5] = now  # the same bytes, touched: compare by stamp next time
         return True
-
 
     def pages(self) -> tuple[set[str], set[str]]:
         """The searchable pages and all HTML pages of the build, relative to its folder."""
