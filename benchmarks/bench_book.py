@@ -39,6 +39,18 @@ MEMORY_LIMIT_MB = 1536.0
 PRINT_ONLY = {"BOOK_SCREEN": False, "BOOK_COVER": False, "BOOK_CRIERS": False}
 
 
+def timed(method: Any, timing: dict[str, float]) -> Any:
+    """``method`` adding its wall and CPU seconds to ``timing`` at every call."""
+    def wrapper(self: Any, *args: Any) -> Any:
+        begin, cpu = time.perf_counter(), cpu_seconds()
+        try:
+            return method(self, *args)
+        finally:
+            timing["seconds"] += time.perf_counter() - begin
+            timing["cpu_seconds"] += cpu_seconds() - cpu
+    return wrapper
+
+
 def child_book(project: Path, capture: Path, full: bool) -> dict[str, Any]:
     """Build site and book; time the book generator; keep the last pass's HTML and CSS."""
     from inventaire import build
@@ -74,21 +86,12 @@ def child_book(project: Path, capture: Path, full: bool) -> dict[str, Any]:
     layout.Renderer.render = recording  # type: ignore[method-assign]
     interior.InteriorBuilder.build = keeping  # type: ignore[method-assign]
     timing = {"seconds": 0.0, "cpu_seconds": 0.0}
-
-    def timed(method: Any) -> Any:
-        def wrapper(self: Any, *args: Any) -> Any:
-            begin, cpu = time.perf_counter(), cpu_seconds()
-            try:
-                return method(self, *args)
-            finally:
-                timing["seconds"] += time.perf_counter() - begin
-                timing["cpu_seconds"] += cpu_seconds() - cpu
-        return wrapper
-
     # The book lays out in generate_context and writes in generate_output: time both.
     book_class = generator.BookGenerator
-    book_class.generate_context = timed(book_class.generate_context)  # type: ignore[method-assign]
-    book_class.generate_output = timed(book_class.generate_output)  # type: ignore[method-assign]
+    book_class.generate_context = timed(book_class.generate_context,  # type: ignore[method-assign]
+                                        timing)
+    book_class.generate_output = timed(book_class.generate_output,  # type: ignore[method-assign]
+                                       timing)
     overrides = {} if full else dict(PRINT_ONLY)
     build.build(project, overrides=overrides, output=project / "output")
     if not whole:
@@ -109,17 +112,10 @@ def child_parallel(project: Path, workers: int) -> dict[str, Any]:
     from inventaire.site import plugin
 
     plugin.index_site = lambda output, *pages: True
-    timing = {"seconds": 0.0}
-    generate = generator.BookGenerator.generate_context
-
-    def timed(self: Any) -> None:
-        begin = time.perf_counter()
-        try:
-            generate(self)
-        finally:
-            timing["seconds"] += time.perf_counter() - begin
-
-    generator.BookGenerator.generate_context = timed  # type: ignore[method-assign]
+    timing = {"seconds": 0.0, "cpu_seconds": 0.0}
+    book_class = generator.BookGenerator
+    book_class.generate_context = timed(book_class.generate_context,  # type: ignore[method-assign]
+                                        timing)
     overrides: dict[str, Any] = {**PRINT_ONLY, "BOOK_WORKERS": workers}
     build.build(project, overrides=overrides, output=project / "output")
     pdf = next((project / "output").rglob("livre.pdf"))
