@@ -160,3 +160,44 @@ def test_a_build_collects_garbage_less_often_and_restores_the_thresholds() -> No
     finally:
         plugin.collect_as_before(None)
     assert gc.get_threshold() == before
+
+
+def test_compiled_templates_are_kept_in_the_cache_keyed_by_the_jinja_options(
+        tmp_path: Path, monkeypatch) -> None:
+    import jinja2
+    from inventaire.site import plugin
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text("  {% if x %}\n{{ x }}{% endif %}")
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_template(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+
+    def generator(**options) -> SimpleNamespace:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "templates")),
+                                 **options)
+        made = SimpleNamespace(env=env, settings={"CACHE_PATH": str(tmp_path / "cache"),
+                                                  "JINJA_ENVIRONMENT": options})
+        plugin.cache_templates(made)
+        return made
+
+    first = generator(trim_blocks=True, lstrip_blocks=True)
+    assert first.env.get_template("page.html").render(x=1) == "1"
+    again = generator(trim_blocks=True, lstrip_blocks=True)  # the next build
+    assert again.env.get_template("page.html").render(x=1) == "1"
+    assert compiled == ["page.html"]
+    # Other options compile other code: never the first build's.
+    other = generator()
+    assert other.env.get_template("page.html").render(x=1) == "  \n1"
+    assert compiled == ["page.html", "page.html"]
+    # An edited template is compiled again.
+    (tmp_path / "templates" / "page.html").write_text("{{ x }}!")
+    assert generator(trim_blocks=True, lstrip_blocks=True).env.get_template(
+        "page.html").render(x=1) == "1!"
+    assert len(compiled) == 3
+    assert len(list((tmp_path / "cache" / "jinja").iterdir())) == 2

@@ -13,6 +13,7 @@ def register() -> None:
     signals.finalized.connect(plugin.collect_as_before)
     signals.readers_init.connect(plugin.add_reader)
     signals.get_generators.connect(plugin.get_generators)
+    signals.generator_init.connect(plugin.cache_templates)
     signals.article_generator_finalized.connect(taxonomy.bind)
     signals.finalized.connect(plugin.index_for_search)
     signals.get_writer.connect(writer.get_writer)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 from pathlib import Path
 from typing import Any
+
+import jinja2
 
 from .. import settings as inventaire_settings
 from . import writer
@@ -47,6 +50,32 @@ def collect_as_before(_pelican: Any) -> None:
     """``finalized``: the thresholds the process had before the build."""
     if _saved_thresholds:
         gc.set_threshold(*_saved_thresholds.pop())
+
+
+def cache_templates(generator: Any) -> None:
+    """``generator_init``: Jinja keeps each compiled template in ``CACHE_PATH``.
+
+    Every Pelican generator has its own Jinja environment and compiles the templates
+    it renders again at each build: 22 compilations, 0.1 s of a one-edit rebuild of
+    2,000 posts (a sixth of what is left once Pagefind is set aside). Jinja's own
+    file cache keys each template by its name, path and source checksum; the
+    environment's options change the compiled code too, so they name the folder.
+    """
+    env = getattr(generator, "env", None)
+    folder = generator.settings.get("CACHE_PATH")
+    if env is None or not folder or env.bytecode_cache is not None:
+        return
+    options = repr(sorted((k, repr(v)) for k, v in
+                          (generator.settings.get("JINJA_ENVIRONMENT") or {}).items()))
+    digest = hashlib.blake2b(f"{jinja2.__version__} {options}".encode(),
+                             digest_size=8).hexdigest()
+    path = Path(folder) / "jinja" / digest
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a read-only cache: compile as Pelican does
+        logger.debug("templates: no bytecode cache in %s (%s)", path, error)
+        return
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(path))
 
 
 def get_generators(_pelican: Any) -> type[SiteGenerator]:
