@@ -188,7 +188,7 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
     """
     from pelican import Pelican, signals
 
-    from .site import writer
+    from .site import search_prefeed, writer
 
     overrides = dict(overrides or {})
     if output is not None:
@@ -213,6 +213,7 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
         run_settings = {**settings, "OUTPUT_PATH": str(building),
                         "DELETE_OUTPUT_DIRECTORY": False}
         key = os.path.realpath(building)
+        search_prefeed.PREVIOUS[key] = target  # what Pagefind may read early
         if seed is not None:
             writer.PRUNERS[key] = seed.prune
             signals.all_generators_finalized.connect(seed.ready)  # seeded before writing
@@ -223,6 +224,8 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
         finally:
             writer.PRUNERS.pop(key, None)
             writer.ACTIVE.pop(key, None)
+            search_prefeed.PREVIOUS.pop(key, None)
+            search_prefeed.discard(key)  # a build that failed before its index
             # The build leaves no handler behind: the next Pelican run in this
             # process (another project, a test) gets only its own plugins.
             reset_plugin_signals()

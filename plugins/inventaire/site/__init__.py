@@ -10,6 +10,7 @@ from . import plugin, taxonomy, writer
 def register() -> None:
     signals.initialized.connect(plugin.add_filters)
     signals.initialized.connect(plugin.collect_less)
+    signals.initialized.connect(plugin.read_search_early)
     signals.finalized.connect(plugin.collect_as_before)
     signals.readers_init.connect(plugin.add_reader)
     signals.get_generators.connect(plugin.get_generators)

@@ -5,17 +5,18 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from .. import settings as inventaire_settings
-from . import writer
+from . import search_prefeed, writer
 from .filters import FILTERS
 from .generator import SiteGenerator
 from .reader import InventaireReader
-from .search import index_site
+from .search import index_site, pagefind_binary
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +83,21 @@ def get_generators(_pelican: Any) -> type[SiteGenerator]:
     return SiteGenerator
 
 
+def read_search_early(pelican: Any) -> None:
+    """``initialized``: a rebuild's unchanged pages go to Pagefind while Pelican works.
+
+    See :mod:`.search_prefeed`; nothing starts on a first build (no manifest), nor
+    when the index will be kept (``INVENTAIRE_SEARCH_IN_PREVIEW`` False).
+    """
+    output = Path(pelican.output_path)
+    previous = search_prefeed.PREVIOUS.get(os.path.realpath(output), output)
+    if (previous / "pagefind" / "pagefind.js").is_file() and \
+            not inventaire_settings.get(pelican.settings, "INVENTAIRE_SEARCH_IN_PREVIEW"):
+        return
+    cache = pelican.settings.get("CACHE_PATH")
+    search_prefeed.start(output, Path(cache) if cache else None, pagefind_binary())
+
+
 def index_for_search(pelican: Any) -> None:
     """Pagefind reads the finished site, so it runs after everything is written.
 
@@ -91,7 +107,8 @@ def index_for_search(pelican: Any) -> None:
     index is made again only when some HTML page changed, appeared or went: on a
     rebuild where nothing did, the previous ``pagefind/`` is still exact. Pagefind
     reuses the previous index's files and deletes those it no longer needs
-    (``search.index_site``), reading only the pages marked for search.
+    (``search.index_site``), reading only the pages marked for search, and only
+    those it has not read during the build (``search_prefeed``).
 
     ``INVENTAIRE_SEARCH_IN_PREVIEW`` (default True): False skips Pagefind once an
     index exists. Pagefind is a third of a one-edit rebuild (it reads every page
@@ -103,12 +120,16 @@ def index_for_search(pelican: Any) -> None:
     done = writer.finish(output)
     indexed = (output / "pagefind" / "pagefind.js").is_file()
     if indexed and not inventaire_settings.get(pelican.settings, "INVENTAIRE_SEARCH_IN_PREVIEW"):
+        search_prefeed.discard(os.path.realpath(output))
         logger.info("search: index kept (INVENTAIRE_SEARCH_IN_PREVIEW is False)")
         return
     if indexed and not writer.html_changed(done):
+        search_prefeed.discard(os.path.realpath(output))
         logger.info("search: no page changed, index kept")
         return
     if done is None:
+        search_prefeed.discard(os.path.realpath(output))
         index_site(output)
     else:
-        index_site(output, *done.pages())
+        pages, html = done.pages()
+        index_site(output, pages, html, search_prefeed.take(output, pages, done.digest_of))

@@ -12,26 +12,40 @@ is downloaded at build time.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import logging
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 from . import pagefind_bundle
+from .pagefind_service import PagefindService, ServiceError
 
 logger = logging.getLogger(__name__)
 
 
+@functools.cache
 def pagefind_binary() -> str | None:
-    """The binary from the ``pagefind`` package, or None when it is not installed."""
-    try:
-        from pagefind.service import _must_get_executable
-    except ImportError:
-        return None
-    try:
-        return str(_must_get_executable().resolve())
-    except Exception:  # the package raises a bare error when no binary fits this machine
-        return None
+    """The binary of the ``pagefind`` package, or None when it is not installed.
+
+    Found as the package's ``pagefind.service.get_executable`` finds it (the
+    ``PAGEFIND_BINARY_PATH`` variable, then the binary packages), without importing
+    that module: it imports asyncio, 0.04 s of every build.
+    """
+    named = os.environ.get("PAGEFIND_BINARY_PATH")
+    if named:
+        return named
+    for package in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            found = importlib.import_module(package).get_executable()
+        except ImportError:
+            continue
+        except Exception:  # the package raises a bare error when no binary fits here
+            return None
+        return str(Path(found).resolve())
+    return None
 
 
 def search_glob(pages: set[str], html: set[str]) -> str | None:
@@ -63,24 +77,35 @@ def search_glob(pages: set[str], html: set[str]) -> str | None:
     return "{" + ",".join(sorted(patterns)) + "}"
 
 
+def exact_glob(pages: set[str]) -> str:
+    """A Pagefind glob that matches exactly ``pages`` (relative to the site)."""
+    return "{" + ",".join(sorted(glob_escape(name) for name in pages)) + "}"
+
+
 def glob_escape(name: str) -> str:
     """A path as a literal in Pagefind's glob syntax (wax)."""
     return "".join("\\" + c if c in "\\*?[]{}()<>,:!#$" else c for c in name)
 
 
 def index_site(output: Path, pages: set[str] | None = None,
-               html: set[str] | None = None) -> bool:
+               html: set[str] | None = None,
+               service: PagefindService | None = None) -> bool:
     """Run Pagefind on ``output``, reusing what a previous bundle already holds.
 
     ``pages`` and ``html`` (see :func:`search_glob`), when the build knows them,
-    restrict what Pagefind reads. The previous ``output/pagefind/`` is kept: its
-    top-level files are unlinked, Pagefind adds the hashed files it lacks, and the
-    ones the new index does not name are deleted (:mod:`.pagefind_bundle`). When the
-    old bundle cannot be read, or Pagefind fails on it, the index is made from
-    scratch. A failure is logged, never fatal for the build.
+    restrict what Pagefind reads. ``service``, a Pagefind service that has already
+    read every searchable page (:mod:`.search_prefeed`), writes the bundle in place
+    of a new Pagefind run; this function ends it. The previous ``output/pagefind/``
+    is kept: its top-level files are unlinked, Pagefind adds the hashed files it
+    lacks, and the ones the new index does not name are deleted
+    (:mod:`.pagefind_bundle`). When the old bundle cannot be read, or Pagefind fails
+    on it, the index is made from scratch. A failure is logged, never fatal for the
+    build.
     """
     binary = pagefind_binary()
     if binary is None:
+        if service is not None:
+            service.close()
         logger.warning("search: pagefind is not installed — run 'make install' "
                        "(the site builds, /recherche/ will find nothing)")
         return False
@@ -96,11 +121,11 @@ def index_site(output: Path, pages: set[str] | None = None,
         pagefind_bundle.unshare_top_level(bundle)
     else:
         _remove(bundle)
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode == 0 and not reused:
+    failure = _run(command, bundle, service)
+    if failure is None and not reused:
         logger.info("search: indexed %s", output)
         return True
-    if result.returncode == 0:
+    if failure is None:
         names = pagefind_bundle.referenced(bundle)
         if names is not None:
             deleted = pagefind_bundle.prune(bundle, names)
@@ -110,12 +135,28 @@ def index_site(output: Path, pages: set[str] | None = None,
     if reused:  # start again from nothing rather than leave a mixed bundle
         logger.info("search: the previous index could not be reused; indexing anew")
         _remove(bundle)
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode == 0:
+        failure = _run(command, bundle, None)
+        if failure is None:
             return True
-    logger.warning("search: pagefind failed (%s): %s", result.returncode,
-                   (result.stderr or result.stdout).strip()[-500:])
+    logger.warning("search: pagefind failed %s", failure or "(its index cannot be read)")
     return False
+
+
+def _run(command: list[str], bundle: Path, service: PagefindService | None) -> str | None:
+    """Write the bundle: through ``service`` (then ended) when given, else, or when it
+    fails, with the command. None once written, else what Pagefind said."""
+    if service is not None:
+        try:
+            service.write_files(str(bundle))
+            return None
+        except ServiceError as error:
+            logger.info("search: %s; Pagefind reads every page again", error)
+        finally:
+            service.close()
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode == 0:
+        return None
+    return f"({result.returncode}): {(result.stderr or result.stdout).strip()[-500:]}"
 
 
 def _remove(bundle: Path) -> None:

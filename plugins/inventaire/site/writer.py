@@ -29,12 +29,14 @@ from typing import Any
 
 from jinja2 import TemplateError
 from pelican import signals
+from pelican.contents import Content
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .render_keys import (
     Unknown,
     digest_bytes,
     digest_file,
+    file_stamp,
     folder_stamps,
     stable,
     template_names,
@@ -121,6 +123,22 @@ SEARCH_MARK = b" data-pagefind-body"
 VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS", "PATH", "THEME"}
 MANIFEST = "render-manifest.json"
 TEMPLATES_KEY = "//templates"  # never an output file's name
+SOURCES_KEY = "//sources"
+
+
+def load_manifest(path: Path | None) -> dict[str, Any]:
+    """The render manifest a build left in its cache; empty when there is none.
+
+    Output name → ``[render key, digest of the bytes, searchable (0/1), size,
+    mtime_ns]``, plus :data:`TEMPLATES_KEY` and :data:`SOURCES_KEY`.
+    """
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 class SameBytesWriter(Writer):
@@ -153,10 +171,13 @@ class SameBytesWriter(Writer):
         self.site: str | None = None
         cache = (settings or {}).get("CACHE_PATH") if settings else None
         self.manifest_path = Path(cache) / MANIFEST if cache else None
-        self.manifest = self._load_manifest()
+        self.manifest = load_manifest(self.manifest_path)
         # Template analyses of the last build (render_keys.template_names), by source.
         templates = self.manifest.pop(TEMPLATES_KEY, None)
         self.templates: dict[str, list[Any]] = templates if isinstance(templates, dict) else {}
+        self.manifest.pop(SOURCES_KEY, None)
+        # Page → [path, mtime_ns, size] of the post or page it shows (search_prefeed).
+        self.sources: dict[str, list[Any]] = {}
         self.finished = False
         ACTIVE[os.path.realpath(output_path)] = self
         # Strong reference, dropped by the handler: the manifest is saved even when
@@ -170,15 +191,6 @@ class SameBytesWriter(Writer):
         if ACTIVE.get(os.path.realpath(pelican.output_path)) is self:
             finish(Path(pelican.output_path))
 
-    def _load_manifest(self) -> dict[str, Any]:
-        if self.manifest_path is None:
-            return {}
-        try:
-            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
-
     def save_manifest(self) -> None:
         if self.manifest_path is None:
             return
@@ -187,6 +199,8 @@ class SameBytesWriter(Writer):
                    *self.stamps.get(path, [-1, -1])]
             for path, (name, key) in self._named_keys() if path in self.hashes}
         entries[TEMPLATES_KEY] = self.templates
+        entries[SOURCES_KEY] = {name: stamp for name, stamp in self.sources.items()
+                                if os.path.join(self.output_path, name) in self.searchable}
         self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
         replace_bytes(self.manifest_path, json.dumps(entries, sort_keys=True).encode())
 
@@ -334,6 +348,9 @@ class SameBytesWriter(Writer):
                    url: Any = None, **kwargs: Any) -> None:
         if not name:
             return
+        shown = kwargs.get("article", kwargs.get("page"))
+        if isinstance(shown, Content):
+            self.sources[name] = list(file_stamp(shown.source_path))
         key = None
         per_page = (self.settings.get("PAGINATED_TEMPLATES") or {}).get(template_name) \
             or self.settings.get("DEFAULT_PAGINATION")
@@ -374,6 +391,10 @@ class SameBytesWriter(Writer):
             return False
         entry[3:5] = now  # the same bytes, touched: compare by stamp next time
         return True
+
+    def digest_of(self, name: str) -> str | None:
+        """The digest of output file ``name``'s bytes in this build, None if not written."""
+        return self.hashes.get(os.path.join(self.output_path, name))
 
     def pages(self) -> tuple[set[str], set[str]]:
         """The searchable pages and all HTML pages of the build, relative to its folder."""
