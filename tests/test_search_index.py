@@ -11,12 +11,13 @@ import gzip
 import hashlib
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from inventaire.site import pagefind_bundle
 from inventaire.site.pagefind_bundle import CborError, cbor_strings
-from inventaire.site.search import index_site, pagefind_binary, search_glob
+from inventaire.site.search import exact_glob, index_site, pagefind_binary, search_glob
 
 needs_pagefind = pytest.mark.skipif(pagefind_binary() is None,
                                     reason="the pagefind package has no binary here")
@@ -103,6 +104,28 @@ def test_search_glob_names_whole_folders_only_when_every_page_is_searchable() ->
 def test_search_glob_escapes_pattern_characters() -> None:
     assert search_glob({"a{b}/x.html", "c,d.html"}, {"a{b}/x.html", "y/z.html"}) == \
         "{a\\{b\\}/**/*.html,c\\,d.html}"
+
+
+def test_exact_glob_shares_one_alternation_per_folder_and_file_name() -> None:
+    pages = {"404.html", "colophon/index.html", "post/2/index.html", "post/1/index.html",
+             "lieu/a/b/index.html", "post/1/autre.html", "x{y}/1/index.html"}
+    assert exact_glob(pages) == (
+        "{404.html,colophon/index.html,lieu/{a/b}/index.html,post/{1,2}/index.html,"
+        "post/{1}/autre.html,x\\{y\\}/{1}/index.html}")
+
+
+@needs_pagefind
+def test_exact_glob_matches_only_its_pages(tmp_path: Path) -> None:
+    write_site(tmp_path, {name: page(name) for name in (
+        "post/1/index.html", "post/2/index.html", "post/3/index.html", "lieu/a/b/index.html",
+        "lieu/a/index.html", "colophon/index.html")})
+    chosen = {"post/1/index.html", "post/3/index.html", "lieu/a/b/index.html",
+              "colophon/index.html"}
+    subprocess.run([str(pagefind_binary()), "--site", str(tmp_path), "--glob",
+                    exact_glob(chosen), "--silent"], check=True)
+    urls = {text.split('"url":"')[1].split('"')[0]
+            for text in fragments_text(tmp_path / "pagefind").split("pagefind_dcd")[1:]}
+    assert urls == {"/post/1/", "/post/3/", "/lieu/a/b/", "/colophon/"}
 
 
 # ------------------------------------------------------------------- the index

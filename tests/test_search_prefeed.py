@@ -97,7 +97,8 @@ def searched(project: Path) -> list[str]:
 @needs_pagefind
 @needs_two_cpus
 def test_a_rebuild_reads_the_unchanged_pages_early_and_indexes_the_edit(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from hostile.tmpproject import made_up_post, make_project
     from inventaire.build import build
     from inventaire.postfile import read_post, write_post
@@ -110,6 +111,7 @@ def test_a_rebuild_reads_the_unchanged_pages_early_and_indexes_the_edit(
     assert any(post.text.split(" numéro")[0] in record for record in searched(project))
     post.text = "Un cygne traverse la place numéro2 #jdtap"
     write_post(post, project / "content" / "posts")
+    monkeypatch.setattr(search_prefeed, "GLOB_PAGES", 3)  # three globs: 3 + 3 + 2 pages
     with caplog.at_level(logging.INFO, logger="inventaire.site.search_prefeed"):
         build(project, overrides={"BOOK_ENABLED": False})
     # The five other posts and the editors' pages were read during the build; the

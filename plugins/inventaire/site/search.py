@@ -78,8 +78,24 @@ def search_glob(pages: set[str], html: set[str]) -> str | None:
 
 
 def exact_glob(pages: set[str]) -> str:
-    """A Pagefind glob that matches exactly ``pages`` (relative to the site)."""
-    return "{" + ",".join(sorted(glob_escape(name) for name in pages)) + "}"
+    """A Pagefind glob that matches exactly ``pages`` (relative to the site).
+
+    Pages that differ only in their middle folders share one alternation,
+    ``{colophon/index.html,post/{1,2}/index.html}``: the glob is compiled to one
+    expression, and Pagefind gives up on one that lists 10,000 whole paths.
+    """
+    groups: dict[tuple[str, str], set[str]] = {}
+    patterns: set[str] = set()
+    for name in pages:
+        parts = name.split("/")
+        if len(parts) < 3:
+            patterns.add(glob_escape(name))
+        else:
+            groups.setdefault((parts[0], parts[-1]), set()).add("/".join(parts[1:-1]))
+    for (top, last), middles in groups.items():
+        choice = ",".join(sorted(glob_escape(middle) for middle in middles))
+        patterns.add(f"{glob_escape(top)}/{{{choice}}}/{glob_escape(last)}")
+    return "{" + ",".join(sorted(patterns)) + "}"
 
 
 def glob_escape(name: str) -> str:

@@ -39,6 +39,9 @@ logger = logging.getLogger(__name__)
 
 # As search.index_site's ``--force-language fr``.
 CONFIG = {"force_language": "fr"}
+# Pages named in one glob: Pagefind compiles a glob to one expression and refuses
+# one that is too large (10,000 whole paths were; 10,000 post folders were not).
+GLOB_PAGES = 5000
 # Up to this many pages left for the end are sent one by one rather than found by a
 # walk of the output folder (2,200 folders at 2,000 posts: 0.07 s).
 FEW_PAGES = 100
@@ -50,7 +53,7 @@ class Prefeed:
 
     service: PagefindService
     pages: dict[str, str]  # output name → digest of the bytes being read
-    request: int  # the AddDir request reading them
+    requests: list[int]  # the AddDir requests reading them
 
 
 # Folder being built (real path) → its early reading; and, for a build into a new
@@ -113,12 +116,19 @@ def start(output: Path, cache: Path | None, binary: str | None) -> None:
         logger.info("search: the previous pages are read at the end (%s)", error)
         return
     try:
-        request = service.add_directory(str(previous), exact_glob(set(pages)))
+        requests = read_folder(service, previous, set(pages))
     except ServiceError as error:
         service.close()
         logger.info("search: the previous pages are read at the end (%s)", error)
         return
-    STARTED[key] = Prefeed(service, pages, request)
+    STARTED[key] = Prefeed(service, pages, requests)
+
+
+def read_folder(service: PagefindService, root: Path, pages: set[str]) -> list[int]:
+    """Ask the service to read ``pages`` under ``root``, in globs of GLOB_PAGES."""
+    names = sorted(pages)
+    return [service.add_directory(str(root), exact_glob(set(names[i:i + GLOB_PAGES])))
+            for i in range(0, len(names), GLOB_PAGES)]
 
 
 def take(output: Path, searchable: set[str],
@@ -140,15 +150,15 @@ def take(output: Path, searchable: set[str],
         return None
     service = prefeed.service
     try:
-        read = service.wait(prefeed.request).get("page_count")
+        read = sum(service.wait(request).get("page_count", 0) for request in prefeed.requests)
         rest = searchable - prefeed.pages.keys()
         if len(rest) > FEW_PAGES:  # Pagefind walks the folder, reading pages in parallel
-            service.wait(service.add_directory(str(output), exact_glob(rest)))
+            requests = read_folder(service, output, rest)
         else:  # a walk of the whole folder would cost more than the pages
             requests = [service.add_file(name, (output / name).read_text(encoding="utf-8"))
                         for name in sorted(rest)]
-            for request in requests:
-                service.wait(request)
+        for request in requests:
+            service.wait(request)
     except (ServiceError, OSError, UnicodeDecodeError) as error:
         logger.info("search: %s; every page is read again", error)
         service.close()
