@@ -74,6 +74,14 @@ AUTHOR_FEED_RSS = None
 
 SITEMAP = {"format": "xml", "exclude": [r"^404", r"^pagefind/"]}
 
+# Pelican keeps what it read of each file and reads again only the files whose mtime
+# changed; the site plugin does not load that cache when the code or a setting that
+# shapes the reading changed (plugins/inventaire/site/content_cache.py).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+# Unpacking and packing 2 MB of cache at every build cost more than the disk it saves.
+GZIP_CACHE = False
+
 # The preview shows candidates, marked as such; publishconf.py turns them off.
 INVENTAIRE_SHOW_CANDIDATES = True
 

@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         if "import" in wanted:
             emit(import_lines(args.quick), collected)
         if "site" in wanted:
-            emit(bench_site.run(work, sizes, 2000, args.profile, repeat=1 if args.quick else 2),
+            emit(bench_site.run(work, sizes, 2000, args.profile, repeat=1 if args.quick else 2,
+                                rebuild_repeat=1 if args.quick else 3),
                  collected)
         if "book" in wanted:
             emit(bench_book.run(work, book_size, repeat=1 if args.quick else 2), collected)

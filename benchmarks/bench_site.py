@@ -8,9 +8,11 @@ sides alike. Figures (see the issue's targets):
   Pelican (default theme, no plugins) building N plain Markdown articles with the
   same texts, authors, tags and categories;
 * ``site.per_post_M_vs_N``: the cost per post at M posts against that at N;
-* ``site.rebuild_one_edit``: Pelican's content cache on, the same-bytes writer in
-  place, one post edited, rebuilt into the same output folder (search index made
-  again), against the cold build; ``_preview`` the same as ``inventaire serve``
+* ``site.rebuild_one_edit``: with the project's settings (Pelican's content cache
+  is on, ``site/content_cache.py``), one post edited, rebuilt into the same output
+  folder by the same-bytes writer (search index made again: Pagefind reads the
+  unchanged pages during the build, ``site/search_prefeed.py``), against the cold
+  build; ``_preview`` the same as ``inventaire serve``
   builds (index kept); ``_swap`` through ``inventaire build``, whose output is
   built in a new folder seeded with hard links and swapped in. Each is the second
   rebuild after the cold build (steady state); with ``repeat``, the best of as many
@@ -33,7 +35,6 @@ from .synth import SynthDay, generate, post_files
 SITE_TARGET = 1.5
 SCALING_TARGET = 1.2
 REBUILD_TARGET = 0.3
-CACHE = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
 
 
 # ------------------------------------------------------------------ in the child
@@ -66,7 +67,7 @@ def child_vanilla(project: Path, profile: str) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - begin, "cpu_seconds": cpu_seconds() - cpu}
 
 
-def child_site(project: Path, profile: str, cache: bool, in_place: bool,
+def child_site(project: Path, profile: str, in_place: bool,
                preview: bool = False) -> dict[str, Any]:
     """One Inventaire site build; times Pagefind apart and counts the writer's skips."""
     from inventaire import build
@@ -97,7 +98,7 @@ def child_site(project: Path, profile: str, cache: bool, in_place: bool,
 
     signals.get_writer.disconnect(writer.get_writer)  # the lead's line, if it is there
     signals.get_writer.connect(get_writer)
-    overrides: dict[str, Any] = {"BOOK_ENABLED": False, **(CACHE if cache else {})}
+    overrides: dict[str, Any] = {"BOOK_ENABLED": False}
     if preview:  # as `inventaire serve` builds: the search index of the first build is kept
         overrides["INVENTAIRE_SEARCH_IN_PREVIEW"] = False
     output = project / "output"
@@ -117,7 +118,6 @@ def child_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="benchmarks.bench_site child")
     parser.add_argument("kind", choices=("vanilla", "site"))
     parser.add_argument("project", type=Path)
-    parser.add_argument("--cache", action="store_true")
     parser.add_argument("--in-place", action="store_true")
     parser.add_argument("--preview", action="store_true")
     parser.add_argument("--profile", default="")
@@ -125,7 +125,7 @@ def child_main(argv: list[str]) -> int:
     if args.kind == "vanilla":
         child_result(child_vanilla(args.project, args.profile))
     else:
-        child_result(child_site(args.project, args.profile, args.cache, args.in_place,
+        child_result(child_site(args.project, args.profile, args.in_place,
                                 args.preview))
     return 0
 
@@ -208,14 +208,14 @@ def compare(made: dict[int, tuple[SynthDay, Path]], profile_dir: Path | None,
 
 def rebuild(day: SynthDay, profile_dir: Path | None, swap: bool = True,
             repeat: int = 1) -> list[Line]:
-    """Cold build with the cache, then edits and rebuilds: in place, as `inventaire
+    """Cold build, then edits and rebuilds: in place, as `inventaire
     serve` does (search index kept), then through `inventaire build`'s swap. Each
     figure is the best of ``repeat`` rounds, the cold build's as the rebuild's."""
     lines: list[Line] = []
-    modes = [("", ("--cache", "--in-place")),
-             ("_preview", ("--cache", "--in-place", "--preview"))]
+    modes = [("", ("--in-place",)),
+             ("_preview", ("--in-place", "--preview"))]
     if swap:
-        modes.append(("_swap", ("--cache",)))
+        modes.append(("_swap", ()))
     for mode, flags in modes:
         colds, warms = [], []
         for _round in range(repeat):
@@ -248,11 +248,14 @@ def rebuild(day: SynthDay, profile_dir: Path | None, swap: bool = True,
 
 
 def run(work: Path, sizes: tuple[int, int], rebuild_size: int,
-        profile_dir: Path | None = None, repeat: int = 1, swap: bool = True) -> list[Line]:
-    """All the site figures; synthetic days are written under ``work``."""
+        profile_dir: Path | None = None, repeat: int = 1, swap: bool = True,
+        rebuild_repeat: int | None = None) -> list[Line]:
+    """All the site figures; synthetic days are written under ``work``. The site
+    builds are the best of ``repeat`` rounds, the rebuilds of ``rebuild_repeat``
+    (default the same): a round of rebuilds costs a tenth of one at 10,000 posts."""
     made = days(work, tuple(sorted({*sizes, rebuild_size})))
     lines, _times = compare({s: made[s] for s in sizes}, profile_dir, repeat)
-    lines += rebuild(made[rebuild_size][0], profile_dir, swap, repeat)
+    lines += rebuild(made[rebuild_size][0], profile_dir, swap, rebuild_repeat or repeat)
     return lines
 
 

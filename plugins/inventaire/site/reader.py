@@ -89,18 +89,21 @@ class InventaireReader(MarkdownReader):
                 self._folders[folder] = relative.parts[:1] == (POSTS_DIR,)
         return self._folders[folder]
 
-    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+    def read(self, source_path: str) -> tuple[str | None, dict[str, Any]]:
+        """The HTML and metadata of a file; for a file that cannot be read, its error is
+        logged and the HTML is None: Pelican's content cache takes None for "not
+        cached", so the file is read, and its error logged, at every build."""
         text = Path(source_path).read_text(encoding="utf-8")
         if self._is_post(source_path):
             return self._read_post(text, source_path)
         return self._read_page(text, source_path)
 
-    def _read_post(self, text: str, source_path: str) -> tuple[str, dict[str, Any]]:
+    def _read_post(self, text: str, source_path: str) -> tuple[str | None, dict[str, Any]]:
         try:
             post = clean_fields(load_post(text, source_path))
         except PostFileError as error:
             logger.error("%s", error)
-            return "", {"status": "skip", "title": "", "date": None}
+            return None, {"status": "skip", "title": "", "date": None}
         show = bool(inventaire_settings.get(self.settings, "INVENTAIRE_SHOW_CANDIDATES"))
         tag_url = self._tag_url
         metadata: dict[str, Any] = {
@@ -123,13 +126,13 @@ class InventaireReader(MarkdownReader):
         or absolute as the build's ``RELATIVE_URLS`` says, when the page is written."""
         return "{tag}" + tag
 
-    def _read_page(self, text: str, source_path: str) -> tuple[str, dict[str, Any]]:
+    def _read_page(self, text: str, source_path: str) -> tuple[str | None, dict[str, Any]]:
         try:
             head, body, _line = split_front_matter(text, source_path)
             data = yaml.safe_load(head) or {}
         except (PostFileError, yaml.YAMLError) as error:
             logger.error("%s: front matter: %s", source_path, error)
-            return "", {"status": "skip", "title": ""}
+            return None, {"status": "skip", "title": ""}
         self._md = self._make_markdown()
         content = self._md.convert(body)
         metadata: dict[str, Any] = {}

@@ -119,8 +119,11 @@ def stamp_of(path: Path) -> list[int]:
 # The attribute by which the theme marks what Pagefind indexes (site/search.py).
 SEARCH_MARK = b" data-pagefind-body"
 
-# Settings that name this build's folders, not what a page shows.
-VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS", "PATH", "THEME"}
+# Settings that name this build's folders or say how Pelican caches what it reads
+# (content_cache.py turns loading off for one build), not what a page shows.
+VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS", "PATH", "THEME",
+                     "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "GZIP_CACHE",
+                     "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER"}
 MANIFEST = "render-manifest.json"
 TEMPLATES_KEY = "//templates"  # never an output file's name
 SOURCES_KEY = "//sources"
