@@ -16,13 +16,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from inventaire.cpus import helper_cpus
 from inventaire.site import search_prefeed
 from inventaire.site.pagefind_service import PagefindService, ServiceError
 from inventaire.site.search import exact_glob, pagefind_binary
 
 needs_pagefind = pytest.mark.skipif(pagefind_binary() is None,
                                     reason="the pagefind package has no binary here")
-needs_two_cpus = pytest.mark.skipif(search_prefeed.service_cpus() == set(),
+needs_two_cpus = pytest.mark.skipif(helper_cpus() == set(),
                                     reason="one CPU: the build never reads early")
 
 
@@ -172,3 +173,20 @@ def test_only_pages_whose_source_and_file_are_unchanged_are_read_early(tmp_path:
     assert search_prefeed.unchanged_pages(manifest, output) == {"post/3/index.html": "digest3"}
     assert search_prefeed.unchanged_pages({"post/3/index.html": manifest["post/3/index.html"]},
                                           output) == {}
+
+
+@needs_two_cpus
+def test_helper_processes_leave_one_cpu_to_pelican() -> None:
+    import os
+    import sys
+
+    from inventaire.cpus import beside_pelican
+
+    if helper_cpus() is None:
+        pytest.skip("processes cannot be pinned here (not Linux)")
+    mine = os.sched_getaffinity(0)
+    script = "import os; print(sorted(os.sched_getaffinity(0)))"
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True, preexec_fn=beside_pelican()).stdout
+    assert shown.strip() == str(sorted(mine)[1:])
+    assert os.sched_getaffinity(0) == mine  # this process keeps its CPUs

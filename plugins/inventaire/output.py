@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .cli import UserError
+from .cpus import beside_pelican
 
 # ----------------------------------------------------------------- the output swap
 
@@ -136,7 +137,7 @@ class Seed:
             return
         self._copying = subprocess.Popen(
             [cp, "-al", "--", *names, str(self.building)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=beside_pelican())
 
     def ready(self, _generators: Any = None) -> None:
         """Wait for :meth:`start_fill` (``all_generators_finalized``: before any page
@@ -336,7 +337,8 @@ class Sweeper:
         if rm is not None:
             self.process = subprocess.Popen([rm, "-rf", "--", *entries],
                                             stdout=subprocess.DEVNULL,
-                                            stderr=subprocess.DEVNULL)
+                                            stderr=subprocess.DEVNULL,
+                                            preexec_fn=beside_pelican())
             return
         self.thread = threading.Thread(target=_remove_all, args=(entries,), daemon=True)
         self.thread.start()

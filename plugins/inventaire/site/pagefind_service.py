@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import functools
 import json
 import os
 import select
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from typing import IO, Any
 
 # A request that takes longer than this means the service is stuck: give up on it
@@ -39,16 +39,15 @@ class PagefindService:
     """One ``pagefind --service`` process holding one index."""
 
     def __init__(self, binary: str, config: dict[str, Any],
-                 cpus: set[int] | None = None) -> None:
-        """Start the service and its index; ``cpus``, when given, are the only CPUs
-        it may run on (Linux), set before it starts its threads."""
+                 preexec: Callable[[], None] | None = None) -> None:
+        """Start the service and its index; ``preexec`` runs in the new process
+        before Pagefind starts (``cpus.beside_pelican`` pins it)."""
         # Its messages, read back when it fails (a pipe nobody reads could fill up).
         self.errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close)
         try:
             self.process = subprocess.Popen([binary, "--service"], stdin=subprocess.PIPE,
                                             stdout=subprocess.PIPE, stderr=self.errors,
-                                            preexec_fn=None if cpus is None else
-                                            functools.partial(os.sched_setaffinity, 0, cpus))
+                                            preexec_fn=preexec)
         except OSError as error:
             self.errors.close()
             raise ServiceError(f"pagefind --service could not start: {error}") from error

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..cpus import beside_pelican, helper_cpus
 from .pagefind_service import PagefindService, ServiceError
 from .render_keys import file_stamp
 from .search import exact_glob
@@ -85,24 +86,11 @@ def unchanged_pages(manifest: dict[str, Any], previous: Path) -> dict[str, str]:
     return pages
 
 
-def service_cpus() -> set[int] | None:
-    """Every CPU this process may use but one, which is left to Pelican (so none on
-    a single CPU); None where a process cannot be pinned (not Linux).
-
-    Pagefind reads with all the CPUs it finds: on two, it took turns with Pelican on
-    the one Pelican was using, and a one-edit rebuild was no faster than when
-    Pagefind read everything at the end. Pinned, the rebuild gains what reading took.
-    """
-    if not hasattr(os, "sched_setaffinity"):
-        return None
-    return set(sorted(os.sched_getaffinity(0))[1:])
-
-
 def start(output: Path, cache: Path | None, binary: str | None) -> None:
     """``initialized``: a service starts reading the pages :func:`unchanged_pages` finds."""
     key = os.path.realpath(output)
     discard(key)
-    cpus = service_cpus()
+    cpus = helper_cpus()
     if binary is None or cache is None or cpus == set() or \
             (cpus is None and (os.cpu_count() or 1) < 2):
         return  # on one CPU, reading early would only slow Pelican down
@@ -111,7 +99,7 @@ def start(output: Path, cache: Path | None, binary: str | None) -> None:
     if not pages:
         return
     try:
-        service = PagefindService(binary, CONFIG, cpus)
+        service = PagefindService(binary, CONFIG, beside_pelican())
     except ServiceError as error:
         logger.info("search: the previous pages are read at the end (%s)", error)
         return
