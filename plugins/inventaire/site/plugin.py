@@ -111,9 +111,9 @@ def index_for_search(pelican: Any) -> None:
     those it has not read during the build (``search_prefeed``).
 
     ``INVENTAIRE_SEARCH_IN_PREVIEW`` (default True): False skips Pagefind once an
-    index exists. Pagefind is a third of a one-edit rebuild (it reads every page
-    again); the preview then searches its first index, which lacks later edits and
-    may still hold a post withdrawn since. ``inventaire serve`` sets it False; a
+    index exists. Pagefind is still a sixth of a one-edit rebuild (it writes its whole
+    index again); the preview then searches its first index, which lacks later edits
+    and may still hold a post withdrawn since. ``inventaire serve`` sets it False; a
     publish build must never do so.
     """
     output = Path(pelican.output_path)

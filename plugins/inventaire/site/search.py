@@ -7,7 +7,8 @@ editors' pages), so lists and figures do not crowd the results. The language com
 from ``<html lang="fr">``, which gives French stemming.
 
 Pagefind ships as a PyPI package with its binary (``pagefind[extended]``); nothing
-is downloaded at build time.
+is downloaded at build time. In a rebuild, most pages have already been read during
+the build (:mod:`.search_prefeed`) and the service that read them writes the bundle.
 """
 
 from __future__ import annotations
