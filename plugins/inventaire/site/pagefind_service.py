@@ -54,10 +54,13 @@ class PagefindService:
         self.last_id = 0
         self.pending = b""
         self.answers: dict[int, dict[str, Any]] = {}
-        answer = self.wait(self.send({"type": "NewIndex", "config": config}))
-        if not isinstance(answer.get("index_id"), int):
+        try:
+            answer = self.wait(self.send({"type": "NewIndex", "config": config}))
+            if not isinstance(answer.get("index_id"), int):
+                raise ServiceError(f"pagefind --service: no index in {answer!r}")
+        except ServiceError:
             self.close()
-            raise ServiceError(f"pagefind --service: no index in {answer!r}")
+            raise
         self.index_id: int = answer["index_id"]
 
     def add_directory(self, path: str, glob: str) -> int:
