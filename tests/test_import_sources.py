@@ -166,3 +166,37 @@ def test_lone_tweets_js_with_string_numbers() -> None:
     found = {r.id: r for r in READERS["twitter-archive"](path, ReadContext(PARIS, "", "t.js"))
              if isinstance(r, Post)}
     assert found["325100000000000032"].text == "Le bassin > la fontaine #jdtap"
+
+
+@pytest.mark.parametrize("raw", [
+    b'{"id": "1", "text": "caf\\u00e9 \\ud83c\\udf70", "n": 1.5e3, "ok": true}\n',
+    b'{"text": "lone \\ud83d surrogate"}',       # orjson refuses, json takes
+    b'{"count": NaN}',                            # the same
+    b'{"id": 123456789012345678901234567890}',    # orjson would give a float
+    b'{"id": 18446744073709551615, "lat": 48.853409, "lon": 2.3488, "x": -0.0, '
+    b'"y": 1e-320, "z": 0.1, "w": 1.7976931348623157e308}',
+])
+def test_json_lines_parse_to_what_json_gives(raw: bytes) -> None:
+    import json
+    import math
+
+    from inventaire.sources.common import loads_line
+
+    got, expected = loads_line(raw), json.loads(raw.decode("utf-8"))
+    if "NaN" in raw.decode():
+        assert math.isnan(got["count"]) and math.isnan(expected["count"])
+    else:
+        assert got == expected
+
+
+def test_json_lines_fail_as_json_fails() -> None:
+    import json
+
+    from inventaire.sources.common import loads_line
+
+    with pytest.raises(UnicodeDecodeError):
+        loads_line(b'{"text": "caf\xe9"}')
+    with pytest.raises(json.JSONDecodeError, match="Expecting ',' delimiter"):
+        loads_line(b'{"a": 1 "b": 2}')
+    with pytest.raises(RecursionError):
+        loads_line(b"[" * 100_000 + b"]" * 100_000)
