@@ -23,8 +23,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from .render_keys import Unknown, digest_bytes, folder_stamps, stable
-from .writer import VOLATILE_SETTINGS, replace_bytes
+from .render_keys import code_stamps, digest_bytes, settings_description
+from .writer import replace_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -41,18 +41,12 @@ def reading_digest(settings: dict[str, Any]) -> str:
     """What the cached readings depend on besides each file: code and settings."""
     import pelican
 
-    code = Path(__file__).resolve().parent.parent  # the inventaire package
-    values = []
-    for key, value in sorted(settings.items()):
-        if not key.isupper() or key in VOLATILE_SETTINGS or key.startswith(IGNORED_PREFIXES):
-            continue
-        try:
-            values.append([key, stable(value)])
-        except (Unknown, RecursionError):
-            values.append([key, repr(value)])  # an address in it: never the same, safe
-    description = [pelican.__version__, values,
-                   folder_stamps(code, keep=lambda path: "__pycache__" not in path)]
-    return digest_bytes(json.dumps(description, default=str).encode())
+    # A value with no stable description is taken by its repr: with an address in
+    # it, the digest is never the same and the cache is never loaded, which is safe.
+    values = settings_description(
+        settings, ignored=lambda key: key.startswith(IGNORED_PREFIXES), undescribed=repr)
+    return digest_bytes(json.dumps([pelican.__version__, values, code_stamps()],
+                                   default=str).encode())
 
 
 def check(pelican: Any) -> None:

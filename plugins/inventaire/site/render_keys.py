@@ -57,6 +57,39 @@ def folder_stamps(folder: Path, skip: Iterable[str] = (),
     return stamps
 
 
+# Settings that name this build's folders or say how Pelican caches what it reads
+# (content_cache.py turns loading off for one build), not what a page shows.
+VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS", "PATH", "THEME",
+                     "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "GZIP_CACHE",
+                     "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER"}
+
+
+def code_stamps() -> list[tuple[str, int, int]]:
+    """The stamps of the plugin's own files; not Python's byte-code caches, which
+    appear as modules are first imported, some in the middle of a build."""
+    code = Path(__file__).resolve().parent.parent  # the inventaire package
+    return folder_stamps(code, keep=lambda path: "__pycache__" not in path)
+
+
+def settings_description(settings: dict[str, Any],
+                         ignored: Callable[[str], bool] | None = None,
+                         undescribed: Callable[[Any], Any] | None = None) -> list[list[Any]]:
+    """``[name, stable(value)]`` of every setting (upper-case name) but those of
+    :data:`VOLATILE_SETTINGS` and those ``ignored`` names. A value with no stable
+    description raises :class:`Unknown`, unless ``undescribed`` describes it."""
+    described = []
+    for key, value in sorted(settings.items()):
+        if not key.isupper() or key in VOLATILE_SETTINGS or (ignored and ignored(key)):
+            continue
+        try:
+            described.append([key, stable(value)])
+        except (Unknown, RecursionError):
+            if undescribed is None:
+                raise
+            described.append([key, undescribed(value)])
+    return described
+
+
 class Unknown(Exception):
     """A template value with no stable description: its page is always rendered."""
 

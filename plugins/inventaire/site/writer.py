@@ -34,10 +34,12 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from .render_keys import (
     Unknown,
+    code_stamps,
     digest_bytes,
     digest_file,
     file_stamp,
     folder_stamps,
+    settings_description,
     stable,
     template_names,
 )
@@ -119,11 +121,6 @@ def stamp_of(path: Path) -> list[int]:
 # The attribute by which the theme marks what Pagefind indexes (site/search.py).
 SEARCH_MARK = b" data-pagefind-body"
 
-# Settings that name this build's folders or say how Pelican caches what it reads
-# (content_cache.py turns loading off for one build), not what a page shows.
-VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS", "PATH", "THEME",
-                     "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "GZIP_CACHE",
-                     "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER"}
 MANIFEST = "render-manifest.json"
 TEMPLATES_KEY = "//templates"  # never an output file's name
 SOURCES_KEY = "//sources"
@@ -255,7 +252,6 @@ class SameBytesWriter(Writer):
             settings = self.settings or {}
             import pelican
 
-            code = Path(__file__).resolve().parent.parent  # the inventaire package
             content = Path(settings.get("PATH") or "content")
             sources = {self._realpath(a.source_path) for key in ("articles", "drafts")
                        for a in context.get(key, [])}
@@ -265,10 +261,9 @@ class SameBytesWriter(Writer):
                       [str(t) for t in getattr(a, "tags", [])]]
                      for a in context.get("articles", [])]
             description = [
-                [[k, stable(v)] for k, v in sorted(settings.items())
-                 if k not in VOLATILE_SETTINGS and k.isupper()],
+                settings_description(settings),
                 os.environ.get("SOURCE_DATE_EPOCH", ""), pelican.__version__,
-                folder_stamps(code), posts,
+                code_stamps(), posts,
                 # The editors' pages and places (posts are described one by one,
                 # so their files are not even stat'ed here).
                 folder_stamps(content, skip=["media", "sources"],
