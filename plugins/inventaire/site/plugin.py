@@ -83,6 +83,13 @@ def get_generators(_pelican: Any) -> type[SiteGenerator]:
     return SiteGenerator
 
 
+def index_kept(folder: Path, settings: dict[str, Any]) -> bool:
+    """Whether the search index in ``folder`` stays as it is, whatever the build
+    changes (``INVENTAIRE_SEARCH_IN_PREVIEW`` False, once an index exists)."""
+    return (folder / "pagefind" / "pagefind.js").is_file() and \
+        not inventaire_settings.get(settings, "INVENTAIRE_SEARCH_IN_PREVIEW")
+
+
 def read_search_early(pelican: Any) -> None:
     """``initialized``: a rebuild's unchanged pages go to Pagefind while Pelican works.
 
@@ -90,9 +97,8 @@ def read_search_early(pelican: Any) -> None:
     when the index will be kept (``INVENTAIRE_SEARCH_IN_PREVIEW`` False).
     """
     output = Path(pelican.output_path)
-    previous = search_prefeed.PREVIOUS.get(os.path.realpath(output), output)
-    if (previous / "pagefind" / "pagefind.js").is_file() and \
-            not inventaire_settings.get(pelican.settings, "INVENTAIRE_SEARCH_IN_PREVIEW"):
+    if index_kept(search_prefeed.PREVIOUS.get(os.path.realpath(output), output),
+                  pelican.settings):
         return
     cache = pelican.settings.get("CACHE_PATH")
     search_prefeed.start(output, Path(cache) if cache else None, pagefind_binary())
@@ -118,17 +124,16 @@ def index_for_search(pelican: Any) -> None:
     """
     output = Path(pelican.output_path)
     done = writer.finish(output)
-    indexed = (output / "pagefind" / "pagefind.js").is_file()
-    if indexed and not inventaire_settings.get(pelican.settings, "INVENTAIRE_SEARCH_IN_PREVIEW"):
-        search_prefeed.discard(os.path.realpath(output))
+    if index_kept(output, pelican.settings):
+        search_prefeed.discard(output)
         logger.info("search: index kept (INVENTAIRE_SEARCH_IN_PREVIEW is False)")
         return
-    if indexed and not writer.html_changed(done):
-        search_prefeed.discard(os.path.realpath(output))
+    if (output / "pagefind" / "pagefind.js").is_file() and not writer.html_changed(done):
+        search_prefeed.discard(output)
         logger.info("search: no page changed, index kept")
         return
     if done is None:
-        search_prefeed.discard(os.path.realpath(output))
+        search_prefeed.discard(output)
         index_site(output)
     else:
         pages, html = done.pages()

@@ -89,7 +89,7 @@ def unchanged_pages(manifest: dict[str, Any], previous: Path) -> dict[str, str]:
 def start(output: Path, cache: Path | None, binary: str | None) -> None:
     """``initialized``: a service starts reading the pages :func:`unchanged_pages` finds."""
     key = os.path.realpath(output)
-    discard(key)
+    discard(output)
     cpus = helper_cpus()
     if binary is None or cache is None or cpus == set() or \
             (cpus is None and (os.cpu_count() or 1) < 2):
@@ -155,8 +155,8 @@ def take(output: Path, searchable: set[str],
     return service
 
 
-def discard(key: str) -> None:
+def discard(output: str | Path) -> None:
     """End an early reading nobody took (a build that failed, or kept its index)."""
-    prefeed = STARTED.pop(key, None)
+    prefeed = STARTED.pop(os.path.realpath(output), None)
     if prefeed is not None:
         prefeed.service.close()
