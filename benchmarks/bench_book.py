@@ -111,7 +111,10 @@ def child_parallel(project: Path, workers: int) -> dict[str, Any]:
     from inventaire.book import generator, parallel
     from inventaire.site import plugin
 
+    # No search index here, and none read early either: from the second build of the
+    # project on, Pagefind would read its 10,000 pages beside the book's workers.
     plugin.index_site = lambda output, *pages: True
+    plugin.read_search_early = lambda pelican: None
     timing = {"seconds": 0.0, "cpu_seconds": 0.0}
     book_class = generator.BookGenerator
     book_class.generate_context = timed(book_class.generate_context,  # type: ignore[method-assign]
