@@ -27,7 +27,7 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y %H:%M"
 
 # Every value a template prints is escaped unless marked safe: post text, author
 # names, notes and alt text are written by strangers or editors, never trusted as HTML.
-# The HTML the plugins build themselves (post text rendered by inventaire.text.render,
+# The HTML the plugins build themselves (post text rendered by inventaire.core.text.render,
 # the editors' Markdown pages, SVG charts) is marked safe where it is printed.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
                      "autoescape": True}

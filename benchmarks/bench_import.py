@@ -26,8 +26,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from inventaire.sources.common import ReadContext
-from inventaire.sources.twitter_v2 import read
+from inventaire.importer.sources.common import ReadContext
+from inventaire.importer.sources.twitter_v2 import read
 
 WORDS = ("un bus passe", "la fontaine", "pigeons", "café", "Saint-Sulpice", "&amp;",
          "🍰", "il pleut", "Palais-Royal", "vélo", "marché", "soleil")

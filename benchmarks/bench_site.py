@@ -143,7 +143,7 @@ def _build(kind: str, project: Path, profile: Path | None = None, *flags: str
 
 def edit_one_post(day: SynthDay) -> Path:
     """An editor's typical change: one post's note and a word of its text."""
-    from inventaire.postfile import read_post, write_post
+    from inventaire.core.postfile import read_post, write_post
 
     files = post_files(day)
     path = files[len(files) // 2]

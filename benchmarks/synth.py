@@ -2,7 +2,7 @@
 
 A synthetic day is a throw-away project folder shaped like the shipped one:
 ``content/posts/`` (the editors' Markdown files, written by
-:func:`inventaire.postfile.write_post`), ``content/sources/`` (the twarc2 JSONL the
+:func:`inventaire.core.postfile.write_post`), ``content/sources/`` (the twarc2 JSONL the
 importer reads), and the sample day's places and pages copied as they are. Texts come
 from the sample day's own composer (``tools/sampleday``), so posts read like the
 real ones, hit the same places, hashtags, emoji and entities, and scale to any size.
@@ -28,8 +28,8 @@ TOOLS = ROOT / "tools"
 if str(TOOLS) not in sys.path:
     sys.path.insert(0, str(TOOLS))
 
-from inventaire.places import PlaceTagger, load_places  # noqa: E402
-from inventaire.postfile import write_atomic, write_post  # noqa: E402
+from inventaire.core.places import PlaceTagger, load_places  # noqa: E402
+from inventaire.core.postfile import write_atomic, write_post  # noqa: E402
 from make_sample_day import to_post  # noqa: E402
 from sampleday import compose, exports  # noqa: E402
 from sampleday.authors import CITY, Author, make_authors  # noqa: E402

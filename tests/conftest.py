@@ -20,7 +20,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 def no_leftover_plugins() -> Iterator[None]:
     """Each test starts with Pelican's signals free of the previous builds' plugins."""
     yield
-    from inventaire.build import reset_plugin_signals
+    from inventaire.commands.build import reset_plugin_signals
 
     reset_plugin_signals()
 
@@ -41,7 +41,7 @@ def artifacts() -> Path:
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The sample day built with publish settings (no candidates), relative links."""
-    from inventaire.build import build
+    from inventaire.commands.build import build
 
     output = tmp_path_factory.mktemp("sample") / "output"
     build(ROOT, publish=True, overrides={"SITEURL": "", "RELATIVE_URLS": True}, output=output)

@@ -18,8 +18,8 @@ import pdfplumber
 import pypdfium2
 import pytest
 from inventaire.book.builder import build
-from inventaire.model import Post
-from inventaire.text.render import render_text
+from inventaire.core.model import Post
+from inventaire.core.text.render import render_text
 from PIL import Image, ImageChops
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ import pdfplumber
 import pypdf
 import pytest
 from conftest import require_tool
-from inventaire.settings import DEFAULTS
+from inventaire.core.settings import DEFAULTS
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 pdfcheck = importlib.import_module("pdfcheck")

@@ -26,9 +26,9 @@ from inventaire.book.edition import BookEdition, BookSettingError, length_mm
 from inventaire.book.emoji import codepoints, svg_file
 from inventaire.book.interior import PLACEHOLDER, index_rows
 from inventaire.book.photos import fit_mm, target_pixels
-from inventaire.fonts import missing_glyphs
-from inventaire.journee import parse_weather
-from inventaire.model import Declaimed, Post
+from inventaire.core.fonts import missing_glyphs
+from inventaire.core.journee import parse_weather
+from inventaire.core.model import Declaimed, Post
 
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import require_tool
-from inventaire.postfile import read_post
+from inventaire.core.postfile import read_post
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from hostile.tmpproject import small_project
-from inventaire.cli import main
+from inventaire.commands.cli import main
 
 
 def build(project: Path, *extra: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from inventaire.postfile import read_post
+from inventaire.core.postfile import read_post
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.slow

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from inventaire.cli import main
+from inventaire.commands.cli import main
 
 POST = """---
 id: "325312345678901234"

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from hostile.tmpproject import made_up_post, make_project, small_project
-from inventaire.build import build
-from inventaire.cli import main
-from inventaire.postfile import read_post, write_post
+from inventaire.commands.build import build
+from inventaire.commands.cli import main
+from inventaire.core.postfile import read_post, write_post
 from inventaire.site.reader import InventaireReader
 
 SITE = {"BOOK_ENABLED": False}

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 from hostile.tmpproject import made_up_post, make_project
-from inventaire.build import build
-from inventaire.cli import UserError, main
+from inventaire.commands.build import build
+from inventaire.commands.cli import main
+from inventaire.core.errors import UserError
 
 SITE_ONLY = {"BOOK_ENABLED": False}
 
@@ -56,13 +57,13 @@ def test_a_build_killed_halfway_leaves_the_previous_output(project: Path,
     assert "index.html" in before
     # The next build has one more post, and pauses after its first page.
     extra = made_up_post(99)
-    from inventaire.postfile import write_post
+    from inventaire.core.postfile import write_post
     write_post(extra, project / "content" / "posts")
     plugins = tmp_path / "testplugins"
     plugins.mkdir()
     flag = tmp_path / "paused"
     (plugins / "pausing.py").write_text(PAUSING_PLUGIN.format(flag=str(flag)))
-    command = [sys.executable, "-m", "inventaire.cli", "--project", str(project), "build",
+    command = [sys.executable, "-m", "inventaire.commands.cli", "--project", str(project), "build",
                "--site", "--set", f"PLUGIN_PATHS=['plugins', {str(plugins)!r}]",
                "--set", "PLUGINS=['inventaire.site', 'pelican.plugins.sitemap', 'pausing']"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -13,10 +13,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from inventaire.cli import main
-from inventaire.curation.media import media_name
-from inventaire.postfile import read_post
-from inventaire.sources import common
+from inventaire.commands.cli import main
+from inventaire.importer.curation.media import media_name
+from inventaire.core.postfile import read_post
+from inventaire.importer.sources import common
 
 HOSTILE = Path(__file__).parent / "hostile" / "import"
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

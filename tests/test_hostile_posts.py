@@ -23,8 +23,8 @@ import yaml
 from hostile import corpus
 from hostile.tmpproject import make_project
 from inventaire import postfile
-from inventaire.build import build
-from inventaire.postfile import PostFileError, load_post, read_post
+from inventaire.commands.build import build
+from inventaire.core.postfile import PostFileError, load_post, read_post
 
 HERE = Path(__file__).parent / "hostile"
 TEXT_SUFFIXES = (".html", ".xml", ".json", ".js", ".txt", ".css", ".svg", ".atom", ".rss")

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from inventaire.cli import main
-from inventaire.postfile import read_post
+from inventaire.commands.cli import main
+from inventaire.core.postfile import read_post
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

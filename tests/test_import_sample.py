@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from inventaire.cli import main
-from inventaire.postfile import read_post
+from inventaire.commands.cli import main
+from inventaire.core.postfile import read_post
 
 CONTENT = Path(__file__).parent.parent / "content"
 EXPORTS = ("sources/jdtap-2013-04-19.jsonl", "sources/archive-jdtap_paris")

@@ -6,9 +6,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from inventaire.model import Post
-from inventaire.sources.bluesky import facet_entities
-from inventaire.sources.common import (
+from inventaire.core.model import Post
+from inventaire.importer.sources.bluesky import facet_entities
+from inventaire.importer.sources.common import (
     Deleted,
     Malformed,
     ReadContext,
@@ -17,8 +17,8 @@ from inventaire.sources.common import (
     build_text,
     parse_twitter_date,
 )
-from inventaire.sources.detect import READERS, UnknownFormat, detect
-from inventaire.sources.mastodon import html_to_text
+from inventaire.importer.sources.detect import READERS, UnknownFormat, detect
+from inventaire.importer.sources.mastodon import html_to_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 PARIS = ZoneInfo("Europe/Paris")
@@ -152,7 +152,7 @@ def test_html_to_text_line_breaks() -> None:
 
 
 def test_twarc_csv_reextracts_entities() -> None:
-    pytest.importorskip("inventaire.text.twitter_text")
+    pytest.importorskip("inventaire.core.text.twitter_text")
     post = posts("twarc.csv")["325100000000000001"]
     assert post.text.startswith("@bob_example Thé & gâteau 🍰 #jdtap au #PalaisRoyal ")
     assert [e.kind for e in post.entities] == ["mention", "hashtag", "hashtag", "url"]
@@ -180,7 +180,7 @@ def test_json_lines_parse_to_what_json_gives(raw: bytes) -> None:
     import json
     import math
 
-    from inventaire.sources.common import loads_line
+    from inventaire.importer.sources.common import loads_line
 
     got, expected = loads_line(raw), json.loads(raw.decode("utf-8"))
     if "NaN" in raw.decode():
@@ -192,7 +192,7 @@ def test_json_lines_parse_to_what_json_gives(raw: bytes) -> None:
 def test_json_lines_fail_as_json_fails() -> None:
     import json
 
-    from inventaire.sources.common import loads_line
+    from inventaire.importer.sources.common import loads_line
 
     with pytest.raises(UnicodeDecodeError):
         loads_line(b'{"text": "caf\xe9"}')

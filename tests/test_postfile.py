@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from inventaire.model import Declaimed, Entity, Media, Post
-from inventaire.postfile import PostFileError, dump_post, load_post, post_path
+from inventaire.core.model import Declaimed, Entity, Media, Post
+from inventaire.core.postfile import PostFileError, dump_post, load_post, post_path
 
 PARIS_SUMMER = timezone(timedelta(hours=2))
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from inventaire.postfile import load_post
-from inventaire.text.render import render_text
+from inventaire.core.postfile import load_post
+from inventaire.core.text.render import render_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "render" / "posts.txt"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from hostile.tmpproject import small_project
-from inventaire.build import build, day_epoch, load_settings, source_date
+from inventaire.commands.build import build, day_epoch, load_settings, source_date
 
 pytestmark = pytest.mark.slow  # three builds with the book: about a minute
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from hostile.leaks import Needles, find, normal, unique_words
 from hostile.tmpproject import made_up_post
-from inventaire.cli import main
-from inventaire.media import media_path
-from inventaire.model import Post
-from inventaire.postfile import dump_post, read_post
-from inventaire.rights import in_book, withdrawn_text
+from inventaire.commands.cli import main
+from inventaire.core.media import media_path
+from inventaire.core.model import Post
+from inventaire.core.postfile import dump_post, read_post
+from inventaire.commands.rights import in_book, withdrawn_text
 from inventaire.site.reader import post_status
 
 EPOCH = "1366372800"  # 2013-04-19T12:00:00Z
@@ -261,7 +261,7 @@ def test_media_path_refuses_a_symlink_out_and_accepts_a_plain_file(tmp_path: Pat
 
 def pick_post(root: Path) -> tuple[Post, Needles]:
     """A selected, printed post of the sample day with words no other file holds."""
-    from inventaire.postfile import read_post as read
+    from inventaire.core.postfile import read_post as read
 
     files = sorted((root / "content").rglob("*.md"))
     texts = {p: p.read_text(encoding="utf-8", errors="replace") for p in files}
@@ -290,7 +290,7 @@ def copy_project(root: Path, target: Path) -> Path:
 @pytest.mark.slow
 def test_a_withdrawn_post_leaves_no_trace_in_any_output(
         sample_build: Path, root: Path, tmp_path: Path) -> None:
-    from inventaire.build import build
+    from inventaire.commands.build import build
 
     if not list((root / "content" / "posts").rglob("*.md")):
         pytest.skip("the sample day is not in content/posts yet")
@@ -314,7 +314,7 @@ def test_book_require_consent_prints_only_granted_and_refused_is_nowhere(
         tmp_path: Path) -> None:
     """BOOK_REQUIRE_CONSENT keeps unknown consent out of the book, not off the site."""
     from hostile.tmpproject import make_project
-    from inventaire.build import build
+    from inventaire.commands.build import build
     from pypdf import PdfReader
 
     words = {"granted": "Zanzibarique", "unknown": "Quetzalcoatlien", "refused": "Xylophonard"}

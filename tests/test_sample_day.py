@@ -17,9 +17,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from inventaire.model import Post
-from inventaire.places import PlaceTagger, load_places
-from inventaire.postfile import read_post
+from inventaire.core.model import Post
+from inventaire.core.places import PlaceTagger, load_places
+from inventaire.core.postfile import read_post
 from PIL import Image
 from PIL.ExifTags import IFD
 

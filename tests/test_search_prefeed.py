@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from inventaire.cpus import helper_cpus
+from inventaire.commands.cpus import helper_cpus
 from inventaire.site import search_prefeed
 from inventaire.site.pagefind_service import PagefindService, ServiceError
 from inventaire.site.search import exact_glob, pagefind_binary
@@ -101,8 +101,8 @@ def test_a_rebuild_reads_the_unchanged_pages_early_and_indexes_the_edit(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hostile.tmpproject import made_up_post, make_project
-    from inventaire.build import build
-    from inventaire.postfile import read_post, write_post
+    from inventaire.commands.build import build
+    from inventaire.core.postfile import read_post, write_post
 
     posts = [made_up_post(i) for i in range(6)]
     project = make_project(tmp_path, posts=posts)
@@ -133,7 +133,7 @@ def test_a_wrong_guess_reads_every_page_again(tmp_path: Path,
                                               caplog: pytest.LogCaptureFixture) -> None:
     """An edited template changes every post's page, and no post's file."""
     from hostile.tmpproject import made_up_post, make_project
-    from inventaire.build import build
+    from inventaire.commands.build import build
 
     project = make_project(tmp_path, posts=[made_up_post(i) for i in range(4)])
     build(project, overrides={"BOOK_ENABLED": False})
@@ -180,7 +180,7 @@ def test_helper_processes_leave_one_cpu_to_pelican() -> None:
     import os
     import sys
 
-    from inventaire.cpus import beside_pelican
+    from inventaire.commands.cpus import beside_pelican
 
     if helper_cpus() is None:
         pytest.skip("processes cannot be pinned here (not Linux)")

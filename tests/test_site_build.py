@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from inventaire.postfile import read_post
-from inventaire.text.typography import format_hour
+from inventaire.core.postfile import read_post
+from inventaire.core.text.typography import format_hour
 
 pytestmark = pytest.mark.slow
 

@@ -7,15 +7,15 @@ from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from inventaire.model import Media, Post
-from inventaire.places import Place
+from inventaire.core.model import Media, Post
+from inventaire.core.places import Place
 from inventaire.site.charts import bar_chart
 from inventaire.site.citymap import city_map
 from inventaire.site.day import parse_weather
 from inventaire.site.figures import Row
 from inventaire.site.groups import hours_of_day, place_groups, set_neighbours
 from inventaire.site.pictures import ladder, plan_picture, write_all
-from inventaire.text import typography
+from inventaire.core.text import typography
 from PIL import Image
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -142,7 +142,7 @@ def test_chart_labels_set_emoji_in_the_served_font() -> None:
 def test_a_build_collects_garbage_less_often_and_restores_the_thresholds() -> None:
     import gc
 
-    from inventaire.build import reset_plugin_signals
+    from inventaire.commands.build import reset_plugin_signals
     from inventaire.site import plugin
     from inventaire.site import register as register_site
     from pelican import signals

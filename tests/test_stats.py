@@ -9,9 +9,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from inventaire.cli import main
-from inventaire.model import Entity, Post
-from inventaire.postfile import write_post
+from inventaire.commands.cli import main
+from inventaire.core.model import Entity, Post
+from inventaire.core.postfile import write_post
 
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 import yaml
-from inventaire.text import twitter_autolink as al
-from inventaire.text import twitter_text as tt
+from inventaire.core.text import twitter_autolink as al
+from inventaire.core.text import twitter_text as tt
 
 SUITE = Path(__file__).parent / "conformance" / "twitter-text"
 

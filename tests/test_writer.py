@@ -257,7 +257,7 @@ def test_inventaire_build_keeps_unchanged_pages_and_drops_stray_files(tmp_path: 
     """Through the output swap: the new folder is seeded from the old one by hard
     links, unchanged pages keep their mtime, files nobody wrote are deleted."""
     from hostile.tmpproject import made_up_post, make_project
-    from inventaire.build import build
+    from inventaire.commands.build import build
 
     project = make_project(tmp_path, posts=[made_up_post(i) for i in range(4)])
     build(project, overrides={"BOOK_ENABLED": False})
@@ -297,8 +297,8 @@ def test_rebuild_after_a_withdrawal_reuses_the_index_and_drops_the_post(tmp_path
     import gzip
 
     from hostile.tmpproject import made_up_post, make_project
-    from inventaire.build import build
-    from inventaire.postfile import read_post, write_post
+    from inventaire.commands.build import build
+    from inventaire.core.postfile import read_post, write_post
     from inventaire.site import pagefind_bundle
 
     posts = [made_up_post(i) for i in range(6)]
@@ -329,7 +329,7 @@ def test_the_previous_output_is_deleted_during_the_next_build(tmp_path: Path) ->
     """``output.discard`` moves the replaced output into the cache; the next build
     deletes it (``output.Sweeper``) and leaves its own predecessor there."""
     from hostile.tmpproject import made_up_post, make_project
-    from inventaire.build import build
+    from inventaire.commands.build import build
 
     project = make_project(tmp_path, posts=[made_up_post(i) for i in range(3)])
     trash = project / "cache" / "old-output"

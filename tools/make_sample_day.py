@@ -3,7 +3,7 @@
     .venv/bin/python tools/make_sample_day.py [OUTPUT]      (default: content/)
 
 Deterministic: one seed, no clock, no network; two runs write byte-identical
-files. Each post is built first as the final :class:`inventaire.model.Post`, and
+files. Each post is built first as the final :class:`inventaire.core.model.Post`, and
 the exports (twarc2 JSONL, the city account's archive) are derived from the same
 tweets, so that importing the exports gives back the posts written here.
 """
@@ -18,9 +18,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from inventaire.model import Declaimed, Entity, Media, Post
-from inventaire.places import PlaceTagger, load_places
-from inventaire.postfile import write_atomic, write_post
+from inventaire.core.model import Declaimed, Entity, Media, Post
+from inventaire.core.places import PlaceTagger, load_places
+from inventaire.core.postfile import write_atomic, write_post
 from sampleday import exports, pages, photos
 from sampleday.authors import CITY, Author, make_authors
 from sampleday.day import DayBuilder, at, in_day, select

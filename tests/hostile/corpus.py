@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from inventaire.model import Entity, Media, Post
+from inventaire.core.model import Entity, Media, Post
 
 from .tmpproject import DAY
 

@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from inventaire.model import Post
-from inventaire.postfile import read_post, write_post
+from inventaire.core.model import Post
+from inventaire.core.postfile import read_post, write_post
 
 ROOT = Path(__file__).resolve().parents[2]
 PARIS = ZoneInfo("Europe/Paris")

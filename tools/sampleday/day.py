@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import cast
 from zoneinfo import ZoneInfo
 
-from inventaire.places import PlaceTagger
+from inventaire.core.places import PlaceTagger
 
 from . import compose, phrases
 from .authors import CITY, Author

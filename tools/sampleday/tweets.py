@@ -1,7 +1,7 @@
 """One tweet of the sample as segments, rendered two ways.
 
 A tweet is written once as a list of segments (plain text, hashtags, mentions,
-links). From it come both the final :class:`inventaire.model.Post` text (unescaped,
+links). From it come both the final :class:`inventaire.core.model.Post` text (unescaped,
 links shown by their ``display_url``, code-point offsets into that text) and the
 export text (HTML-escaped, links as ``t.co``, offsets into the escaped text), so
 that importing the exports gives back exactly the posts written to ``content/``.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import plugin
+from inventaire.book import plugin
 
 
 def register() -> None:

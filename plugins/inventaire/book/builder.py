@@ -16,17 +16,17 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..postfile import write_atomic
-from ..text.typography import format_day
-from .chapters import book_articles
-from .cover import CoverView, back_posts, render_cover
-from .criers import build_sheets, render_sheets
-from .day import Day, load_day
-from .edition import BookEdition
-from .emoji import EmojiImages
-from .interior import InteriorBuilder
-from .layout import Renderer, Timing
-from .templates import Templates, template_folders
+from inventaire.core.postfile import write_atomic
+from inventaire.core.text.typography import format_day
+from inventaire.book.chapters import book_articles
+from inventaire.book.cover import CoverView, back_posts, render_cover
+from inventaire.book.criers import build_sheets, render_sheets
+from inventaire.book.day import Day, load_day
+from inventaire.book.edition import BookEdition
+from inventaire.book.emoji import EmojiImages
+from inventaire.book.interior import InteriorBuilder
+from inventaire.book.layout import Renderer, Timing
+from inventaire.book.templates import Templates, template_folders
 
 logger = logging.getLogger(__name__)
 

@@ -19,12 +19,11 @@ from html import escape, unescape
 from itertools import groupby
 from typing import Any
 
-from ..model import Post
-from ..places import fold
-from ..rights import may_print
-from ..text.typography import NBSP, NNBSP, format_day, format_hour, format_time, french_spacing
-from .day import Day, markdown_html
-from .photos import Plate
+from inventaire.core.model import Post
+from inventaire.core.places import fold
+from inventaire.core.text.typography import NBSP, NNBSP, format_day, format_hour, format_time, french_spacing
+from inventaire.book.day import Day, markdown_html
+from inventaire.book.photos import Plate
 
 ELSEWHERE = "ailleurs"
 
@@ -88,7 +87,7 @@ class BookContent:
 def in_book(article: Any, require_consent: bool) -> bool:
     """Selected, meant for the book, and not refused (granted only, if required)."""
     post = getattr(article, "post", None)
-    return isinstance(post, Post) and may_print(post, require_consent)
+    return isinstance(post, Post) and post.printable(require_consent)
 
 
 def book_articles(articles: Sequence[Any], require_consent: bool = False) -> list[Any]:

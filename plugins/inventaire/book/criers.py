@@ -13,14 +13,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..fonts import font_face_css
-from ..model import Post
-from .chapters import quote_spacing, unlink
-from .day import Day
-from .edition import BookEdition, css_mm
-from .emoji import EmojiImages
-from .layout import Renderer
-from .templates import Templates
+from inventaire.core.fonts import font_face_css
+from inventaire.core.model import Post
+from inventaire.book.chapters import quote_spacing, unlink
+from inventaire.book.day import Day
+from inventaire.book.edition import BookEdition, css_mm
+from inventaire.book.emoji import EmojiImages
+from inventaire.book.layout import Renderer
+from inventaire.book.templates import Templates
 
 
 @dataclass
@@ -64,7 +64,7 @@ def sheet_posts(articles: Sequence[Any]) -> dict[str, list[Any]]:
 
 def build_sheets(articles: Sequence[Any], day: Day, date_label: str,
                  emoji: EmojiImages) -> list[CrierSheet]:
-    from ..text.typography import format_time
+    from inventaire.core.text.typography import format_time
 
     sheets = []
     for slug, items in sorted(sheet_posts(articles).items()):

@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..journee import parse_date, read_day_file
-from ..places import Place, load_places
-from ..postfile import PostFileError, read_front_matter
+from inventaire.core.journee import parse_date, read_day_file
+from inventaire.core.places import Place, load_places
+from inventaire.core.postfile import PostFileError, read_front_matter
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .. import settings as inventaire_settings
+from inventaire.core import settings as inventaire_settings
 
 MM_PER_PT = 25.4 / 72
 UNITS_MM = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": MM_PER_PT, "pc": 12 * MM_PER_PT}
@@ -91,7 +91,7 @@ class BookEdition:
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> BookEdition:
-        """Read every BOOK_* setting (defaults in :mod:`inventaire.settings`) and check it."""
+        """Read every BOOK_* setting (defaults in :mod:`inventaire.core.settings`) and check it."""
 
         def get(name: str) -> Any:
             return inventaire_settings.get(settings, name)

@@ -16,12 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..fonts import openmoji_dir
-from ..postfile import write_atomic
-from .color import convert_svg
+from inventaire.core.fonts import openmoji_dir
+from inventaire.core.postfile import write_atomic
+from inventaire.book.color import convert_svg
 
 if TYPE_CHECKING:  # WeasyPrint is imported only when a book is laid out
-    from .fetcher import BookFetcher
+    from inventaire.book.fetcher import BookFetcher
 
 logger = logging.getLogger(__name__)
 

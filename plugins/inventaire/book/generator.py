@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
-from .. import settings as inventaire_settings
-from ..postfile import PostFileError
+from inventaire.core import settings as inventaire_settings
+from inventaire.core.postfile import PostFileError
 
 if TYPE_CHECKING:
-    from .builder import BookFiles
+    from inventaire.book.builder import BookFiles
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +37,8 @@ class BookGenerator(Generator):
             return
         # Imported here: a site-only build or a preview does not load the book's
         # modules (WeasyPrint's among them), a tenth of a second of every start.
-        from .builder import build
-        from .edition import BookSettingError
+        from inventaire.book.builder import build
+        from inventaire.book.edition import BookSettingError
 
         articles = [a for a in self.context.get("articles", []) if getattr(a, "post", None)]
         cache = Path(self.settings.get("CACHE_PATH") or "cache").resolve() / "book"
@@ -57,7 +57,7 @@ class BookGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         if self.book is None:
             return
-        from .builder import write_files
+        from inventaire.book.builder import write_files
 
         folder = Path(self.output_path) / inventaire_settings.get(self.settings, "BOOK_OUTPUT")
         for path in write_files(self.book, folder):

@@ -17,9 +17,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..fonts import FONT_NAMES, font_face_css, missing_glyphs
-from ..text.typography import format_day
-from .chapters import (
+from inventaire.core.fonts import FONT_NAMES, font_face_css, missing_glyphs
+from inventaire.core.text.typography import format_day
+from inventaire.book.chapters import (
     BookContent,
     IndexEntry,
     absolute_links,
@@ -28,14 +28,14 @@ from .chapters import (
     quote_spacing,
     unlink,
 )
-from .color import Palette
-from .day import Day, EditorsPage
-from .edition import BookEdition, css_mm, find_icc_profile
-from .emoji import EmojiImages
-from .layout import Renderer, blank_html, pad_to_multiple
-from .parts import PartsLayout
-from .photos import PlateMaker
-from .templates import Templates
+from inventaire.book.color import Palette
+from inventaire.book.day import Day, EditorsPage
+from inventaire.book.edition import BookEdition, css_mm, find_icc_profile
+from inventaire.book.emoji import EmojiImages
+from inventaire.book.layout import Renderer, blank_html, pad_to_multiple
+from inventaire.book.parts import PartsLayout
+from inventaire.book.photos import PlateMaker
+from inventaire.book.templates import Templates
 
 logger = logging.getLogger(__name__)
 
@@ -260,7 +260,7 @@ class InteriorBuilder:
         options: dict[str, Any] = {"pdf_variant": "pdf/x-4"} if e.color == "cmyk" else {}
         layout = self.parts_layout(content, e.color, shared, css, renderer, options)
         if e.workers > 1 and len(content.posts) > e.parallel_posts:
-            from .parallel import build_parallel
+            from inventaire.book.parallel import build_parallel
 
             return build_parallel(self, articles, content, layout, shared)
         final, parts = layout.lay_out()

@@ -38,7 +38,7 @@ class Renderer:
     def __init__(self, base_url: Path) -> None:
         from weasyprint.text.fonts import FontConfiguration
 
-        from .fetcher import BookFetcher
+        from inventaire.book.fetcher import BookFetcher
 
         self.fetcher = BookFetcher()
         self.base_url = str(base_url)

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .chapters import BookContent, Chapter
-from .folios import STAMP_CSS, WORKER_CSS, is_blank, placed, stamp_html, stamp_pages
-from .layout import Timing, anchor_pages
-from .parts import Parts, PartsLayout, next_recto, shifted, start_css
+from inventaire.book.chapters import BookContent, Chapter
+from inventaire.book.folios import STAMP_CSS, WORKER_CSS, is_blank, placed, stamp_html, stamp_pages
+from inventaire.book.layout import Timing, anchor_pages
+from inventaire.book.parts import Parts, PartsLayout, next_recto, shifted, start_css
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def lay_out(job: Job) -> Any:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from .fetcher import BookFetcher
+    from inventaire.book.fetcher import BookFetcher
 
     fetcher = BookFetcher()
     fetcher.files.update(job.files)
@@ -189,7 +189,7 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
              begin: float) -> Any:
     """The front matter while the workers lay out; then every start to the workers and,
     while they write, the back matter, the contents and the folios; then the join."""
-    from .interior import Interior, for_print, for_screen
+    from inventaire.book.interior import Interior, for_print, for_screen
 
     e = builder.edition
     renderer = layout.renderer

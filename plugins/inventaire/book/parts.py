@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .layout import Renderer, anchor_pages
+from inventaire.book.layout import Renderer, anchor_pages
 
 # part, chapters (None: all), toc pages or index pages → HTML
 HtmlOf = Callable[..., str]

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps
 
-from ..media import media_path
-from ..model import Media
-from .color import pillow_mode
-from .edition import BookEdition, find_icc_profile
+from inventaire.core.media import media_path
+from inventaire.core.model import Media
+from inventaire.book.color import pillow_mode
+from inventaire.book.edition import BookEdition, find_icc_profile
 
 if TYPE_CHECKING:  # WeasyPrint is imported only when a book is laid out
-    from .fetcher import BookFetcher
+    from inventaire.book.fetcher import BookFetcher
 
 logger = logging.getLogger(__name__)
 

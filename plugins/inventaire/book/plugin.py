@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .generator import BookGenerator
+from inventaire.book.generator import BookGenerator
 
 
 def get_generators(pelican: Any) -> type[BookGenerator]:

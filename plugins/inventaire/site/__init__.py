@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import content_cache, plugin, taxonomy, writer
+from inventaire.site import content_cache, plugin, taxonomy, writer
 
 
 def register() -> None:

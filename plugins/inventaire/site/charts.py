@@ -15,9 +15,9 @@ from html import escape
 
 from markupsafe import Markup
 
-from ..text.emoji_names import find_emoji
-from ..text.typography import format_number
-from .figures import Row
+from inventaire.core.text.emoji_names import find_emoji
+from inventaire.core.text.typography import format_number
+from inventaire.site.figures import Row
 
 LABEL_WIDTH = 150
 BAR_HEIGHT = 18

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..text.typography import plural
-from .groups import PlaceSummary
+from inventaire.core.text.typography import plural
+from inventaire.site.groups import PlaceSummary
 
 DATA = Path(__file__).with_name("data") / "paris.json"
 WIDTH = 1000.0

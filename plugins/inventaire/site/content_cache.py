@@ -4,7 +4,7 @@ Pelican can keep what its readers returned for each file (``CACHE_CONTENT``,
 ``LOAD_CONTENT_CACHE``) and read a file again only when its modification time
 changed. ``pelicanconf.py`` turns it on: reading 2,000 posts is 0.35 s of a
 one-edit rebuild that then takes 1.2 s. But what our reader returns also depends on
-the code (the post file format, :mod:`inventaire.text.render`) and on settings
+the code (the post file format, :mod:`inventaire.core.text.render`) and on settings
 (``INVENTAIRE_SHOW_CANDIDATES`` decides which posts are published, the slug and
 Markdown settings shape the rest), which Pelican does not check: after an upgrade
 or a changed setting it would serve the old reading.
@@ -23,8 +23,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from .render_keys import code_stamps, digest_bytes, settings_description
-from .writer import replace_bytes
+from inventaire.site.render_keys import code_stamps, digest_bytes, settings_description
+from inventaire.site.writer import replace_bytes
 
 logger = logging.getLogger(__name__)
 

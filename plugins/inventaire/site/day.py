@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import settings as inventaire_settings
-from ..journee import parse_date, parse_hashtags, parse_weather
-from ..model import Post
+from inventaire.core import settings as inventaire_settings
+from inventaire.core.journee import parse_date, parse_hashtags, parse_weather
+from inventaire.core.model import Post
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ Each series is a list of ``(label, count, url)`` rows so that the same data feed
 SVG chart and the text table beside it (the table is what screen readers and
 text browsers read), and the terminal summary of ``inventaire stats``.
 
-The counting takes plain :class:`~inventaire.model.Post` records and the
+The counting takes plain :class:`~inventaire.core.model.Post` records and the
 gazetteer's names, not Pelican objects: the ``/chiffres/`` page and ``inventaire
 stats`` (which reads ``content/posts/`` without running Pelican) call the same
 :func:`count_figures`, so they cannot disagree.
@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..model import Post
-from ..text.emoji_names import find_emoji, french_name
-from ..text.typography import format_hour
-from .groups import HOURS, hour_url, place_url
+from inventaire.core.model import Post
+from inventaire.core.text.emoji_names import find_emoji, french_name
+from inventaire.core.text.typography import format_hour
+from inventaire.site.groups import HOURS, hour_url, place_url
 
 NETWORK_NAMES = {"twitter": "Twitter", "mastodon": "Mastodon", "bluesky": "Bluesky"}
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..text import typography
+from inventaire.core.text import typography
 
 
 def jour(value: date | datetime | None, weekday: bool = True) -> str:

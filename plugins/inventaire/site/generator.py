@@ -18,16 +18,16 @@ from typing import Any
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
-from .. import settings as inventaire_settings
-from ..fonts import user_cache_dir
-from ..places import load_places
-from ..postfile import PostFileError
-from . import assets, pictures
-from .charts import bar_chart, hour_chart
-from .citymap import city_map
-from .day import load_day
-from .figures import count_figures
-from .groups import featured, hours_of_day, in_time_order, place_groups, set_neighbours
+from inventaire.core import settings as inventaire_settings
+from inventaire.core.fonts import user_cache_dir
+from inventaire.core.places import load_places
+from inventaire.core.postfile import PostFileError
+from inventaire.site import assets, pictures
+from inventaire.site.charts import bar_chart, hour_chart
+from inventaire.site.citymap import city_map
+from inventaire.site.day import load_day
+from inventaire.site.figures import count_figures
+from inventaire.site.groups import featured, hours_of_day, in_time_order, place_groups, set_neighbours
 
 logger = logging.getLogger(__name__)
 

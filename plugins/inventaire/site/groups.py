@@ -13,8 +13,8 @@ from typing import Any
 
 from markdown import Markdown
 
-from ..places import Place
-from ..text.typography import format_hour
+from inventaire.core.places import Place
+from inventaire.core.text.typography import format_hour
 
 HOURS = range(24)
 

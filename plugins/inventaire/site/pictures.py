@@ -17,8 +17,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..media import media_path
-from ..model import Media
+from inventaire.core.media import media_path
+from inventaire.core.model import Media
 
 logger = logging.getLogger(__name__)
 

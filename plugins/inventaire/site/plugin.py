@@ -11,12 +11,12 @@ from typing import Any
 
 import jinja2
 
-from .. import settings as inventaire_settings
-from . import search_prefeed, writer
-from .filters import FILTERS
-from .generator import SiteGenerator
-from .reader import InventaireReader
-from .search import index_site, pagefind_binary
+from inventaire.core import settings as inventaire_settings
+from inventaire.site import search_prefeed, writer
+from inventaire.site.filters import FILTERS
+from inventaire.site.generator import SiteGenerator
+from inventaire.site.reader import InventaireReader
+from inventaire.site.search import index_site, pagefind_binary
 
 logger = logging.getLogger(__name__)
 

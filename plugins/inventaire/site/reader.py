@@ -2,7 +2,7 @@
 
 Pelican finds ``.md`` files in ``ARTICLE_PATHS`` and ``PAGE_PATHS``. Under
 ``content/posts/`` a file is a post: its body is the post's text verbatim, turned
-into safe HTML by :mod:`inventaire.text.render`, never by Markdown. Anywhere else
+into safe HTML by :mod:`inventaire.core.text.render`, never by Markdown. Anywhere else
 (preface, colophon, the day) it is ordinary Markdown with YAML front matter.
 """
 
@@ -17,10 +17,10 @@ from typing import Any
 import yaml
 from pelican.readers import MarkdownReader
 
-from .. import settings as inventaire_settings
-from ..model import Post
-from ..postfile import PostFileError, load_post, split_front_matter
-from ..text.render import render_text, xml_safe
+from inventaire.core import settings as inventaire_settings
+from inventaire.core.model import Post
+from inventaire.core.postfile import PostFileError, load_post, split_front_matter
+from inventaire.core.text.render import render_text, xml_safe
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def clean_fields(post: Post) -> Post:
 
     Templates escape them, but a control character would still make a feed or the
     sitemap invalid XML. The text itself keeps them (entity offsets count them) and
-    :func:`inventaire.text.render.render_text` drops them when it renders.
+    :func:`inventaire.core.text.render.render_text` drops them when it renders.
     """
     post.author_name = xml_safe(post.author_name)
     post.note = xml_safe(post.note)
@@ -52,15 +52,9 @@ def post_title(post: Post, length: int = 60) -> str:
 
 
 def post_status(post: Post, show_candidates: bool) -> str:
-    """Pelican's status for a post: only selected posts are published.
-
-    ``skip`` makes Pelican drop the file entirely (no page, no list, no feed).
-    """
-    if post.status == "selected" and post.consent != "refused":
-        return "published"
-    if post.status == "candidate" and show_candidates and post.consent != "refused":
-        return "published"
-    return "skip"
+    """Pelican's status for a post (:meth:`Post.visible`); ``skip`` makes Pelican drop
+    the file entirely (no page, no list, no feed)."""
+    return "published" if post.visible(show_candidates) else "skip"
 
 
 class InventaireReader(MarkdownReader):

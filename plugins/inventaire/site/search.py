@@ -21,8 +21,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from . import pagefind_bundle
-from .pagefind_service import PagefindService, ServiceError
+from inventaire.site import pagefind_bundle
+from inventaire.site.pagefind_service import PagefindService, ServiceError
 
 logger = logging.getLogger(__name__)
 

@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..cpus import beside_pelican, helper_cpus
-from .pagefind_service import PagefindService, ServiceError
-from .render_keys import file_stamp
-from .search import exact_glob
-from .writer import MANIFEST, SOURCES_KEY, load_manifest, stamp_of
+from inventaire.commands.cpus import beside_pelican, helper_cpus
+from inventaire.site.pagefind_service import PagefindService, ServiceError
+from inventaire.site.render_keys import file_stamp
+from inventaire.site.search import exact_glob
+from inventaire.site.writer import MANIFEST, SOURCES_KEY, load_manifest, stamp_of
 
 logger = logging.getLogger(__name__)
 

@@ -35,7 +35,7 @@ from typing import Any
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError
 
-from .. import settings as inventaire_settings
+from inventaire.core import settings as inventaire_settings
 
 logger = logging.getLogger(__name__)
 

@@ -32,7 +32,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .render_keys import (
+from inventaire.site.render_keys import (
     Unknown,
     code_stamps,
     digest_bytes,

@@ -1,0 +1,147 @@
+"""``inventaire check``: every problem in ``content/``, one line each, before a build.
+
+Each line reads ``path:line: field: what is wrong — how to fix it`` (the
+:class:`~inventaire.core.postfile.PostFileError` form) so editors can jump to it. Checked:
+YAML and field errors, unknown place slugs, the same post in two files, dates outside
+the day, selected posts whose media lack alt text, media files missing, texts edited
+away from what the export said (the import record of :mod:`.curation.merge`), and
+texts longer than their network allows. Exit status 1 if anything is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from inventaire.core.journee import read_day_file
+from inventaire.core.model import Post
+from inventaire.core.places import load_places
+from inventaire.core.postfile import PostFileError, field_lines, read_post, split_front_matter
+
+LIMITS = {"twitter": 280, "mastodon": 500, "bluesky": 300}
+
+
+def _length(post: Post) -> int:
+    if post.network == "twitter":
+        try:
+            from inventaire.core.text.twitter_text import weighted_length
+        except ImportError:
+            return len(post.text)
+        return int(weighted_length(post.text))
+    return len(post.text)
+
+
+def _lines(path: Path) -> dict[str, int]:
+    try:
+        head, _body, _first = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    except (PostFileError, UnicodeDecodeError):
+        return {}
+    return field_lines(head)
+
+
+def _body_line(path: Path) -> int:
+    try:
+        return split_front_matter(path.read_text(encoding="utf-8"), str(path))[2]
+    except (PostFileError, UnicodeDecodeError):
+        return 1
+
+
+def check_post(post: Post, path: Path, content: Path, places: set[str],
+               day: tuple[str, ZoneInfo] | None) -> list[PostFileError]:
+    """Problems of one readable post file."""
+    from inventaire.importer.curation.merge import load_record
+
+    shown = str(path)
+    lines = _lines(path)
+    found: list[PostFileError] = []
+
+    def add(field: str, what: str, fix: str, line: int | None = None) -> None:
+        found.append(PostFileError(shown, line or lines.get(field, 1), field, what, fix))
+
+    if places and post.place and post.place not in places:
+        add("place", f"{post.place!r} is not in content/places/",
+            "use the slug of a file in content/places/ (its name without .md)")
+    if post.declaimed and places and post.declaimed.place not in places:
+        add("declaimed", f"place {post.declaimed.place!r} is not in content/places/",
+            "use the slug of a file in content/places/")
+    if day is not None:
+        wanted, tz = day
+        local = post.date.astimezone(tz).date().isoformat()
+        if local != wanted:
+            add("date", f"{post.date.isoformat()} is on {local}, not on the day {wanted}",
+                "check the date, or set the status to withdrawn")
+    for index, media in enumerate(post.media, 1):
+        if post.status == "selected" and not media.alt.strip():
+            add("media", f"image {index} of a selected post has no alt text",
+                "describe the picture in 'alt:' for people who cannot see it")
+        if media.file and not (content / media.file).is_file():
+            add("media", f"image {index}: {media.file} does not exist",
+                "put the file in content/media/ or re-import the export")
+    record = load_record(content, post.network, post.id)
+    verbatim = record is not None and record.get("text") == post.text
+    if record is not None and record.get("text") is not None and not verbatim:
+        add("text", "the text differs from the imported post; a post is quoted verbatim",
+            "restore the original text (or re-import and discard the change)", _body_line(path))
+    limit = LIMITS.get(post.network)
+    # A text the export gave verbatim may be long (note tweets): only edits are measured.
+    if limit and not verbatim and _length(post) > limit:
+        add("text", f"{_length(post)} characters where {post.network} allows {limit}",
+            "restore the original text: imported posts are never longer", _body_line(path))
+    return found
+
+
+def _day(content: Path, found: list[PostFileError]) -> tuple[str, ZoneInfo] | None:
+    """The day and its zone from ``journee.md``; a problem there is reported, not hidden."""
+    try:
+        settings = read_day_file(content)
+    except PostFileError as error:
+        found.append(error)
+        return None
+    if settings is None or settings.date is None:
+        return None
+    try:
+        return settings.date.isoformat(), ZoneInfo(settings.timezone or "Europe/Paris")
+    except (ZoneInfoNotFoundError, ValueError):
+        found.append(PostFileError(str(settings.path), _lines(settings.path).get("timezone", 2),
+                                   "timezone", f"{settings.timezone!r} is not a time zone",
+                                   "use a name like Europe/Paris"))
+        return None
+
+
+def problems(content: Path) -> list[PostFileError]:
+    """Every problem in ``content/``, in path order."""
+    found: list[PostFileError] = []
+    try:
+        place_slugs = set(load_places(content / "places"))
+    except PostFileError as error:
+        found.append(error)
+        place_slugs = set()
+    day = _day(content, found)
+    seen: dict[tuple[str, str], Path] = {}
+    posts_dir = content / "posts"
+    for path in sorted(posts_dir.rglob("*.md")) if posts_dir.is_dir() else []:
+        try:
+            post = read_post(path)
+        except PostFileError as error:
+            found.append(error)
+            continue
+        if post.key in seen:
+            found.append(PostFileError(str(path), _lines(path).get("id", 1), "id",
+                                       f"post {post.id} is also in {seen[post.key]}",
+                                       "keep one of the two files and delete the other"))
+        else:
+            seen[post.key] = path
+        found.extend(check_post(post, path, content, place_slugs, day))
+    return found
+
+
+def run(args: argparse.Namespace) -> int:
+    content = Path(args.project) / "content"
+    found = problems(content)
+    for problem in found:
+        print(problem)
+    if found:
+        print(f"{len(found)} problem(s) in {content}", file=sys.stderr)
+    return 1 if found else 0

@@ -1,0 +1,113 @@
+"""``inventaire authors``: who wrote the selection, and whether they said yes.
+
+Before a book is printed, someone writes to every author of the selection. This
+lists them with their number of posts and the state of their consent, and writes a
+CSV that a mail merge or a spreadsheet can take as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from inventaire.core.model import Post
+from inventaire.core.postfile import write_atomic
+from inventaire.commands.rights import post_files, read_posts
+from inventaire.core.text.render import mention_url
+
+CSV_FIELDS = ("handle", "name", "network", "posts", "consent", "profile_url", "ids")
+
+# A spreadsheet runs a cell that starts with one of these as a formula; an author's
+# name is untrusted text, so such a cell gets a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Author:
+    """One author of the selection, on one network."""
+
+    handle: str
+    network: str
+    name: str = ""
+    posts: list[Post] = field(default_factory=list)
+
+    @property
+    def consent(self) -> str:
+        """``granted``, ``refused`` or ``unknown`` when all posts agree, else ``mixed``."""
+        states = {post.consent for post in self.posts}
+        return states.pop() if len(states) == 1 else "mixed"
+
+    @property
+    def ids(self) -> list[str]:
+        return [post.id for post in sorted(self.posts, key=Post.sort_key)]
+
+    @property
+    def profile_url(self) -> str:
+        return mention_url(self.network, self.handle)
+
+
+def selection_authors(posts: list[Post]) -> list[Author]:
+    """The authors of the selected posts, sorted by handle then network."""
+    found: dict[tuple[str, str], Author] = {}
+    for post in sorted(posts, key=Post.sort_key):
+        if post.status != "selected":
+            continue
+        key = (post.network, post.author.casefold())
+        author = found.setdefault(key, Author(post.author, post.network))
+        author.posts.append(post)
+        if post.author_name:
+            author.name = post.author_name  # the latest name wins
+    return sorted(found.values(), key=lambda a: (a.handle.casefold(), a.network))
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _one_line(value: str) -> str:
+    """Names may hold control characters or line breaks; a table shows one line."""
+    return "".join(ch if ch.isprintable() else " " for ch in value)
+
+
+def authors_csv(authors: list[Author]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for author in authors:
+        writer.writerow([
+            author.handle, spreadsheet_safe(_one_line(author.name)), author.network,
+            len(author.posts), author.consent, author.profile_url, " ".join(author.ids),
+        ])
+    return out.getvalue()
+
+
+def authors_table(authors: list[Author]) -> str:
+    width = max((len(a.handle) for a in authors), default=6) + 1
+    lines = [f"{'author':<{width + 1}} {'network':<9} {'posts':>5}  {'consent':<8} name"]
+    lines.extend(f"@{a.handle:<{width}} {a.network:<9} {len(a.posts):>5}  "
+                 f"{a.consent:<8} {_one_line(a.name)}" for a in authors)
+    total = sum(len(a.posts) for a in authors)
+    states = {state: sum(1 for a in authors if a.consent == state)
+              for state in ("granted", "refused", "unknown", "mixed")}
+    summary = ", ".join(f"{count} {state}" for state, count in states.items() if count)
+    lines.append(f"{len(authors)} author(s), {total} selected post(s)"
+                 + (f"; consent: {summary}" if summary else ""))
+    return "\n".join(lines)
+
+
+def run(args: Any) -> int:
+    project = Path(args.project)
+    posts, errors = read_posts(post_files(project))
+    for error in errors:
+        print(f"inventaire: warning: skipped {error}", file=sys.stderr)
+    authors = selection_authors([post for _path, post in posts])
+    print(authors_table(authors))
+    if args.csv is not None:
+        write_atomic(Path(args.csv), authors_csv(authors))
+        print(f"wrote {args.csv} ({len(authors)} author(s))")
+    return 0

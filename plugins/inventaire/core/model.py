@@ -1,0 +1,196 @@
+"""The one record every stage passes: a post, whatever network it came from.
+
+Readers of exports (``sources/``) produce :class:`Post`; curation writes it to the
+editors' Markdown file (``postfile``); the site and the book read it back from there.
+Nothing downstream of ``sources/`` ever sees an export format.
+
+Offsets in :class:`Entity` are **code points of the final, unescaped text** stored in
+``Post.text``: the readers translate whatever unit their format uses (escaped code
+points for Twitter, UTF-8 bytes for Bluesky) so that renderers can slice ``text``
+directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+Network = Literal["twitter", "mastodon", "bluesky"]
+Status = Literal["candidate", "selected", "withdrawn"]
+Consent = Literal["unknown", "granted", "refused"]
+EntityKind = Literal["hashtag", "mention", "url", "cashtag"]
+
+NETWORKS: tuple[str, ...] = ("twitter", "mastodon", "bluesky")
+STATUSES: tuple[str, ...] = ("candidate", "selected", "withdrawn")
+CONSENTS: tuple[str, ...] = ("unknown", "granted", "refused")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A linked span of the text: ``text[start:end]`` is what the reader sees.
+
+    ``value`` is the hashtag without ``#``, the handle without ``@`` (with its
+    ``@domain`` on Mastodon), or the expanded URL; ``display`` is the short form a URL
+    is shown as (Twitter's ``display_url``); ``href`` is the address a mention points
+    to on its own network when the source gives it.
+    """
+
+    kind: EntityKind
+    start: int
+    end: int
+    value: str
+    display: str = ""
+    href: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "type": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+        }
+        if self.display:
+            data["display"] = self.display
+        if self.href:
+            data["href"] = self.href
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            kind=data["type"],
+            start=int(data["start"]),
+            end=int(data["end"]),
+            value=str(data.get("value", "")),
+            display=str(data.get("display", "")),
+            href=str(data.get("href", "")),
+        )
+
+
+@dataclass
+class Media:
+    """A photo (or video poster) attached to a post.
+
+    ``file`` is relative to ``content/`` when the file was in the export; otherwise
+    ``url`` keeps the remote address and ``missing`` is true so that nothing tries
+    to fetch it at build time.
+    """
+
+    file: str = ""
+    url: str = ""
+    alt: str = ""
+    kind: str = "photo"
+    width: int = 0
+    height: int = 0
+    missing: bool = False
+    caption: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if self.file:
+            data["file"] = self.file
+        if self.url:
+            data["url"] = self.url
+        data["alt"] = self.alt
+        if self.kind != "photo":
+            data["type"] = self.kind
+        if self.width and self.height:
+            data["width"] = self.width
+            data["height"] = self.height
+        if self.missing:
+            data["missing"] = True
+        if self.caption:
+            data["caption"] = self.caption
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Media:
+        return cls(
+            file=str(data.get("file") or ""),
+            url=str(data.get("url") or ""),
+            alt=str(data.get("alt") or ""),
+            kind=str(data.get("type") or "photo"),
+            width=int(data.get("width") or 0),
+            height=int(data.get("height") or 0),
+            missing=bool(data.get("missing", False)),
+            caption=str(data.get("caption") or ""),
+        )
+
+
+@dataclass
+class Declaimed:
+    """Where and when a crier read the post aloud."""
+
+    place: str
+    time: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"place": self.place, "time": self.time}
+
+
+@dataclass
+class Post:
+    """One post, in local time, with its text verbatim.
+
+    ``date`` is timezone-aware and already in the day's zone. ``text`` is the
+    post's own text, unescaped, with t.co links replaced by their display form and
+    the trailing media link removed. Editorial fields (``status``, ``place``,
+    ``consent``, ``book``, ``note``, ``featured``, ``declaimed``) are the editors';
+    the rest comes from the export.
+    """
+
+    id: str
+    network: Network
+    author: str
+    date: datetime
+    text: str
+    url: str = ""
+    author_name: str = ""
+    entities: list[Entity] = field(default_factory=list)
+    media: list[Media] = field(default_factory=list)
+    place: str = ""
+    status: Status = "candidate"
+    consent: Consent = "unknown"
+    book: bool = True
+    featured: bool = False
+    declaimed: Declaimed | None = None
+    note: str = ""
+    reply_to: str = ""
+    quote_of: str = ""
+    lang: str = ""
+    coordinates: tuple[float, float] | None = None
+    source: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What makes two records the same post, across files and formats."""
+        return (self.network, self.id)
+
+    @property
+    def hashtags(self) -> list[str]:
+        return [e.value for e in self.entities if e.kind == "hashtag"]
+
+    @property
+    def mentions(self) -> list[str]:
+        return [e.value for e in self.entities if e.kind == "mention"]
+
+    def visible(self, show_candidates: bool) -> bool:
+        """Whether the post is on the site: selected, or a candidate in a preview that
+        shows them; never when withdrawn or when its author refused. The one rule the
+        site, the search index, the figures and ``inventaire stats`` follow."""
+        if self.consent == "refused":
+            return False
+        return self.status == "selected" or (self.status == "candidate" and show_candidates)
+
+    def printable(self, require_consent: bool) -> bool:
+        """Whether the post goes in the book: selected, meant for it (``book``), not
+        refused; when consent is required, only with ``consent: granted``."""
+        if self.status != "selected" or not self.book or self.consent == "refused":
+            return False
+        return not require_consent or self.consent == "granted"
+
+    def sort_key(self) -> tuple[datetime, str, str]:
+        """Time order, then a stable tie-break so every output is reproducible."""
+        return (self.date, self.network, self.id.zfill(24))

@@ -1,0 +1,355 @@
+"""The editors' file: YAML front matter, then the post's text verbatim.
+
+This is the contract between the tool and the editors (DESIGN.md): one file per post
+at ``content/posts/<YYYY-MM-DD>/<HHhMM>-<id>.md``. The body is never interpreted as
+Markdown or HTML. Reading is strict and every problem names the file, the line, the
+field and the fix, because editors fix these files by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from inventaire.core.errors import PostFileError
+from inventaire.core.model import CONSENTS, NETWORKS, STATUSES, Declaimed, Entity, Media, Post
+
+FRONT = "---"
+
+# The order in which the fields are written: what editors look at first comes first.
+FIELD_ORDER = (
+    "id", "network", "url", "date", "author", "author_name", "place", "status",
+    "declaimed", "consent", "book", "featured", "media", "note", "reply_to", "quote_of",
+    "lang", "coordinates", "source", "entities",
+)
+KNOWN_FIELDS = frozenset(FIELD_ORDER) | {"withdrawn", "extra"}
+
+
+def post_path(post: Post, root: Path) -> Path:
+    """Where a post's file lives under ``content/posts``."""
+    day = post.date.strftime("%Y-%m-%d")
+    return root / day / f"{post.date.strftime('%Hh%M')}-{post.id}.md"
+
+
+# libyaml's parser reads the sample day's files about 7× faster than the pure-Python
+# one, with the same safe constructors; fall back where PyYAML was built without it.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):
+    """Safe loader that keeps timestamps as strings: we parse them ourselves."""
+
+
+# Drop the implicit timestamp resolver so "2013-04-19T14:32:07+02:00" stays a string
+# and its offset is never lost or converted by PyYAML.
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _PyLoader(yaml.SafeLoader):
+    """The pure-Python twin of :class:`_Loader`, used only to locate an error."""
+
+
+_PyLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _python_parse_error(head: str) -> yaml.YAMLError | None:
+    try:
+        yaml.load(head, Loader=_PyLoader)
+    except yaml.YAMLError as error:
+        return error
+    return None
+
+
+def split_front_matter(text: str, path: str) -> tuple[str, str, int]:
+    """Return (yaml, body, first body line number)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip("\r") != FRONT:
+        raise PostFileError(path, 1, "front matter", "the file does not start with '---'",
+                            "put the YAML fields between two '---' lines at the top")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r") == FRONT:
+            head = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            return head, body, index + 2
+    raise PostFileError(path, 1, "front matter", "the closing '---' line is missing",
+                        "add a line '---' after the last field")
+
+
+def read_front_matter(path: Path) -> tuple[dict[str, Any], str]:
+    """The YAML front matter (a mapping) and the body of an editors' Markdown page.
+
+    For places and pages, whose dates may be YAML dates. Raises :class:`PostFileError`
+    naming the file, the line and the fix.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PostFileError(str(path), 1, "encoding", "not UTF-8", "save the file as UTF-8"
+                            ) from None
+    head, body, _line = split_front_matter(text, str(path))
+    try:
+        data = yaml.safe_load(head) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise PostFileError(str(path), mark.line + 2 if mark else 1, "front matter",
+                            f"YAML error: {getattr(error, 'problem', None) or error}",
+                            "check the indentation and quote values that contain ':' or '#'"
+                            ) from None
+    if not isinstance(data, dict):
+        raise PostFileError(str(path), 2, "front matter", "the front matter is not a mapping",
+                            "write one 'field: value' per line")
+    return data, body
+
+
+def field_lines(head: str) -> dict[str, int]:
+    """Line numbers (in the file) of each top-level key, for error messages."""
+    lines: dict[str, int] = {}
+    try:
+        node = yaml.compose(head, Loader=_Loader)
+    except yaml.YAMLError:
+        return lines
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _value in node.value:
+            lines[str(key_node.value)] = key_node.start_mark.line + 2
+    return lines
+
+
+def parse_date(value: Any, path: str, line: int) -> datetime:
+    """An ISO 8601 date with its UTC offset; a date without one is ambiguous."""
+    if isinstance(value, datetime):
+        parsed = value
+    else:
+        try:
+            parsed = datetime.fromisoformat(str(value))
+        except ValueError:
+            raise PostFileError(path, line, "date", f"{value!r} is not an ISO 8601 date",
+                                "write it as 2013-04-19T14:32:07+02:00") from None
+    if parsed.tzinfo is None:
+        raise PostFileError(path, line, "date", f"{value!r} has no UTC offset",
+                            "add the offset of the day's zone, e.g. +02:00") from None
+    return parsed
+
+
+class _LazyLines:
+    """Line numbers of the fields, composed only when an error needs one.
+
+    Composing the YAML a second time doubled the cost of reading a file; the lines
+    matter only for error messages.
+    """
+
+    def __init__(self, head: str) -> None:
+        self.head = head
+        self.lines: dict[str, int] | None = None
+
+    def get(self, name: str, default: int) -> int:
+        if self.lines is None:
+            self.lines = field_lines(self.head)
+        return self.lines.get(name, default)
+
+
+def _choice(data: dict[str, Any], name: str, allowed: tuple[str, ...], default: str,
+            path: str, lines: _LazyLines) -> str:
+    value = data.get(name, default)
+    value = default if value is None else str(value)
+    if value not in allowed:
+        raise PostFileError(path, lines.get(name, 1), name, f"{value!r} is not allowed",
+                            f"use one of: {', '.join(allowed)}")
+    return value
+
+
+def load_post(text: str, path: str = "<post>") -> Post:
+    """Parse an editors' file. Raises :class:`PostFileError` on any problem."""
+    head, body, _body_line = split_front_matter(text, path)
+    try:
+        data = yaml.load(head, Loader=_Loader)  # a SafeLoader subclass
+    except yaml.YAMLError as c_error:
+        # libyaml notices some errors late (an unclosed '[' at the next line); the
+        # pure-Python parser points at the line to fix. Errors are rare: parse again.
+        error = _python_parse_error(head) or c_error
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise PostFileError(path, line, "front matter", f"YAML error: {problem}",
+                            "check the indentation and quote values that contain ':' or '#'"
+                            ) from None
+    if not isinstance(data, dict):
+        raise PostFileError(path, 2, "front matter", "the front matter is not a mapping",
+                            "write one 'field: value' per line")
+    lines = _LazyLines(head)
+    for name in ("id", "network", "date", "author"):
+        if data.get(name) in (None, ""):
+            raise PostFileError(path, lines.get(name, 2), name, "the field is missing",
+                                f"add '{name}:' (it comes from the export; re-import to restore)")
+    network = _choice(data, "network", NETWORKS, "twitter", path, lines)
+    status = _choice(data, "status", STATUSES, "candidate", path, lines)
+    consent = _choice(data, "consent", CONSENTS, "unknown", path, lines)
+    try:
+        date = parse_date(data["date"], path, 0)
+    except PostFileError as error:
+        error.line = lines.get("date", 2)
+        raise
+    try:
+        media = [Media.from_dict(item) for item in data.get("media") or []]
+    except (TypeError, ValueError, AttributeError):
+        raise PostFileError(path, lines.get("media", 2), "media", "each item must be a mapping",
+                            "write items as '- file: media/x.jpg' then 'alt: …'") from None
+    try:
+        entities = [Entity.from_dict(item) for item in data.get("entities") or []]
+    except (TypeError, ValueError, KeyError, AttributeError):
+        raise PostFileError(path, lines.get("entities", 2), "entities",
+                            "an entity lacks type, start or end",
+                            "delete the entities field: links are then found from the text"
+                            ) from None
+    declaimed = None
+    raw_declaimed = data.get("declaimed")
+    if raw_declaimed:
+        if not isinstance(raw_declaimed, dict) or "place" not in raw_declaimed:
+            raise PostFileError(path, lines.get("declaimed", 2), "declaimed",
+                                "expected a place and a time",
+                                'write it as {place: place-saint-sulpice, time: "14:45"}')
+        declaimed = Declaimed(str(raw_declaimed["place"]), str(raw_declaimed.get("time", "")))
+    coordinates = data.get("coordinates")
+    if body.endswith("\n"):
+        body = body[:-1]
+    extra = {k: v for k, v in data.items() if k not in KNOWN_FIELDS}
+    extra.update(data.get("extra") or {})
+    if "withdrawn" in data:
+        extra["withdrawn"] = data["withdrawn"]
+    return Post(
+        id=str(data["id"]),
+        network=network,  # type: ignore[arg-type]
+        author=str(data["author"]).lstrip("@"),
+        date=date,
+        text=body,
+        url=str(data.get("url") or ""),
+        author_name=str(data.get("author_name") or ""),
+        entities=entities,
+        media=media,
+        place=str(data.get("place") or ""),
+        status=status,  # type: ignore[arg-type]
+        consent=consent,  # type: ignore[arg-type]
+        book=bool(data.get("book", True)),
+        featured=bool(data.get("featured", False)),
+        declaimed=declaimed,
+        note=str(data.get("note") or ""),
+        reply_to=str(data.get("reply_to") or ""),
+        quote_of=str(data.get("quote_of") or ""),
+        lang=str(data.get("lang") or ""),
+        coordinates=(float(coordinates[0]), float(coordinates[1])) if coordinates else None,
+        source=str(data.get("source") or ""),
+        extra=extra,
+    )
+
+
+def read_post(path: Path) -> Post:
+    """Read an editors' file from disk (UTF-8, or a clear error)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise PostFileError(str(path), 1, "encoding", f"not UTF-8 ({error.reason})",
+                            "save the file as UTF-8") from None
+    return load_post(text, str(path))
+
+
+def post_fields(post: Post) -> dict[str, Any]:
+    """The front matter of a post, in the order editors read it; empty fields left out."""
+    data: dict[str, Any] = {
+        "id": post.id,
+        "network": post.network,
+        "url": post.url,
+        "date": post.date.isoformat(),
+        "author": post.author,
+        "author_name": post.author_name,
+        "place": post.place,
+        "status": post.status,
+        "declaimed": post.declaimed.to_dict() if post.declaimed else None,
+        "consent": post.consent,
+        "book": post.book,
+        "featured": post.featured or None,
+        "media": [m.to_dict() for m in post.media] or None,
+        "note": post.note,
+        "reply_to": post.reply_to,
+        "quote_of": post.quote_of,
+        "lang": post.lang,
+        "coordinates": list(post.coordinates) if post.coordinates else None,
+        "source": post.source,
+        "entities": [e.to_dict() for e in post.entities] or None,
+    }
+    fields = {k: v for k, v in data.items() if v not in (None, "")}
+    fields.update(post.extra)
+    return fields
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style for the top level, flow style for small mappings (entities)."""
+
+
+# Dates are written bare (``date: 2013-04-19T14:32:07+02:00``), as editors expect.
+_Dumper.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if value.isdigit() or value[:1] in "@`" else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def _flow(value: Any) -> str:
+    return yaml.dump(value, Dumper=_Dumper, default_flow_style=True, allow_unicode=True,
+                     sort_keys=False, width=1_000_000).strip()
+
+
+def dump_post(post: Post) -> str:
+    """The editors' file for a post; stable byte for byte for the same post."""
+    fields = post_fields(post)
+    out: list[str] = [FRONT]
+    for name, value in fields.items():
+        if name == "entities":
+            # One entity per line, in flow style: compact and easy to diff.
+            out.append("entities:")
+            out.extend("  - " + _flow(item) for item in value)
+        elif name == "declaimed":
+            out.append(f"{name}: {_flow(value)}")
+        else:
+            out.append(yaml.dump({name: value}, Dumper=_Dumper, default_flow_style=False,
+                                 allow_unicode=True, sort_keys=False,
+                                 width=1_000_000).rstrip("\n"))
+    out.append(FRONT)
+    return "\n".join(out) + "\n" + post.text + "\n"
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write a file so that a reader never sees half of it, even after a crash.
+
+    Text is written as UTF-8, bytes as they are.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_post(post: Post, root: Path) -> Path:
+    """Write a post's file atomically under ``root`` (``content/posts``)."""
+    path = post_path(post, root)
+    write_atomic(path, dump_post(post))
+    return path

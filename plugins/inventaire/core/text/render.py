@@ -1,0 +1,137 @@
+"""A post's text as safe HTML: escaped, linked from its entities, emoji named.
+
+The text is a quotation: it is never interpreted as Markdown, HTML or Jinja. Each
+character goes through :func:`html.escape`; links are built only from the entities
+(import offsets, or the twitter-text rules when a file has none), and only ``http``
+and ``https`` addresses become links.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
+
+from inventaire.core.model import Entity, Post
+from inventaire.core.text.emoji_names import find_emoji, french_name
+
+SAFE_SCHEMES = ("http", "https")
+# "javascript:", "data:", "mailto:"…: a scheme without dots, unlike "paris.fr:8080".
+_SCHEME = re.compile(r"^\s*[a-z][a-z0-9+\-]*:", re.IGNORECASE)
+
+
+def safe_url(url: str) -> str:
+    """The URL if it is http(s) with a host, else '' (never ``javascript:`` or ``data:``)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc:
+        return parts.geturl()
+    return ""
+
+
+def mention_url(network: str, value: str, href: str = "") -> str:
+    """Where a mention points: the author's page on the post's own network."""
+    if href and safe_url(href):
+        return safe_url(href)
+    if network == "twitter":
+        return f"https://twitter.com/{value}"
+    if network == "mastodon" and "@" in value:
+        user, _, domain = value.partition("@")
+        return f"https://{domain}/@{user}"
+    if network == "bluesky":
+        return f"https://bsky.app/profile/{value}"
+    return ""
+
+
+def valid_entities(text: str, entities: Iterable[Entity]) -> list[Entity]:
+    """Entities whose span really holds what they claim, sorted, without overlaps.
+
+    An editor may change the text; an entity that no longer matches is dropped
+    rather than linking the wrong words.
+    """
+    kept: list[Entity] = []
+    end = 0
+    for entity in sorted(entities, key=lambda e: (e.start, e.end)):
+        if entity.start < end or not 0 <= entity.start < entity.end <= len(text):
+            continue
+        span = text[entity.start:entity.end]
+        if entity.kind == "hashtag" and span[1:].casefold() != entity.value.casefold():
+            continue
+        if entity.kind == "mention" and not span[1:].casefold().startswith(
+                entity.value.split("@")[0].casefold()):
+            continue
+        kept.append(entity)
+        end = entity.end
+    return kept
+
+
+def entities_for(post: Post) -> list[Entity]:
+    """The post's own entities, else those the twitter-text rules find."""
+    if post.entities:
+        return valid_entities(post.text, post.entities)
+    # Imported here: the twitter-text tables load on first use, and most posts
+    # bring their own entities.
+    from inventaire.core.text.twitter_text import extract_entities
+
+    return valid_entities(post.text, extract_entities(post.text))
+
+
+# Characters XML 1.0 cannot hold (C0 controls but tab and newlines, lone surrogates,
+# U+FFFE/U+FFFF): one of them in a post would make the Atom feed and sitemap invalid.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters XML 1.0 forbids; everything else is kept."""
+    return _NOT_XML.sub("", text)
+
+
+def _escape_with_emoji(text: str) -> str:
+    """Escape a run of plain text; wrap each emoji so screen readers say its name."""
+    text = xml_safe(text)
+    out: list[str] = []
+    position = 0
+    for span in find_emoji(text):
+        out.append(html.escape(text[position:span.start]))
+        name = html.escape(french_name(span.chars))
+        out.append(f'<span class="emoji" role="img" aria-label="{name}">'
+                   f"{html.escape(span.chars)}</span>")
+        position = span.end
+    out.append(html.escape(text[position:]))
+    return "".join(out).replace("\r\n", "\n").replace("\n", "<br>\n")
+
+
+def render_text(post: Post, tag_url: Callable[[str], str],
+                entities: list[Entity] | None = None) -> str:
+    """The HTML of a post's text; ``tag_url`` gives the site's address of a hashtag."""
+    text = post.text
+    out: list[str] = []
+    position = 0
+    for entity in entities if entities is not None else entities_for(post):
+        out.append(_escape_with_emoji(text[position:entity.start]))
+        span = text[entity.start:entity.end]
+        if entity.kind == "hashtag":
+            href = tag_url(entity.value)
+            css = "hashtag"
+        elif entity.kind == "mention":
+            href = mention_url(post.network, entity.value, entity.href)
+            css = "mention"
+        elif entity.kind == "url":
+            href = safe_url(entity.value)
+            if not href and not _SCHEME.match(entity.value):
+                href = safe_url("https://" + entity.value)  # "paris.fr/x": no scheme given
+            css = "url"
+        else:
+            href, css = "", entity.kind
+        if href:
+            rel = ' rel="nofollow noopener"' if entity.kind != "hashtag" else ""
+            out.append(f'<a class="{css}" href="{html.escape(href)}"{rel}>'
+                       f"{_escape_with_emoji(span)}</a>")
+        else:
+            out.append(_escape_with_emoji(span))
+        position = entity.end
+    out.append(_escape_with_emoji(text[position:]))
+    return "".join(out)

@@ -1,0 +1,248 @@
+"""``inventaire import``: exports in, editors' files out, and a summary.
+
+Each export is detected (or ``--format``), copied verbatim into ``content/sources/``,
+read record by record, filtered to the day and its hashtags, deduplicated across
+files, cleared of posts deleted by their authors, tagged with a place, its media
+copied without metadata, then written or merged (see :mod:`.merge`).
+Bad records are reported as ``FILE:LINE: what is wrong`` and make the exit status 1;
+the others are still imported. Parts of an export refused for safety (archive members
+that climb out or are links, zip bombs, image bombs) are reported as
+``FILE: warning: …`` and also make the exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import hashlib
+import re
+import shutil
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tqdm import tqdm
+
+from inventaire.core.errors import UserError
+from inventaire.core.journee import read_day_file
+from inventaire.core.model import Post
+from inventaire.core.places import PlaceTagger, load_places
+from inventaire.core.postfile import PostFileError, read_post
+from inventaire.importer.sources.common import Deleted, Malformed, ReadContext, Refused, Skipped
+from inventaire.importer.sources.detect import READERS, UnknownFormat, detect
+from inventaire.importer.curation.day import DayFilter, merge_duplicates
+from inventaire.importer.curation.media import copy_media
+from inventaire.importer.curation.merge import merge_post
+
+DEFAULT_TZ = "Europe/Paris"
+
+
+def day_filter(args: argparse.Namespace, content: Path) -> DayFilter:
+    """The day to import: the command line first, then ``journee.md``."""
+    try:
+        settings = read_day_file(content)
+    except PostFileError as error:
+        raise UserError(f"cannot read the day's settings: {error}") from None
+    zone = args.tz or (settings.timezone if settings else "") or DEFAULT_TZ
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"unknown time zone {zone!r}; use a name like Europe/Paris") from None
+    text = args.day or (settings.date.isoformat() if settings and settings.date else "")
+    if not text:
+        raise UserError("no day given: pass --day YYYY-MM-DD or set 'date' in "
+                        "content/pages/journee.md")
+    try:
+        day = date.fromisoformat(str(text)[:10])
+    except ValueError:
+        raise UserError(f"the day {text!r} is not a date; write it as 2013-04-19") from None
+    return DayFilter(day, tz, list(args.hashtag or (settings.hashtags if settings else [])))
+
+
+def store_source(export: Path, content: Path) -> str:
+    """Copy the raw export into ``content/sources/`` (once) and return its name there."""
+    sources = content / "sources"
+    try:
+        return export.resolve().relative_to(content.resolve()).as_posix()
+    except ValueError:
+        pass
+    destination = sources / export.name
+    if destination.exists():
+        same = (export.is_dir() and destination.is_dir()) or (
+            export.is_file() and destination.is_file()
+            and filecmp.cmp(export, destination, shallow=False))
+        if same:
+            return destination.relative_to(content).as_posix()
+        digest = hashlib.sha256(str(export.resolve()).encode()).hexdigest()[:8]
+        destination = sources / f"{export.stem}-{digest}{export.suffix}"
+        if destination.exists():
+            return destination.relative_to(content).as_posix()
+    sources.mkdir(parents=True, exist_ok=True)
+    temporary = destination.with_name(f".{destination.name}.tmp")
+    if export.is_dir():
+        shutil.rmtree(temporary, ignore_errors=True)
+        # Links are left out: a link to /etc/passwd must not bring its target in.
+        shutil.copytree(export, temporary, ignore=_links)
+    else:
+        shutil.copyfile(export, temporary)
+    temporary.replace(destination)
+    return destination.relative_to(content).as_posix()
+
+
+def _links(folder: str, names: list[str]) -> list[str]:
+    return [n for n in names if Path(folder, n).is_symlink()]
+
+
+_SAFE_ID = re.compile(r"[0-9A-Za-z_~:-][0-9A-Za-z_.~:-]{0,99}")
+_ID_IN_NAME = re.compile(r"-([0-9A-Za-z]+)\.md$")
+
+
+def existing_files(posts: Path
+                   ) -> tuple[dict[tuple[str, str], tuple[Path, Post]], dict[str, str]]:
+    """Editors' files (and their posts) by (network, id); unreadable ones by name id."""
+    found: dict[tuple[str, str], tuple[Path, Post]] = {}
+    broken: dict[str, str] = {}
+    for path in sorted(posts.rglob("*.md")) if posts.is_dir() else []:
+        try:
+            post = read_post(path)
+        except PostFileError as error:
+            match = _ID_IN_NAME.search(path.name)
+            if match:
+                broken[match.group(1)] = str(error)
+            continue
+        found.setdefault(post.key, (path, post))
+    return found, broken
+
+
+@dataclass
+class Tally:
+    read: int = 0
+    imported: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+    refused: int = 0
+    conflicts: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        total = sum(self.imported.values())
+        parts = ", ".join(f"{self.imported[k]} {k}" for k in ("new", "updated", "unchanged"))
+        lines = [f"read {self.read} posts; imported {total} ({parts})"]
+        if self.skipped:
+            reasons = ", ".join(f"{n} {k}" for k, n in sorted(self.skipped.items()))
+            lines.append(f"skipped {sum(self.skipped.values())}: {reasons}")
+        if self.refused:
+            lines.append(f"refused {self.refused} unsafe part(s) of the exports (see the "
+                         "warnings)")
+        if self.conflicts:
+            lines.append(f"{len(self.conflicts)} conflict(s) kept the editors' values")
+        return "\n".join(lines)
+
+
+def collect(exports: list[Path], formats: list[str], filter_: DayFilter, content: Path,
+            tally: Tally, progress: bool) -> dict[tuple[str, str], Post]:
+    kept: dict[tuple[str, str], Post] = {}
+    deleted: set[tuple[str, str]] = set()
+    bar = tqdm(desc="import", unit=" posts", file=sys.stderr, disable=None if progress else True,
+               mininterval=0.5, leave=False)
+    try:
+        for export, kind in zip(exports, formats, strict=True):
+            context = ReadContext(filter_.tz, store_source(export, content), str(export))
+            for record in READERS[kind](export, context):
+                if isinstance(record, Malformed):
+                    tally.errors.append(str(record))
+                    tally.skipped["malformed"] += 1
+                    continue
+                if isinstance(record, Refused):
+                    tally.errors.append(str(record))
+                    tally.refused += 1
+                    continue
+                if isinstance(record, Deleted):
+                    deleted.add((record.network, record.id))
+                    continue
+                bar.update()
+                if isinstance(record, Skipped):
+                    if record.reason != "not a post":
+                        tally.read += 1
+                        tally.skipped[record.reason] += 1
+                    continue
+                tally.read += 1
+                if not _SAFE_ID.fullmatch(record.id):
+                    tally.errors.append(f"{context.label}: post id {record.id[:60]!r} has "
+                                        "characters a file name cannot hold; skipped")
+                    tally.skipped["malformed"] += 1
+                    continue
+                reason = filter_.reason(record)
+                if reason:
+                    tally.skipped[reason] += 1
+                    continue
+                if record.key in kept:
+                    tally.skipped["duplicate"] += 1
+                    kept[record.key] = merge_duplicates(kept[record.key], record)
+                else:
+                    kept[record.key] = record
+    finally:
+        bar.close()
+    for key in deleted & kept.keys():
+        del kept[key]
+        tally.skipped["deleted"] += 1
+    return kept
+
+
+def run(args: argparse.Namespace) -> int:
+    content = Path(args.project) / "content"
+    filter_ = day_filter(args, content)
+    exports = [Path(p) for p in args.exports]
+    formats: list[str] = []
+    for export in exports:
+        if not export.exists():
+            raise UserError(f"{export} does not exist; check the path of the export")
+        if args.format:
+            if args.format not in READERS:
+                raise UserError(f"unknown format {args.format!r}; use one of: "
+                                f"{', '.join(READERS)}")
+            formats.append(args.format)
+            continue
+        try:
+            formats.append(detect(export))
+        except UnknownFormat as error:
+            raise UserError(str(error)) from None
+        except OSError as error:
+            raise UserError(f"{export} cannot be read ({error.strerror})") from None
+    tally = Tally()
+    try:
+        posts = collect(exports, formats, filter_, content, tally, not args.no_progress)
+    except OSError as error:
+        raise UserError(f"cannot read {error.filename}: {error.strerror}") from None
+    try:
+        tagger = PlaceTagger(load_places(content / "places"))
+    except PostFileError as error:
+        raise UserError(f"the gazetteer has an error: {error}") from None
+    files, broken = existing_files(content / "posts")
+    for post in sorted(posts.values(), key=Post.sort_key):
+        _write_one(post, content, files, broken, tagger, args.status, tally)
+    for line in tally.errors + tally.conflicts:
+        print(line, file=sys.stderr)
+    print(tally.summary())
+    return 1 if tally.errors else 0
+
+
+def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Path, Post]],
+               broken: dict[str, str], tagger: PlaceTagger, status: str, tally: Tally) -> None:
+    if post.key not in files and post.id in broken:
+        tally.conflicts.append(f"{broken[post.id]} (post {post.id} not merged until fixed)")
+        tally.skipped["unreadable file"] += 1
+        return
+    if not post.place:
+        post.place = tagger.tag(post.text, post.coordinates)
+    refused = copy_media(post, content)
+    tally.errors.extend(refused)
+    tally.refused += len(refused)
+    post.extra = {k: v for k, v in post.extra.items() if not k.startswith("_")}
+    path, current = files.get(post.key) or (None, None)
+    outcome = merge_post(post, content, path, status, current)
+    tally.imported[outcome.kind] += 1
+    tally.conflicts.extend(outcome.conflicts)
+

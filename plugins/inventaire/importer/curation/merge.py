@@ -1,0 +1,185 @@
+"""Write a post's file, or merge it into the file an editor may have changed.
+
+The import record: for each post, ``content/.inventaire/imported/<network>-<id>.json``
+holds what the export said the last time it was imported (every field but the
+editors', plus ``text``). With it a re-import is a three-way comparison, field by
+field, between that record (the base), the file (the editor's) and the export (new):
+
+* no file: a new file is written, with ``--status``;
+* the file still says what the record says (nobody edited it): it follows the export,
+  editors' fields kept; written only if a byte changes;
+* the file was edited: every edit stays; a field absent from the file (and absent from
+  the record, i.e. not deleted by the editor) is added; a field whose export value
+  changed since the record and differs from the file is a conflict, reported and never
+  applied. With no record (files written by hand, or by an older tool) every
+  difference is a conflict and only absent fields are added.
+
+Editors' fields (``status``, ``place``, ``consent``, ``book``, ``featured``,
+``declaimed``, ``note`` and the media ``alt``) are never overwritten. Added fields are
+inserted as lines before the closing ``---``, so the editor's comments and layout stay.
+``inventaire check`` reads the record to tell when a text no longer matches its source.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from inventaire.core.model import Post
+from inventaire.core.postfile import FRONT, dump_post, post_fields, post_path, read_post, write_atomic
+
+RECORD_DIR = Path(".inventaire") / "imported"
+EDITOR_FIELDS = frozenset({"place", "status", "declaimed", "consent", "book", "featured",
+                           "note"})
+EXPORT_FIELDS = ("id", "network", "url", "date", "author", "author_name", "media", "reply_to",
+                 "quote_of", "lang", "coordinates", "source", "entities")
+
+
+def record_path(content: Path, network: str, post_id: str) -> Path:
+    return content / RECORD_DIR / f"{network}-{post_id}.json"
+
+
+def snapshot(post: Post) -> dict[str, Any]:
+    """What the export says about a post, JSON-ready; editors' fields left out."""
+    fields = post_fields(post)
+    data = {k: fields[k] for k in EXPORT_FIELDS if k in fields}
+    data["text"] = post.text
+    return json.loads(json.dumps(data, ensure_ascii=False))
+
+
+def load_record(content: Path, network: str, post_id: str) -> dict[str, Any] | None:
+    path = record_path(content, network, post_id)
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
+def save_record(content: Path, post: Post, data: dict[str, Any]) -> None:
+    path = record_path(content, post.network, post.id)
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    write_atomic(path, text)
+
+
+def _comparable(name: str, value: Any) -> Any:
+    """Media are compared without their alt text (an editor's field)."""
+    if name == "media" and isinstance(value, list):
+        return [{k: v for k, v in item.items() if k != "alt"} for item in value]
+    return value
+
+
+@dataclass
+class Outcome:
+    """What happened to one post's file."""
+
+    kind: str  # new | updated | unchanged | conflict-only
+    path: Path
+    conflicts: list[str] = field(default_factory=list)
+
+
+def _short(value: Any) -> str:
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 60 else shown[:57] + "…"
+
+
+def _field_block(dumped: str, name: str) -> list[str]:
+    """The lines of one top-level field in a dumped post (key line and its children)."""
+    lines = dumped.split("\n")
+    block: list[str] = []
+    for line in lines[1:]:
+        if line == FRONT:
+            break
+        if block and (line[:1] not in (" ", "-") or not line):
+            break
+        if (not block and line.startswith(name + ":")) or block:
+            block.append(line)
+    return block
+
+
+def _insert_fields(text: str, blocks: list[list[str]]) -> str:
+    lines = text.split("\n")
+    closing = next(i for i in range(1, len(lines)) if lines[i].rstrip("\r") == FRONT)
+    added = [line for block in blocks for line in block]
+    return "\n".join([*lines[:closing], *added, *lines[closing:]])
+
+
+def merge_post(post: Post, content: Path, existing: Path | None, status: str,
+               current_post: Post | None = None) -> Outcome:
+    """Write or merge ``post`` (already tagged, media copied) under ``content/posts``.
+
+    ``current_post`` is the existing file already parsed, when the caller has it.
+    """
+    new = snapshot(post)
+    base = load_record(content, post.network, post.id)
+    if existing is None:
+        fresh = replace(post, status=status)  # type: ignore[arg-type]
+        path = post_path(fresh, content / "posts")
+        write_atomic(path, dump_post(fresh))
+        save_record(content, post, new)
+        return Outcome("new", path)
+    if current_post is None:
+        current_post = read_post(existing)
+    current = snapshot(current_post)
+    relative = existing.relative_to(content.parent) if existing.is_relative_to(
+        content.parent) else existing
+    conflicts: list[str] = []
+    if base is not None and all(_comparable(k, current.get(k)) == _comparable(k, base.get(k))
+                                for k in set(current) | set(base)):
+        # Untouched by editors: follow the export, keep the editors' fields and alts.
+        # When the export did not change either, the file is left alone (its layout and
+        # comments included).
+        if all(_comparable(k, new.get(k)) == _comparable(k, base.get(k))
+               for k in set(new) | set(base)):
+            return Outcome("unchanged", existing)
+        media = post.media
+        if current_post.media and len(current_post.media) == len(media):
+            media = [replace(m, alt=c.alt) for m, c in zip(media, current_post.media,
+                                                             strict=True)]
+        merged = replace(current_post, **{
+            name: getattr(post, name) for name in (
+                "id", "network", "url", "date", "author", "author_name", "text", "entities",
+                "reply_to", "quote_of", "lang", "coordinates", "source")
+        }, media=media)
+        text = dump_post(merged)
+        old = existing.read_text(encoding="utf-8")
+        save_record(content, post, new)
+        if text == old:
+            return Outcome("unchanged", existing)
+        write_atomic(existing, text)
+        return Outcome("updated", existing)
+    added: list[str] = []
+    for name in sorted(set(new) | set(current), key=_order):
+        n, c = new.get(name), current.get(name)
+        b = base.get(name) if base is not None else None
+        if c is None:
+            if n is not None and (base is None or b is None) and name != "text":
+                added.append(name)
+            continue
+        if n is None or _comparable(name, n) == _comparable(name, c):
+            continue
+        if base is None or _comparable(name, n) != _comparable(name, b):
+            conflicts.append(f"{relative}: {name}: the export now says {_short(n)}, "
+                             f"the file says {_short(c)} — kept the file's value")
+    save_record(content, post, new)
+    if not added:
+        return Outcome("unchanged", existing, conflicts)
+    dumped = dump_post(post)
+    blocks = [_field_block(dumped, name) for name in added]
+    old = existing.read_text(encoding="utf-8")
+    write_atomic(existing, _insert_fields(old, [b for b in blocks if b]))
+    return Outcome("updated", existing, conflicts)
+
+
+_ORDER = ("id", "network", "url", "date", "author", "author_name", "media", "reply_to",
+          "quote_of", "lang", "coordinates", "source", "entities", "text")
+
+
+def _order(name: str) -> tuple[int, str]:
+    return (_ORDER.index(name) if name in _ORDER else len(_ORDER), name)

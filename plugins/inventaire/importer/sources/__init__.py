@@ -1,0 +1,1 @@
+"""Readers of exports: one module per format, each yielding :class:`inventaire.core.model.Post`."""

@@ -1,1 +1,0 @@
-"""Readers of exports: one module per format, each yielding :class:`inventaire.model.Post`."""
