@@ -27,7 +27,7 @@ from inventaire.book.emoji import codepoints, svg_file
 from inventaire.book.interior import PLACEHOLDER, index_rows
 from inventaire.book.photos import fit_mm, target_pixels
 from inventaire.core.fonts import missing_glyphs
-from inventaire.core.journee import parse_weather
+from inventaire.core.day import parse_weather
 from inventaire.core.model import Declaimed, Post
 
 PARIS = ZoneInfo("Europe/Paris")

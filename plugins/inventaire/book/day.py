@@ -1,22 +1,35 @@
 """What the book needs from ``content/`` besides the posts: the day, its pages, its places.
 
-Read straight from the editors' files (not from Pelican's Page objects) so that the
-book does not depend on how the site chooses to publish or hide those pages.
+The day itself (date, zone, « Temps », city) is :func:`inventaire.core.day.load_day`'s,
+with the same fallbacks as the site; the book adds the editors' preface and colophon
+and the gazetteer. Read straight from the editors' files (not from Pelican's Page
+objects) so that the book does not depend on how the site chooses to publish or hide
+those pages; their Markdown goes through :mod:`inventaire.core.markdown`, as the
+site's does.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inventaire.core.journee import parse_date, read_day_file
+from inventaire.core import settings as inventaire_settings
+from inventaire.core.day import Day as CoreDay
+from inventaire.core.day import load_day as load_core_day
+from inventaire.core.markdown import markdown_html
 from inventaire.core.places import Place, load_places
 from inventaire.core.postfile import PostFileError, read_front_matter
 
 logger = logging.getLogger(__name__)
+
+# The book names a city on its title page and in « Ailleurs à … » when journee.md
+# does not (its ``ville``): the project began in Paris.
+DEFAULT_CITY = "Paris"
+
+__all__ = ["Day", "EditorsPage", "load_day", "markdown_html", "read_page"]
 
 
 @dataclass
@@ -29,30 +42,13 @@ class EditorsPage:
 
 
 @dataclass
-class Day:
-    """The day being inventoried: its date, its weather by hour, its pages and places."""
+class Day(CoreDay):
+    """The day (:class:`inventaire.core.day.Day`), its editors' pages and its places."""
 
-    date: date | None = None
-    timezone: str = ""
-    weather: dict[int, str] = field(default_factory=dict)
-    city: str = "Paris"
+    city: str = DEFAULT_CITY
     preface: EditorsPage | None = None
     colophon: EditorsPage | None = None
     places: dict[str, Place] = field(default_factory=dict)
-
-    def weather_at(self, hour: int) -> str:
-        """Perec's « Temps » for an hour: that hour's note, else the last one before it."""
-        earlier = [h for h in self.weather if h <= hour]
-        if earlier:
-            return self.weather[max(earlier)]
-        return ""
-
-
-def markdown_html(text: str) -> str:
-    """Editors' Markdown (trusted, theirs) as HTML."""
-    from markdown import Markdown
-
-    return str(Markdown(extensions=["extra", "smarty"]).convert(text))
 
 
 def read_page(path: Path) -> EditorsPage | None:
@@ -67,21 +63,15 @@ def read_page(path: Path) -> EditorsPage | None:
     return EditorsPage(title=str(meta.get("title", "")), html=markdown_html(body), meta=meta)
 
 
-def load_day(content: Path, settings: dict[str, Any]) -> Day:
-    """The day from ``content/pages/journee.md`` (or the settings), pages and places."""
+def load_day(content: Path, settings: Mapping[str, Any]) -> Day:
+    """The day of ``content`` (a bad ``journee.md`` is logged, the settings' day used),
+    its preface and colophon from ``content/pages/``, and its places."""
+    core = load_core_day(content, settings, strict=False)
+    fields = core.core_fields()
+    fields["city"] = core.city or DEFAULT_CITY
     pages = content / "pages"
-    try:
-        journee = read_day_file(content)
-    except PostFileError as error:
-        logger.warning("%s — the book uses the settings' day instead", error)
-        journee = None
-    places_folder = content / str(settings.get("INVENTAIRE_PLACES_PATH", "places"))
-    return Day(
-        date=(journee.date if journee else None) or parse_date(settings.get("INVENTAIRE_DAY")),
-        timezone=(journee.timezone if journee else "") or str(settings.get("TIMEZONE", "")),
-        weather=journee.weather if journee else {},
-        city=(journee.city if journee else "") or "Paris",
-        preface=read_page(pages / "preface.md"),
-        colophon=read_page(pages / "colophon.md"),
-        places=load_places(places_folder),
-    )
+    places_folder = content / str(inventaire_settings.get(settings, "INVENTAIRE_PLACES_PATH"))
+    return Day(**fields,
+               preface=read_page(pages / "preface.md"),
+               colophon=read_page(pages / "colophon.md"),
+               places=load_places(places_folder))

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from inventaire.core.journee import read_day_file
+from inventaire.core.day import read_day_file
 from inventaire.core.model import Post
 from inventaire.core.places import load_places
 from inventaire.core.postfile import PostFileError, field_lines, read_post, split_front_matter

@@ -1,10 +1,11 @@
 """``inventaire stats``: the day's figures in the terminal, without building the site.
 
 The posts are read straight from ``content/posts/`` (:func:`~inventaire.core.postfile.read_post`)
-and counted by :func:`inventaire.site.figures.count_figures`, the function behind the
-``/chiffres/`` page, with the same rule for what is published (selected, consent not
-refused): the command and the page cannot disagree. ``--json`` prints the same rows
-for scripts.
+and counted by :func:`inventaire.core.figures.count_figures`, the function behind the
+``/chiffres/`` page, with the site's rule for what is published
+(:meth:`~inventaire.core.model.Post.visible` of a publish build); the day is
+:func:`inventaire.core.day.load_day`'s, as the site's: the command and the page
+cannot disagree. ``--json`` prints the same rows for scripts.
 """
 
 from __future__ import annotations
@@ -14,19 +15,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
-from inventaire.core import settings as inventaire_settings
 from inventaire.commands.build import load_settings
+from inventaire.core import settings as inventaire_settings
+from inventaire.core.day import POSTS_DIR, Day, load_day
 from inventaire.core.errors import UserError
-from inventaire.core.journee import read_day_file
+from inventaire.core.figures import Figures, Row, count_figures
 from inventaire.core.model import Post
 from inventaire.core.places import load_places
 from inventaire.core.postfile import PostFileError, read_post
-from inventaire.site.day import DAY_PAGE_SLUG, Day, load_day
-from inventaire.site.figures import Figures, Row, count_figures
-from inventaire.site.reader import POSTS_DIR, post_status
 from inventaire.core.text.emoji_names import find_emoji
 from inventaire.core.text.typography import format_day, format_number, plural
 
@@ -56,21 +54,9 @@ def read_selection(content: Path) -> Selection:
         except PostFileError as error:
             errors.append(error)
             continue
-        if post_status(post, show_candidates=False) == "published":
+        if post.visible(False):  # as a publish build: no candidate, nothing withdrawn
             posts.append(post)
     return Selection(sorted(posts, key=Post.sort_key), errors, len(paths))
-
-
-def day_page(content: Path) -> Any:
-    """``pages/journee.md`` as the little the site's :func:`load_day` needs of a page."""
-    try:
-        day_file = read_day_file(content)
-    except PostFileError as error:
-        raise UserError(f"{error} (inventaire check lists every problem)") from None
-    if day_file is None:
-        return None
-    metadata = {str(k).lower(): v for k, v in day_file.data.items()}
-    return SimpleNamespace(slug=DAY_PAGE_SLUG, metadata=metadata, source_path=str(day_file.path))
 
 
 def tag_url_for(settings: dict[str, Any]) -> Any:
@@ -94,8 +80,10 @@ def compute(project: Path) -> tuple[Day, Figures, Selection]:
     except PostFileError as error:
         print(f"inventaire: {error}", file=sys.stderr)
         places = {}
-    page = day_page(content)
-    day = load_day(settings, [page] if page is not None else [], selection.posts)
+    try:
+        day = load_day(content, settings, [post.date for post in selection.posts])
+    except PostFileError as error:
+        raise UserError(f"{error} (inventaire check lists every problem)") from None
     figures = count_figures(selection.posts, {slug: p.name for slug, p in places.items()},
                             day.hashtags, tag_url_for(settings))
     return day, figures, selection

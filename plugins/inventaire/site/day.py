@@ -1,42 +1,36 @@
-"""The day itself: its date, zone, hashtags and Perec's « Temps », hour by hour.
+"""The day as the site shows it: :mod:`inventaire.core.day`'s record, plus the
+introduction as Pelican rendered it.
 
-The editors describe the day in ``content/pages/journee.md`` (front matter ``date``,
-``timezone``, ``hashtags``, ``temps``: hour → weather note). Pelican reads that file
-as a page; this module turns its metadata into one small record the templates use,
-with fallbacks on the settings and on the posts so that a project without the file
-still builds.
+The date, zone, hashtags and « Temps » come from :func:`inventaire.core.day.load_day`
+(the same fallbacks as the book, the importer and the build). Only the introduction
+is taken from Pelican's page for ``journee.md``: Pelican resolves the editors'
+``{filename}`` links in a page's content, which plain Markdown cannot.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from inventaire.core import settings as inventaire_settings
-from inventaire.core.journee import parse_date, parse_hashtags, parse_weather
+from inventaire.core.day import Day
+from inventaire.core.day import load_day as load_core_day
 from inventaire.core.model import Post
-
-logger = logging.getLogger(__name__)
 
 DAY_PAGE_SLUG = "journee"
 
 
 @dataclass
-class Day:
-    """What the site says about the day as a whole."""
+class SiteDay(Day):
+    """The day, with the introduction's HTML and the page it comes from (if any)."""
 
-    date: date | None
-    timezone: str
-    hashtags: list[str] = field(default_factory=list)
-    weather: dict[int, str] = field(default_factory=dict)
     intro_html: str = ""
     page: Any = None
 
 
 def find_day_page(pages: Iterable[Any]) -> Any:
+    """Pelican's page of ``journee.md`` (slug ``journee``), or None when unpublished."""
     for page in pages:
         if getattr(page, "slug", "") == DAY_PAGE_SLUG:
             return page
@@ -44,25 +38,15 @@ def find_day_page(pages: Iterable[Any]) -> Any:
 
 
 def load_day(settings: Mapping[str, Any], pages: Iterable[Any],
-             posts: Iterable[Post]) -> Day:
-    """The day from its page, else the settings, else the first post's date.
+             posts: Iterable[Post]) -> SiteDay:
+    """The day of ``settings["PATH"]`` (see :func:`inventaire.core.day.load_day`), the
+    published posts' first date as its last resort, and the day page's HTML.
 
-    ``pages`` are Pelican's pages, or anything with ``slug``, ``metadata`` and
-    ``source_path`` (``inventaire stats`` reads the day's file without Pelican).
+    A ``journee.md`` that cannot be read does not stop the build: Pelican's reader
+    has logged it, ``inventaire check`` names it, the day comes from the settings.
     """
+    day = load_core_day(Path(str(settings.get("PATH") or "content")), settings,
+                        [post.date for post in posts], strict=False)
     page = find_day_page(pages)
-    meta: Mapping[str, Any] = getattr(page, "metadata", {}) if page is not None else {}
-    day = parse_date(meta.get("date")) or parse_date(
-        inventaire_settings.get(settings, "INVENTAIRE_DAY"))
-    if day is None:
-        dates = sorted(p.date for p in posts)
-        day = dates[0].date() if dates else None
-    hashtags = meta.get("hashtags") or inventaire_settings.get(settings, "INVENTAIRE_HASHTAGS")
-    return Day(
-        date=day,
-        timezone=str(meta.get("timezone") or settings.get("TIMEZONE", "UTC")),
-        hashtags=parse_hashtags(hashtags),
-        weather=parse_weather(meta.get("temps"), getattr(page, "source_path", "journee.md")),
-        intro_html=getattr(page, "content", "") if page is not None else "",
-        page=page,
-    )
+    return SiteDay(**day.core_fields(), page=page,
+                   intro_html=str(getattr(page, "content", "")) if page is not None else "")

@@ -11,22 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown import Markdown
-
+from inventaire.core.figures import HOURS, hour_url, place_url
+from inventaire.core.markdown import make_markdown
 from inventaire.core.places import Place
 from inventaire.core.text.typography import format_hour
-
-HOURS = range(24)
-
-
-def hour_url(hour: int) -> str:
-    """``heure/14/``: one sitting's address (DESIGN.md), for pages and figures alike."""
-    return f"heure/{hour:02d}/"
-
-
-def place_url(slug: str) -> str:
-    """``lieu/<slug>/``: a place's address."""
-    return f"lieu/{slug}/"
 
 
 class PlaceNames:
@@ -131,9 +119,7 @@ def place_groups(articles: Sequence[Any], places: dict[str, Place]) -> dict[str,
     A post whose place is not in the gazetteer is kept off the place pages (``inventaire
     check`` reports it); its permalink still names the slug.
     """
-    markdown = Markdown(extensions=["extra", "smarty"],
-                        extension_configs={"smarty": {"substitutions": {
-                            "left-angle-quote": "«\u202f", "right-angle-quote": "\u202f»"}}})
+    markdown = make_markdown()  # the editors' one configuration, as the book's
     groups: dict[str, PlaceGroup] = {}
     for slug, place in places.items():
         intro = markdown.reset().convert(place.intro) if place.intro else ""

@@ -3,7 +3,9 @@
 Pelican finds ``.md`` files in ``ARTICLE_PATHS`` and ``PAGE_PATHS``. Under
 ``content/posts/`` a file is a post: its body is the post's text verbatim, turned
 into safe HTML by :mod:`inventaire.core.text.render`, never by Markdown. Anywhere else
-(preface, colophon, the day) it is ordinary Markdown with YAML front matter.
+(preface, colophon, the day) it is ordinary Markdown with YAML front matter, in the
+one configuration of :mod:`inventaire.core.markdown` (the book's too), not Pelican's
+``MARKDOWN`` setting.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import yaml
 from pelican.readers import MarkdownReader
 
 from inventaire.core import settings as inventaire_settings
+from inventaire.core.markdown import markdown_html
 from inventaire.core.model import Post
 from inventaire.core.postfile import PostFileError, load_post, split_front_matter
 from inventaire.core.text.render import render_text, xml_safe
@@ -127,8 +130,7 @@ class InventaireReader(MarkdownReader):
         except (PostFileError, yaml.YAMLError) as error:
             logger.error("%s: front matter: %s", source_path, error)
             return None, {"status": "skip", "title": ""}
-        self._md = self._make_markdown()
-        content = self._md.convert(body)
+        content = markdown_html(body)
         metadata: dict[str, Any] = {}
         for name, value in data.items():
             key = name.lower()
@@ -137,9 +139,3 @@ class InventaireReader(MarkdownReader):
             else:
                 metadata[key] = value
         return content, metadata
-
-    def _make_markdown(self) -> Any:
-        from markdown import Markdown
-
-        config = dict(self.settings["MARKDOWN"])
-        return Markdown(**config)

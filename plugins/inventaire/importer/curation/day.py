@@ -1,8 +1,11 @@
 """Which posts belong to the day: 00:00–24:00 local time, and the day's hashtags.
 
-Readers already give dates in the day's zone, so the day is a comparison of local
-dates; the bounds are computed with ``zoneinfo`` (a DST day lasts 23 or 25 hours).
-Duplicates of the same post from several files are merged here too.
+Which day and hashtags, when the command line does not say, is
+:func:`inventaire.core.day.load_day`'s answer, as for the site and the book; this
+module only applies them. Readers already give dates in the day's zone, so the day
+is a comparison of local dates; the bounds are computed with ``zoneinfo`` (a DST day
+lasts 23 or 25 hours). Duplicates of the same post from several files are merged
+here too.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tqdm import tqdm
 
 from inventaire.core.errors import UserError
-from inventaire.core.journee import read_day_file
+from inventaire.core.day import load_day
 from inventaire.core.model import Post
 from inventaire.core.places import PlaceTagger, load_places
 from inventaire.core.postfile import PostFileError, read_post
@@ -43,7 +43,7 @@ DEFAULT_TZ = "Europe/Paris"
 def day_filter(args: argparse.Namespace, content: Path) -> DayFilter:
     """The day to import: the command line first, then ``journee.md``."""
     try:
-        settings = read_day_file(content)
+        settings = load_day(content, {})  # journee.md, else the newest posts folder
     except PostFileError as error:
         raise UserError(f"cannot read the day's settings: {error}") from None
     zone = args.tz or (settings.timezone if settings else "") or DEFAULT_TZ

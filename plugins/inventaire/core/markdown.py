@@ -1,0 +1,65 @@
+"""The one Markdown configuration for what the editors write: pages, the day's
+introduction, the places' introductions.
+
+The site (Pelican's reader, the place pages) and the book each used to build their
+own ``Markdown``, and the same preface printed « l'ont » on the site and « l’ont »
+in the book. Everything that turns editors' Markdown into HTML calls this module.
+
+The configuration is Pelican's default for the site (``extra``, ``codehilite``
+with its ``highlight`` class, HTML5 output; no ``toc``, so headings get no ids
+unless written ``{#id}``) plus ``smarty`` with French typography, written as
+characters rather than entities so that the HTML reads the same in both outputs:
+
+* ``l'ont`` → ``l’ont``; ``'mot'`` → ``‘mot’``;
+* ``"mot"`` → ``« mot »`` and ``<<mot>>`` → ``« mot »``, with fine no-break spaces;
+* ``--`` → ``–``, ``---`` → ``—``, ``...`` → ``…``.
+
+Pelican's ``meta`` extension is left out on purpose: the YAML front matter is read
+before Markdown sees the body, and ``meta`` would swallow a first line such as
+« Note : … » as metadata. A project's ``MARKDOWN`` setting does not apply here:
+it would make the site and the book differ again. Posts never go through Markdown
+(:mod:`inventaire.core.text.render`): they are quotations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown import Markdown
+
+NNBSP = "\u202f"
+
+SMARTY_SUBSTITUTIONS = {
+    "left-single-quote": "‘",
+    "right-single-quote": "’",
+    "left-double-quote": "«" + NNBSP,
+    "right-double-quote": NNBSP + "»",
+    "left-angle-quote": "«" + NNBSP,
+    "right-angle-quote": NNBSP + "»",
+    "ndash": "–",
+    "mdash": "—",
+    "ellipsis": "…",
+}
+
+EXTENSIONS = ["markdown.extensions.extra", "markdown.extensions.codehilite",
+              "markdown.extensions.smarty"]
+
+EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
+    "markdown.extensions.codehilite": {"css_class": "highlight"},
+    "markdown.extensions.smarty": {"smart_angled_quotes": True,
+                                   "substitutions": SMARTY_SUBSTITUTIONS},
+}
+
+
+def make_markdown() -> Markdown:
+    """A new converter with the editors' configuration; ``reset()`` it between texts
+    to convert many (it keeps footnotes and abbreviations otherwise)."""
+    return Markdown(extensions=list(EXTENSIONS),
+                    extension_configs={name: dict(config)
+                                       for name, config in EXTENSION_CONFIGS.items()},
+                    output_format="html5")
+
+
+def markdown_html(text: str) -> str:
+    """Editors' Markdown (trusted: theirs, not the posts') as HTML."""
+    return str(make_markdown().convert(text))
