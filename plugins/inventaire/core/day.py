@@ -79,10 +79,8 @@ class Day:
     date_from: str = ""
 
     def weather_at(self, hour: int) -> str:
-        """Perec's « Temps » for an hour: that hour's note, else the last one before it
-        (a note holds until the next), else ``""``."""
-        earlier = [h for h in self.weather if h <= hour]
-        return self.weather[max(earlier)] if earlier else ""
+        """Perec's « Temps » for an hour (:func:`weather_at`)."""
+        return weather_at(self.weather, hour)
 
     def zone(self) -> tzinfo:
         """The day's time zone; UTC when none is named or the name is unknown (the
@@ -104,6 +102,14 @@ class Day:
     def core_fields(self) -> dict[str, Any]:
         """This record's fields by name, to build the site's or the book's from it."""
         return {f.name: getattr(self, f.name) for f in fields(Day)}
+
+
+def weather_at(weather: Mapping[int, str], hour: int) -> str:
+    """The note for an hour: that hour's, else the last one before it (a note holds
+    until the next: the site's hour pages and the book's sittings both say so), else
+    ``""`` before the first."""
+    earlier = [h for h in weather if h <= hour]
+    return weather[max(earlier)] if earlier else ""
 
 
 def parse_date(value: Any) -> date | None:

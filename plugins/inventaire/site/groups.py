@@ -7,10 +7,11 @@ are set here too, on the Articles themselves, for the permalink pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from inventaire.core.day import weather_at
 from inventaire.core.figures import HOURS, hour_url, place_url
 from inventaire.core.markdown import make_markdown
 from inventaire.core.places import Place
@@ -132,10 +133,11 @@ def place_groups(articles: Sequence[Any], places: dict[str, Place]) -> dict[str,
     return groups
 
 
-def hours_of_day(articles: Sequence[Any], weather: dict[int, str],
+def hours_of_day(articles: Sequence[Any], weather: Mapping[int, str],
                  groups: dict[str, PlaceGroup]) -> list[Hour]:
-    """The 24 hours, each with its posts in time order, its weather and its places."""
-    hours = [Hour(hour=h, weather=weather.get(h, "")) for h in HOURS]
+    """The 24 hours, each with its posts in time order, its weather (the last note so
+    far, as in the book: :func:`inventaire.core.day.weather_at`) and its places."""
+    hours = [Hour(hour=h, weather=weather_at(weather, h)) for h in HOURS]
     for article in in_time_order(articles):
         hours[article.post.date.hour].articles.append(article)
     for hour in hours:
