@@ -33,7 +33,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [
                      "autoescape": True}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["inventaire.site", "inventaire.book", "pelican.plugins.sitemap"]
+PLUGINS = ["inventaire.site"]
 
 # Web addresses (DESIGN.md).
 ARTICLE_URL = "post/{slug}/"
@@ -72,15 +72,10 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-SITEMAP = {"format": "xml", "exclude": [r"^404", r"^pagefind/"]}
-
-# Pelican keeps what it read of each file and reads again only the files whose mtime
-# changed; the site plugin does not load that cache when the code or a setting that
-# shapes the reading changed (plugins/inventaire/site/content_cache.py).
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
-# Unpacking and packing 2 MB of cache at every build cost more than the disk it saves.
-GZIP_CACHE = False
+# Every build reads every file: Pelican's content cache (keyed by modification
+# times, pickled) is off, so no reading made by other code or settings is reused.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
 
 # The preview shows candidates, marked as such; publishconf.py turns them off.
 INVENTAIRE_SHOW_CANDIDATES = True

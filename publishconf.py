@@ -11,6 +11,3 @@ RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 INVENTAIRE_SHOW_CANDIDATES = False
 
-# The reader bakes the candidate/published status into what it caches: a publish
-# build must never reuse the preview's cache.
-CACHE_PATH = "cache/publish"

@@ -7,15 +7,15 @@ from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
+from inventaire.core.day import parse_weather
 from inventaire.core.model import Media, Post
 from inventaire.core.places import Place
+from inventaire.core.text import typography
 from inventaire.site.charts import bar_chart
 from inventaire.site.citymap import city_map
-from inventaire.site.day import parse_weather
 from inventaire.site.figures import Row
 from inventaire.site.groups import hours_of_day, place_groups, set_neighbours
 from inventaire.site.pictures import ladder, plan_picture, write_all
-from inventaire.core.text import typography
 from PIL import Image
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -51,10 +51,12 @@ def test_hours_places_and_neighbours() -> None:
     places = {"tertre": Place("tertre", "Place du Tertre", 48.8865, 2.3408)}
     items = [article("2", 14, 5, "tertre"), article("1", 9, 0), article("3", 14, 1, "tertre")]
     groups = place_groups(items, places)
-    hours = hours_of_day(items, {14: "soleil"}, groups)
+    hours = hours_of_day(items, {9: "gris", 14: "soleil"}, groups)
     set_neighbours(items)
     assert [a.post.id for a in hours[14].articles] == ["3", "2"]
     assert hours[14].weather == "soleil" and hours[14].places[0].slug == "tertre"
+    # A note holds until the next one, as in the book.
+    assert [hours[h].weather for h in (8, 9, 13, 23)] == ["", "gris", "gris", "soleil"]
     assert [a.post.id for a in groups["tertre"].articles] == ["3", "2"]
     assert items[1].previous_post is None and items[1].next_post.post.id == "3"
     assert hours[0].previous is None and hours[23].next is None
@@ -86,7 +88,7 @@ def test_pictures_ladder_and_no_metadata(tmp_path: Path) -> None:
     picture = plan_picture(Media(file="media/p.jpg", alt="Rouge"), content, output, jobs)
     assert ladder(1000) == [480, 800, 1000] and ladder(300) == [300]
     assert (picture.width, picture.height) == (600, 1000)
-    assert write_all(jobs) == len(jobs) == 4
+    assert write_all(jobs, tmp_path / "cache") == len(jobs) == 4
     for job in jobs:
         with Image.open(job.target) as image:
             assert not image.getexif(), job.target
@@ -139,65 +141,3 @@ def test_chart_labels_set_emoji_in_the_served_font() -> None:
     assert '.chart-emoji { font-family: "OpenMoji"' in css
 
 
-def test_a_build_collects_garbage_less_often_and_restores_the_thresholds() -> None:
-    import gc
-
-    from inventaire.commands.build import reset_plugin_signals
-    from inventaire.site import plugin
-    from inventaire.site import register as register_site
-    from pelican import signals
-
-    before = gc.get_threshold()
-    register_site()
-    try:
-        assert id(plugin.collect_less) in signals.initialized.receivers
-        assert id(plugin.collect_as_before) in signals.finalized.receivers
-    finally:
-        reset_plugin_signals()  # as every build does when it ends
-    plugin.collect_less(None)
-    try:
-        assert gc.get_threshold() == plugin.BUILD_GC_THRESHOLD != before
-    finally:
-        plugin.collect_as_before(None)
-    assert gc.get_threshold() == before
-
-
-def test_compiled_templates_are_kept_in_the_cache_keyed_by_the_jinja_options(
-        tmp_path: Path, monkeypatch) -> None:
-    import jinja2
-    from inventaire.site import plugin
-
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "page.html").write_text("  {% if x %}\n{{ x }}{% endif %}")
-    compiled: list[str] = []
-    compile_template = jinja2.Environment.compile
-
-    def counting(self, source, name=None, *args, **kwargs):
-        compiled.append(name)
-        return compile_template(self, source, name, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counting)
-
-    def generator(**options) -> SimpleNamespace:
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "templates")),
-                                 **options)
-        made = SimpleNamespace(env=env, settings={"CACHE_PATH": str(tmp_path / "cache"),
-                                                  "JINJA_ENVIRONMENT": options})
-        plugin.cache_templates(made)
-        return made
-
-    first = generator(trim_blocks=True, lstrip_blocks=True)
-    assert first.env.get_template("page.html").render(x=1) == "1"
-    again = generator(trim_blocks=True, lstrip_blocks=True)  # the next build
-    assert again.env.get_template("page.html").render(x=1) == "1"
-    assert compiled == ["page.html"]
-    # Other options compile other code: never the first build's.
-    other = generator()
-    assert other.env.get_template("page.html").render(x=1) == "  \n1"
-    assert compiled == ["page.html", "page.html"]
-    # An edited template is compiled again.
-    (tmp_path / "templates" / "page.html").write_text("{{ x }}!")
-    assert generator(trim_blocks=True, lstrip_blocks=True).env.get_template(
-        "page.html").render(x=1) == "1!"
-    assert len(compiled) == 3
-    assert len(list((tmp_path / "cache" / "jinja").iterdir())) == 2

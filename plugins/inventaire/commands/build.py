@@ -1,7 +1,9 @@
 """``inventaire build`` and ``inventaire serve``: Pelican with the project's settings.
 
-The site and the book come out of one Pelican run (the book is a generator of that
-run), so they always show the same selection.
+A build is always a full one: the book step first (``inventaire.book``, which skips
+its layout when nothing it reads changed), then Pelican renders every page into a
+fresh folder that replaces ``output/`` at the end (``commands/output.py``). The site
+reads the book's page list (``pages.json``) as data, so the two always agree.
 """
 
 from __future__ import annotations
@@ -9,20 +11,20 @@ from __future__ import annotations
 import ast
 import logging
 import os
+import shutil
 import sys
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from inventaire.commands.output import check_output_folder, swapped_output
 from inventaire.core import settings as inventaire_settings
+from inventaire.core.day import load_day
 from inventaire.core.errors import UserError
-from inventaire.core.journee import read_day_file
-from inventaire.commands.output import Seed, Sweeper, check_output_folder, swapped_output, theme_statics
-from inventaire.core.postfile import PostFileError
+
+PAGES_FILE = "pages.json"  # the book's page list, read by the site
 
 
 def parse_overrides(items: list[str]) -> dict[str, Any]:
@@ -57,15 +59,16 @@ def load_settings(project: Path, publish: bool = False,
     path = settings_file(project.resolve(), publish)
     cwd = Path.cwd()
     os.chdir(path.parent)  # publishconf.py imports pelicanconf from its folder
-    # Pelican registers the file it reads as a module named after it; a publishconf.py
-    # read later in the same process would then import another project's pelicanconf.
+    # Pelican registers the file it reads as a module named after it, and publishconf
+    # imports pelicanconf by name: a module of that name left by another project read
+    # in this process (a test, a benchmark) must not be taken for this one's. The
+    # module read here stays registered, so what it defines (a Jinja filter) can be
+    # found by its name for as long as the process runs.
     for name in ("pelicanconf", "publishconf"):
         sys.modules.pop(name, None)
     try:
         settings: dict[str, Any] = read_settings(str(path), override=overrides or {})
     finally:
-        for name in ("pelicanconf", "publishconf"):
-            sys.modules.pop(name, None)
         os.chdir(cwd)
     # Pelican makes a relative CACHE_PATH absolute only when the file sets it; its
     # default would put the caches in whatever folder the command runs from.
@@ -76,33 +79,12 @@ def load_settings(project: Path, publish: bool = False,
 
 
 def day_epoch(settings: dict[str, Any]) -> int | None:
-    """The day being published, as a Unix time: 00:00 in the day's zone.
-
-    As the book and the site find it: the ``date`` of ``content/pages/journee.md``,
-    else ``INVENTAIRE_DAY``, else the newest dated folder of ``content/posts/``.
-    None when nothing says it.
-    """
-    try:
-        page = read_day_file(Path(settings.get("PATH", "content")))
-    except PostFileError:
-        page = None  # inventaire check reports it; the build still dates its PDFs
-    day = (page.date.isoformat() if page and page.date else ""
-           ) or str(inventaire_settings.get(settings, "INVENTAIRE_DAY") or "")
-    if not day:
-        posts = Path(settings.get("PATH", "content")) / "posts"
-        folders = sorted(p.name for p in posts.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")
-                         if p.is_dir()) if posts.is_dir() else []
-        day = folders[-1] if folders else ""
-    try:
-        midnight = datetime.fromisoformat(day[:10])
-    except ValueError:
-        return None
-    try:
-        zone: tzinfo = ZoneInfo((page.timezone if page else "") or settings.get("TIMEZONE")
-                                or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = UTC
-    return int(midnight.replace(tzinfo=zone).timestamp())
+    """The day being published, as a Unix time: 00:00 in the day's zone (the day's
+    one fallback chain, :func:`inventaire.core.day.load_day`); None when nothing says
+    it. A day file that cannot be read is ``inventaire check``'s to report: the
+    build still dates its PDFs from the settings or the posts' folders."""
+    return load_day(Path(settings.get("PATH", "content")), settings,
+                    strict=False).midnight_epoch()
 
 
 @contextmanager
@@ -127,40 +109,6 @@ def source_date(settings: dict[str, Any]) -> Iterator[None]:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-@contextmanager
-def sitemap_clock(settings: dict[str, Any]) -> Iterator[None]:
-    """Pin pelican-sitemap's ``lastmod`` of lists and pages to ``SOURCE_DATE_EPOCH``.
-
-    The plugin dates every page that has no date of its own (the home page, the
-    hours, the places) with the time its module was imported, so two builds differ
-    by their ``sitemap.xml``. Its one generator object is module-level state that
-    also survives a failed build (``_main_pelican``), after which no later build in
-    the same process would write a sitemap: both are reset for each build.
-    """
-    try:
-        from pelican.plugins.sitemap import sitemap
-    except ImportError:
-        yield
-        return
-    generator = sitemap.generator
-    before = generator.now
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        try:
-            zone: tzinfo = ZoneInfo(str(settings.get("TIMEZONE") or "UTC"))
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = UTC
-        generator.now = datetime.fromtimestamp(int(epoch), zone)
-    generator._main_pelican = None
-    generator.page_queue = []
-    try:
-        yield
-    finally:
-        generator.now = before
-        generator._main_pelican = None
-        generator.page_queue = []
-
-
 def reset_plugin_signals() -> None:
     """Disconnect every receiver of Pelican's signals.
 
@@ -181,57 +129,74 @@ def reset_plugin_signals() -> None:
 
 
 def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None = None,
-          output: Path | None = None) -> dict[str, Any]:
-    """Run Pelican once into a fresh folder, then swap it in; returns the settings used.
+          output: Path | None = None, book: bool | None = None,
+          search: bool = True) -> dict[str, Any]:
+    """A full build: the book step, then Pelican into a fresh folder swapped in at the
+    end; returns the settings used (naming the real output folder).
 
-    The settings returned name the real output folder, not the temporary one.
+    ``book`` None follows ``BOOK_ENABLED``; False publishes the last book laid out
+    (``--site``, the preview), True lays it out whatever ``BOOK_ENABLED`` says. The
+    book step is skipped by the book itself when nothing it reads changed.
     """
-    from pelican import Pelican, signals
-
-    from inventaire.site import search_prefeed, writer
+    from pelican import Pelican
 
     overrides = dict(overrides or {})
     if output is not None:
         overrides["OUTPUT_PATH"] = str(output.resolve())
+    if not search:
+        overrides["INVENTAIRE_SEARCH"] = False
     settings = load_settings(project, publish, overrides)
     target = Path(settings["OUTPUT_PATH"]).resolve()
     check_output_folder(target, project.resolve(), settings)
-    static_dir = str(settings.get("THEME_STATIC_DIR") or "theme").strip("/")
-    # Pelican's own writer writes in place: without ours, start from an empty folder.
-    seed = Seed(target, prefixes=("pagefind/", f"{static_dir}/fonts/")) \
-        if "inventaire.site" in (settings.get("PLUGINS") or []) else None
-    # Written in place by code we do not own (see Seed): never shared with the old output.
-    unshared = ["sitemap.xml", "sitemap.txt", *theme_statics(settings, static_dir)]
-    # The previous output is deleted during the next build (output.discard).
-    trash = Path(settings["CACHE_PATH"]) / "old-output"
-    sweeper = Sweeper(trash)
-    with source_date(settings), sitemap_clock(settings), swapped_output(
-            target, settings.get("OUTPUT_RETENTION") or (), seed, unshared,
-            trash) as building:
-        # DELETE_OUTPUT_DIRECTORY is moot: the folder is new, and Seed.prune removes
-        # whatever the previous build wrote (pages of posts withdrawn since).
-        run_settings = {**settings, "OUTPUT_PATH": str(building),
-                        "DELETE_OUTPUT_DIRECTORY": False}
-        key = os.path.realpath(building)
-        search_prefeed.PREVIOUS[key] = target  # what Pagefind may read early
-        if seed is not None:
-            writer.PRUNERS[key] = seed.prune
-            signals.all_generators_finalized.connect(seed.ready)  # seeded before writing
-            signals.all_generators_finalized.connect(seed.collect)
-        try:
-            Pelican(run_settings).run()
-            writer.finish(building)  # when the search plugin did not already
-        finally:
-            writer.PRUNERS.pop(key, None)
-            writer.ACTIVE.pop(key, None)
-            search_prefeed.PREVIOUS.pop(key, None)
-            search_prefeed.discard(key)  # a build that failed before its index
-            # The build leaves no handler behind: the next Pelican run in this
-            # process (another project, a test) gets only its own plugins.
-            reset_plugin_signals()
-            sweeper.join()
+    cache = Path(settings["CACHE_PATH"])
+    with source_date(settings):
+        lay_out = bool(inventaire_settings.get(settings, "BOOK_ENABLED")) \
+            if book is None else book
+        edition = book_edition(settings, cache, lay_out)
+        with swapped_output(target, settings.get("OUTPUT_RETENTION") or ()) as building:
+            run_settings = {**settings, "OUTPUT_PATH": str(building),
+                            "DELETE_OUTPUT_DIRECTORY": False,
+                            "INVENTAIRE_BOOK_PAGES": str(edition / PAGES_FILE)
+                            if edition else ""}
+            if edition is not None:
+                publish_book(edition, building / str(inventaire_settings.get(
+                    settings, "BOOK_OUTPUT")))
+            try:
+                Pelican(run_settings).run()
+            finally:
+                # The build leaves no handler behind: the next Pelican run in this
+                # process (another project, a test) gets only its own plugins.
+                reset_plugin_signals()
     settings["OUTPUT_PATH"] = str(target)
     return settings
+
+
+def book_edition(settings: dict[str, Any], cache: Path, lay_out: bool) -> Path | None:
+    """The folder of the book to publish: laid out now (or found unchanged) when
+    ``lay_out``, else the last one laid out; None when there is none."""
+    if lay_out:
+        from inventaire.book.step import build_book
+
+        folder = Path(build_book(settings, Path(settings["PATH"]), cache).folder)
+    else:
+        folder = cache / "book" / "edition"
+    return folder if (folder / PAGES_FILE).is_file() else None
+
+
+def publish_book(edition: Path, target: Path) -> None:
+    """The book's files (PDFs, criers' sheets) into the output, as hard links to the
+    laid-out edition (the book step never changes a file in place); copies across
+    file systems. ``pages.json`` stays in the cache: it is for the site."""
+    for source in sorted(edition.rglob("*")):
+        relative = source.relative_to(edition)
+        if not source.is_file() or relative.as_posix() == PAGES_FILE:
+            continue
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, destination)
+        except OSError:
+            shutil.copyfile(source, destination)
 
 
 class ErrorCounter(logging.Handler):
@@ -247,15 +212,20 @@ class ErrorCounter(logging.Handler):
 
 def run(args: Any) -> int:
     """``inventaire build``: exit 1 when anything was logged as an error (a post file
-    that cannot be read, a book setting that is wrong), though the rest is built."""
+    that cannot be read, a book setting that is wrong), though the rest is built.
+
+    ``--site``: the site, with the last book laid out (not laid out again);
+    ``--book``: the book even when ``BOOK_ENABLED`` is False, then the site, whose
+    pages show the book's page numbers.
+    """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     overrides = parse_overrides(args.set)
-    if args.site:
-        overrides["BOOK_ENABLED"] = False
+    book = False if args.site else (True if args.book else None)
     errors = ErrorCounter()
     logging.getLogger().addHandler(errors)
     try:
-        build(args.project, publish=args.publish, overrides=overrides, output=args.output)
+        build(args.project, publish=args.publish, overrides=overrides, output=args.output,
+              book=book)
     finally:
         logging.getLogger().removeHandler(errors)
     if errors.count:
@@ -267,13 +237,13 @@ def run(args: Any) -> int:
 
 
 def serve(args: Any) -> int:
-    """Preview on localhost, rebuilding when a file changes (Pelican's autoreload)."""
-    from pelican import main as pelican_main
+    """Preview on localhost: a full build of the site (with the last book, without the
+    search index) at the start and after every change to the content, the theme or
+    the settings; the server always answers from the last finished build."""
+    from inventaire.commands.preview import serve_preview
 
-    path = settings_file(args.project.resolve(), publish=False)
-    os.chdir(path.parent)
-    # Pagefind is a third of a one-edit rebuild (it reads every page again): the
-    # preview keeps the index of its first build (see site.plugin.index_for_search).
-    pelican_main(["--autoreload", "--listen", "--port", str(args.port), "-s", path.name,
-                  "-e", "INVENTAIRE_SEARCH_IN_PREVIEW=false"])
-    return 0
+    project = args.project.resolve()
+    settings_file(project, publish=False)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    return serve_preview(project, args.port, lambda: build(project, book=False,
+                                                            search=False))

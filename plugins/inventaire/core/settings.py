@@ -16,10 +16,14 @@ DEFAULTS: dict[str, Any] = {
     "INVENTAIRE_DAY": "",
     "INVENTAIRE_HASHTAGS": [],
     "INVENTAIRE_PLACES_PATH": "places",
-    # False skips the Pagefind index (stale search, faster previews): inventaire serve.
-    "INVENTAIRE_SEARCH_IN_PREVIEW": True,
+    # False builds no Pagefind index (the preview: inventaire serve).
+    "INVENTAIRE_SEARCH": True,
+    # Processes rendering the pages (0: one per CPU the build may use; 1: no fork).
+    "INVENTAIRE_RENDER_WORKERS": 0,
     # Hashtag and author pages list this many posts a page (0: all on one page).
     "INVENTAIRE_LIST_PAGE_SIZE": 100,
+    # The book's pages.json (set by inventaire build): each post's page, the editions.
+    "INVENTAIRE_BOOK_PAGES": "",
     # The book.
     "BOOK_ENABLED": True,
     "BOOK_TITLE": "",

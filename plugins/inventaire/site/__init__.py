@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from pelican import signals
 
-from inventaire.site import content_cache, plugin, taxonomy, writer
+from inventaire.site import plugin, taxonomy, workers, writer
 
 
 def register() -> None:
     signals.initialized.connect(plugin.add_filters)
-    signals.initialized.connect(plugin.collect_less)
-    signals.initialized.connect(plugin.read_search_early)
-    signals.initialized.connect(content_cache.check)
-    signals.finalized.connect(content_cache.save)
-    signals.finalized.connect(plugin.collect_as_before)
+    signals.initialized.connect(plugin.bind_context)
     signals.readers_init.connect(plugin.add_reader)
     signals.get_generators.connect(plugin.get_generators)
-    signals.generator_init.connect(plugin.cache_templates)
     signals.article_generator_finalized.connect(taxonomy.bind)
-    signals.finalized.connect(plugin.index_for_search)
+    signals.all_generators_finalized.connect(plugin.remember_context)
+    signals.all_generators_finalized.connect(workers.start)
     signals.get_writer.connect(writer.get_writer)
+    signals.finalized.connect(plugin.finish)

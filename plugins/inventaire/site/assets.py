@@ -17,8 +17,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from inventaire.core.atomic import write_atomic
 from inventaire.core.fonts import garamond_files, openmoji_dir
-from inventaire.core.postfile import write_atomic
 
 logger = logging.getLogger(__name__)
 

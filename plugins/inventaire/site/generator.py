@@ -22,12 +22,19 @@ from inventaire.core import settings as inventaire_settings
 from inventaire.core.fonts import user_cache_dir
 from inventaire.core.places import load_places
 from inventaire.core.postfile import PostFileError
-from inventaire.site import assets, pictures
+from inventaire.site import assets, pictures, workers
+from inventaire.site.bookpages import read_book_pages
 from inventaire.site.charts import bar_chart, hour_chart
 from inventaire.site.citymap import city_map
 from inventaire.site.day import load_day
 from inventaire.site.figures import count_figures
-from inventaire.site.groups import featured, hours_of_day, in_time_order, place_groups, set_neighbours
+from inventaire.site.groups import (
+    featured,
+    hours_of_day,
+    in_time_order,
+    place_groups,
+    set_neighbours,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +77,7 @@ class SiteGenerator(Generator):
         set_neighbours(articles)
         self.picture_jobs: list[pictures.Derivative] = []
         output = Path(self.output_path)
+        self._add_book(articles)
         for article in articles:
             article.pictures = [pictures.plan_picture(m, Path(self.path), output,
                                                       self.picture_jobs)
@@ -95,6 +103,16 @@ class SiteGenerator(Generator):
                 self.settings, "INVENTAIRE_SHOW_CANDIDATES")),
         })
 
+    def _add_book(self, articles: list[Any]) -> None:
+        """Each post's page in the book and the book's editions, from the
+        ``pages.json`` the book step left (``INVENTAIRE_BOOK_PAGES``)."""
+        book = read_book_pages(inventaire_settings.get(self.settings, "INVENTAIRE_BOOK_PAGES"))
+        self.context["book_editions"] = book.editions
+        for article in articles:
+            page = book.posts.get(f"{article.post.network}:{article.post.id}")
+            if page is not None:
+                article.book_page = page
+
     def _tag_url(self, name: str) -> str:
         return str(Tag(name, self.settings).url)
 
@@ -111,10 +129,13 @@ class SiteGenerator(Generator):
             self._write(writer, f"{group.url}index.html", "place", place=group)
         for template, save_as in SINGLE_PAGES.items():
             self._write(writer, save_as, template, book_editions_list=self._editions())
+        if not workers.is_primary(self.context):
+            return  # a render worker: the pages of its share only
         output = Path(self.output_path)
-        written = pictures.write_all(self.picture_jobs)
+        cache = Path(str(self.settings.get("CACHE_PATH") or "cache")) / "pictures"
+        written = pictures.write_all(self.picture_jobs, cache)
         if written:
-            logger.info("pictures: wrote %d derivatives", written)
+            logger.info("pictures: encoded %d derivatives", written)
         assets.copy_fonts(output, user_cache_dir() / "fonts")
         assets.write_robots(output, self.settings.get("SITEURL", ""))
 

@@ -10,11 +10,15 @@ serial number or GPS position leaves the archive. The originals are not publishe
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import shutil
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from inventaire.core.media import media_path
@@ -103,10 +107,6 @@ def plan_picture(media: Media, content: Path, output: Path,
     return picture
 
 
-def is_fresh(job: Derivative) -> bool:
-    return job.target.is_file() and job.target.stat().st_mtime >= job.source.stat().st_mtime
-
-
 def _encode(image: Image.Image, job: Derivative) -> None:
     job.target.parent.mkdir(parents=True, exist_ok=True)
     tmp = job.target.with_name(job.target.name + ".tmp")
@@ -137,22 +137,52 @@ def write_source(source: Path, jobs: list[Derivative]) -> None:
                 _encode(image, job)
 
 
-def write_all(jobs: list[Derivative], workers: int = 4) -> int:
-    """Write the derivatives that are missing or older than their source, one thread
-    per photo (Pillow releases the GIL while it decodes, resizes and encodes)."""
+def recipe_key(source: Path) -> str:
+    """The cache key of one photo's derivatives: its bytes (never its date: a photo
+    replaced by an older file must still be seen), Pillow's version and the ladder,
+    qualities and code of this module, all of which change the files made."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(source.read_bytes())
+    digest.update(repr((PIL.__version__, LADDER, QUALITY)).encode())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def _place(cached: Path, target: Path) -> None:
+    """``target`` as a hard link to the cached file (a copy across file systems)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
+
+
+def write_all(jobs: list[Derivative], cache: Path, workers: int = 4) -> int:
+    """Put every derivative in place; returns how many had to be encoded.
+
+    Derivatives are made once per photo content in ``cache`` (one folder per
+    :func:`recipe_key`) and linked into the output, one thread per photo to encode
+    (Pillow releases the GIL while it decodes, resizes and encodes).
+    """
     by_source: dict[Path, list[Derivative]] = {}
     for job in jobs:
-        if not is_fresh(job):
-            by_source.setdefault(job.source, []).append(job)
+        by_source.setdefault(job.source, []).append(job)
 
     def run(item: tuple[Path, list[Derivative]]) -> int:
         source, todo = item
         try:
-            write_source(source, todo)
+            folder = cache / recipe_key(source)
+            cached = [replace(job, target=folder / job.target.name) for job in todo]
+            missing = [job for job in cached if not job.target.is_file()]
+            if missing:
+                write_source(source, missing)
+            for job, made in zip(todo, cached, strict=True):
+                _place(made.target, job.target)
         except (OSError, Image.DecompressionBombError) as error:
             logger.warning("%s: could not write its web derivatives (%s)", source, error)
             return 0
-        return len(todo)
+        return len(missing)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return sum(pool.map(run, by_source.items()))

@@ -1,0 +1,124 @@
+"""Pages rendered by several processes, once Pelican has read every post.
+
+Rendering and writing the pages is half of a cold build, and Pelican does it on one
+core. Once every generator has built its context (``all_generators_finalized``),
+the process forks ``INVENTAIRE_RENDER_WORKERS - 1`` children. Each process then
+runs the same ``generate_output`` calls in the same order over the same context, and
+the writer (:mod:`.writer`) renders only the calls of its own share: call *i* goes
+to process *i mod n*. Nothing is sent between processes — a child inherits the whole
+context by ``fork`` and writes its pages into the same output folder — so the pages
+are exactly those a single process would write.
+
+Work that is not a page (feeds, the theme's static files, photos, fonts) stays with
+the parent. A child that fails, or logs an error, exits with status 1; the parent
+waits for every child before the site is indexed for search (:func:`join`) and logs
+an error for each one that failed, so the build's exit status says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any
+
+from pelican.generators import StaticGenerator
+
+from inventaire.core import settings as inventaire_settings
+
+from .writer import CHILDREN, SHARE, SiteWriter
+
+logger = logging.getLogger(__name__)
+
+
+
+def worker_count(settings: dict[str, Any]) -> int:
+    """``INVENTAIRE_RENDER_WORKERS``, else one process per CPU this process may use."""
+    wanted = inventaire_settings.get(settings, "INVENTAIRE_RENDER_WORKERS")
+    if wanted:
+        return max(1, int(wanted))
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class ErrorFlag(logging.Handler):
+    """Set when a child logs an error: its exit status must say so."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.raised = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.raised = True
+
+
+def start(generators: Sequence[Any]) -> None:
+    """``all_generators_finalized``: fork the workers; each child renders its share
+    and exits, the parent goes on with share 0."""
+    if not generators or not hasattr(os, "fork"):
+        return
+    context = generators[0].context
+    count = worker_count(generators[0].settings)
+    if count <= 1:
+        return
+    children: list[int] = []
+    for index in range(1, count):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            _render_share(generators, index, count)  # never returns
+        children.append(pid)
+    context[SHARE] = (0, count)
+    context[CHILDREN] = children
+
+
+def _render_share(generators: Sequence[Any], index: int, count: int) -> None:
+    """In a child: the pages of share ``index``, then ``os._exit``."""
+    status = 1
+    flag = ErrorFlag()
+    logging.getLogger().addHandler(flag)
+    try:
+        context = generators[0].context
+        context[SHARE] = (index, count)
+        context[CHILDREN] = []
+        for generator in generators:  # as Pelican does before it writes
+            if hasattr(generator, "refresh_metadata_intersite_links"):
+                generator.refresh_metadata_intersite_links()
+        first = generators[0]
+        writer = SiteWriter(first.output_path, settings=first.settings)
+        for generator in generators:
+            if hasattr(generator, "generate_output") and not isinstance(
+                    generator, StaticGenerator):
+                generator.generate_output(writer)
+        status = 1 if flag.raised else 0
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def is_primary(context: dict[str, Any]) -> bool:
+    """Whether this process does the work that is not a page (the parent)."""
+    share = context.get(SHARE)
+    return share is None or share[0] == 0
+
+
+def join(context: dict[str, Any]) -> int:
+    """Wait for every child; log an error for each that failed. Returns the failures."""
+    failures = 0
+    children = context.pop(CHILDREN, None) or []
+    for pid in children:
+        _pid, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            failures += 1
+    if failures:
+        logger.error("site: %d of the processes rendering pages failed (see above); "
+                     "the site is incomplete", failures)
+    return failures

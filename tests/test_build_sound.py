@@ -1,0 +1,162 @@
+"""A build never publishes a page of an older state, whatever changed between two.
+
+Each test reproduces a way the earlier incremental build published stale output:
+a function in ``pelicanconf.py``, a dependency upgraded, a filter changed in a
+project module, a neighbour's title edited, a photo replaced by an older-dated file,
+``--site`` after a full build, and files a web server running as another user could
+not read. Builds run as editors run them, with the ``inventaire`` command in a
+process of its own, two or three times in a row.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hostile.tmpproject import made_up_post, make_project
+from inventaire.core.postfile import read_post, write_post
+from PIL import Image
+
+SITE = ["build", "--site"]
+
+
+def inventaire(project: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """Run the command in a process of its own; its output, or the test fails."""
+    result = subprocess.run([sys.executable, "-m", "inventaire.commands.cli", "--project",
+                             str(project), *args], capture_output=True, text=True,
+                            env={**os.environ, **(env or {})}, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
+def post_page(project: Path, post_id: str) -> str:
+    return (project / "output" / "post" / post_id / "index.html").read_text("utf-8")
+
+
+def edit(project: Path, post_id: str, **fields: object) -> None:
+    path = next((project / "content" / "posts").rglob(f"*-{post_id}.md"))
+    post = read_post(path)
+    for name, value in fields.items():
+        setattr(post, name, value)
+    write_post(post, project / "content" / "posts")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    posts = [made_up_post(i) for i in range(5)]
+    posts[0].text = "Un cœur ❤️ sur le mur #jdtap"
+    return make_project(tmp_path, posts=posts)
+
+
+def test_a_function_in_pelicanconf_works_at_every_build(project: Path) -> None:
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\n\ndef shout(text):\n    return str(text).upper()\n\n"
+                   "JINJA_FILTERS = {'shout': shout}\n")
+    template = project / "theme" / "templates" / "404.html"
+    template.write_text(template.read_text("utf-8").replace(
+        "{% block content %}", "{% block content %}{{ 'criez'|shout }}", 1), "utf-8")
+    for _ in range(3):
+        inventaire(project, *SITE)
+        assert "CRIEZ" in (project / "output" / "404.html").read_text("utf-8")
+
+
+def test_a_dependency_upgrade_shows_at_the_next_build(project: Path, tmp_path: Path) -> None:
+    """The ``emoji`` package's French name of ❤️ changes (a newer release, simulated
+    by patching its data when Python starts): the page says the new name."""
+    post_id = made_up_post(0).id
+    inventaire(project, *SITE)
+    assert 'aria-label="cœur rouge"' in post_page(project, post_id)
+    upgrade = tmp_path / "upgrade"
+    upgrade.mkdir()
+    (upgrade / "sitecustomize.py").write_text(
+        "import emoji\nemoji.demojize('x', language='fr')  # loads the French names\n"
+        "emoji.EMOJI_DATA['\u2764\ufe0f']['fr'] = ':cœur_écarlate:'\n",
+        encoding="utf-8")
+    inventaire(project, *SITE, env={"PYTHONPATH": str(upgrade)})
+    assert 'aria-label="cœur écarlate"' in post_page(project, post_id)
+    inventaire(project, *SITE)
+    assert 'aria-label="cœur rouge"' in post_page(project, post_id)
+
+
+def test_a_filter_changed_in_a_project_module_changes_every_page(project: Path) -> None:
+    module = project / "localfilters.py"
+    module.write_text("def tampon(text):\n    return 'tampon-un'\n", encoding="utf-8")
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nimport sys\nsys.path.insert(0, '.')\nimport localfilters\n"
+                   "JINJA_FILTERS = {'tampon': localfilters.tampon}\n")
+    template = project / "theme" / "templates" / "article.html"
+    template.write_text(template.read_text("utf-8").replace(
+        "{% block content %}", "{% block content %}{{ ''|tampon }}", 1), "utf-8")
+    inventaire(project, *SITE)
+    pages = sorted((project / "output" / "post").rglob("index.html"))
+    assert pages and all("tampon-un" in p.read_text("utf-8") for p in pages)
+    module.write_text("def tampon(text):\n    return 'tampon-deux'\n", encoding="utf-8")
+    inventaire(project, *SITE)
+    assert all("tampon-deux" in p.read_text("utf-8") for p in pages)
+
+
+def test_a_neighbours_title_edited_shows_on_the_post_before_it(project: Path) -> None:
+    template = project / "theme" / "templates" / "article.html"
+    template.write_text(template.read_text("utf-8").replace(
+        "{% block content %}",
+        "{% block content %}<p id='suivant'>{{ article.next_post.title }}</p>", 1), "utf-8")
+    inventaire(project, *SITE)
+    pages = {p.parent.name: p.read_text("utf-8")
+             for p in (project / "output" / "post").rglob("index.html")}
+    first, second = sorted((made_up_post(i) for i in range(5)), key=lambda p: p.sort_key())[:2]
+    assert second.text[:20] in pages[first.id]
+    edit(project, second.id, text="Titre tout neuf du voisin #jdtap")
+    inventaire(project, *SITE)
+    assert "Titre tout neuf du voisin" in post_page(project, first.id)
+
+
+def test_a_photo_replaced_by_an_older_file_is_the_one_published(project: Path) -> None:
+    media = project / "content" / "media" / "photo.jpg"
+    Image.new("RGB", (600, 400), "red").save(media)
+    post_id = made_up_post(1).id
+    path = next((project / "content" / "posts").rglob(f"*-{post_id}.md"))
+    post = read_post(path)
+    from inventaire.core.model import Media
+    post.media = [Media(file="media/photo.jpg", alt="Une photo")]
+    write_post(post, project / "content" / "posts")
+    inventaire(project, *SITE)
+    derivative = project / "output" / "media" / "photo-480.jpg"
+    with Image.open(derivative) as image:
+        assert image.convert("RGB").getpixel((10, 10))[0] > 200
+    before = media.stat().st_mtime
+    Image.new("RGB", (600, 400), "blue").save(media)
+    os.utime(media, (before - 86400, before - 86400))  # as rsync -a or cp -p would
+    inventaire(project, *SITE)
+    with Image.open(derivative) as image:
+        red, _green, blue = image.convert("RGB").getpixel((10, 10))
+        assert blue > 200 and red < 60
+
+
+def test_site_only_after_a_full_build_keeps_the_book(project: Path) -> None:
+    inventaire(project, "build")
+    book = project / "output" / "livre" / "livre.pdf"
+    assert book.is_file()
+    page = post_page(project, made_up_post(2).id)
+    assert "pas encore construit" not in page
+    for _ in range(2):
+        inventaire(project, *SITE)
+        assert book.is_file()
+        assert post_page(project, made_up_post(2).id) == page
+
+
+def test_every_output_file_is_readable_by_others(project: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        for arguments in (["build"], SITE, ["build"]):
+            inventaire(project, *arguments)
+            unreadable = [str(p.relative_to(project)) for p in (project / "output").rglob("*")
+                          if not p.stat().st_mode & stat.S_IROTH
+                          or (p.is_dir() and not p.stat().st_mode & stat.S_IXOTH)]
+            assert not unreadable
+            assert (project / "output").stat().st_mode & stat.S_IROTH
+    finally:
+        os.umask(old)
