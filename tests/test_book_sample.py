@@ -1,6 +1,8 @@
 """The sample day's book, read back from the PDFs (issue 5's acceptance list).
 
-Uses the session's ``sample_build`` (publish settings, BOOK_COLOR rgb by default).
+The book step (:func:`inventaire.book.step.build_book`) lays the sample day out once
+for the module, with the publish settings (BOOK_COLOR rgb by default) and relative
+site links, into a temporary cache.
 """
 
 from __future__ import annotations
@@ -25,9 +27,25 @@ BLEED = 3 * MM
 TOLERANCE = 0.5
 
 
+ROOT = Path(__file__).resolve().parents[1]
+project = importlib.import_module("project")
+
+
 @pytest.fixture(scope="module")
-def livre(sample_build: Path) -> Path:
-    return sample_build / "livre" / "livre.pdf"
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    cache = tmp_path_factory.mktemp("sample-cache")
+    settings = project.load_settings(ROOT, "SITEURL=''", "RELATIVE_URLS=True",
+                                     f"CACHE_PATH={str(cache)!r}", conf="publishconf.py")
+    from inventaire.book.step import build_book
+
+    result = build_book(settings, ROOT / "content", cache)
+    assert result is not None and not result.skipped
+    return result.folder
+
+
+@pytest.fixture(scope="module")
+def livre(edition: Path) -> Path:
+    return edition / "livre.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +131,8 @@ def test_photos_print_at_300_ppi_or_more(livre: Path) -> None:
     assert seen, "the sample day has photos: none was found in the book"
 
 
-def test_screen_edition_has_no_bleed_and_links(sample_build: Path) -> None:
-    screen = sample_build / "livre" / "livre-ecran.pdf"
+def test_screen_edition_has_no_bleed_and_links(edition: Path) -> None:
+    screen = edition / "livre-ecran.pdf"
     reader = pypdf.PdfReader(screen)
     first = reader.pages[0]
     width = float(first.mediabox.width)
@@ -132,17 +150,17 @@ def test_print_edition_has_no_links_or_bookmarks(livre: Path) -> None:
     assert not any(page.get("/Annots") for page in reader.pages)
 
 
-def test_cover_width_is_two_trims_plus_spine_plus_bleed(sample_build: Path, livre: Path) -> None:
+def test_cover_width_is_two_trims_plus_spine_plus_bleed(edition: Path, livre: Path) -> None:
     pages = len(pypdf.PdfReader(livre).pages)
-    cover = pypdf.PdfReader(sample_build / "livre" / "couverture.pdf").pages[0]
+    cover = pypdf.PdfReader(edition / "couverture.pdf").pages[0]
     spine = pages * DEFAULTS["BOOK_PAPER_THICKNESS_MM"] * MM
     width = float(cover.mediabox.width)
     assert abs(width - (2 * TRIM[0] + spine + 2 * BLEED)) < TOLERANCE
     assert abs(float(cover.mediabox.height) - (TRIM[1] + 2 * BLEED)) < TOLERANCE
 
 
-def test_criers_sheets_exist_for_places_with_declaimed_posts(sample_build: Path) -> None:
-    sheets = sorted((sample_build / "livre" / "crieurs").glob("*.pdf"))
+def test_criers_sheets_exist_for_places_with_declaimed_posts(edition: Path) -> None:
+    sheets = sorted((edition / "crieurs").glob("*.pdf"))
     assert sheets
     for sheet in sheets:
         page = pypdf.PdfReader(sheet).pages[0]

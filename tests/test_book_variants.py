@@ -1,7 +1,7 @@
 """Variants of the book on a small project (~30 posts): gray, cmyk, by place, the emoji.
 
-Each variant is built once per module through ``inventaire build --book --set …``
-(the command line the editors use), then read back.
+Each variant is laid out once per module by the book's own step
+(:func:`inventaire.book.step.build_book`) with ``--set``-like overrides, then read back.
 """
 
 from __future__ import annotations
@@ -15,44 +15,37 @@ from typing import Any
 import pdfplumber
 import pypdf
 import pytest
-from pelican import signals
+from inventaire.book.pages import read_pages
+from inventaire.book.posts import read_posts
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 project = importlib.import_module("project")
 pdfcheck = importlib.import_module("pdfcheck")
 
 MM = 72 / 25.4
-FINALIZED: list[Any] = []
-
-
-def remember_generators(generators: list[Any]) -> None:
-    """What the site sees after every generator has built its context."""
-    FINALIZED.append(generators)
 
 
 @pytest.fixture(scope="module")
 def rgb(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    signals.all_generators_finalized.connect(remember_generators)
-    try:
-        return project.build_book(tmp_path_factory.mktemp("rgb"))
-    finally:
-        signals.all_generators_finalized.disconnect(remember_generators)
+    return project.build_book(tmp_path_factory.mktemp("rgb"))
 
 
 def test_site_gets_editions_and_page_numbers(rgb: Path) -> None:
-    generators = FINALIZED[-1]
-    context = generators[0].context
-    editions = {e["name"]: e for e in context["book_editions"]}
+    """What the site reads of the book (pages.json): the editions and each post's page."""
+    found = read_pages(rgb.parents[1])
+    assert found is not None
+    editions = {e["name"]: e for e in found[0]}
+    post_pages = found[1]
     assert set(editions) == {"livre", "livre-ecran", "couverture"}
     livre = editions["livre"]
     assert livre["path"] == "livre/livre.pdf"
     assert livre["size_bytes"] == (rgb / "livre.pdf").stat().st_size
     assert livre["pages"] == len(pypdf.PdfReader(rgb / "livre.pdf").pages)
-    articles = context["articles"]
-    assert articles and all(isinstance(a.book_page, int) for a in articles)
+    posts = read_posts(rgb.parents[2] / "content")
+    assert posts and all(isinstance(post_pages.get(p.key), int) for p in posts)
     texts = pdfcheck.page_texts(rgb / "livre.pdf")
-    for article in articles:
-        assert f"@{article.post.author}" in pdfcheck.norm(texts[article.book_page - 1])
+    for post in posts:
+        assert f"@{post.author}" in pdfcheck.norm(texts[post_pages[post.key] - 1])
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,6 @@
-"""The Pelican plugin that turns the same posts into the PDF book."""
+"""The PDF book: the same posts as the site, laid out by WeasyPrint.
 
-from __future__ import annotations
-
-from pelican import signals
-
-from inventaire.book import plugin
-
-
-def register() -> None:
-    signals.get_generators.connect(plugin.get_generators)
+A step of its own (:func:`inventaire.book.step.build_book`), not a Pelican plugin:
+it reads the posts itself and is skipped when nothing it reads changed. The site
+reads what it laid out from ``pages.json`` (:mod:`inventaire.book.pages`).
+"""

@@ -1,23 +1,22 @@
 """Builds every file of the book in memory: interior, screen edition, cover, criers' sheets.
 
-Nothing is written here: the generator lays the book out while Pelican builds its
-context (so that the site can show page numbers and file sizes) and writes the files
-when Pelican writes its output, after any clean-up of the output folder.
+Nothing is written here: :mod:`.step` decides whether the book needs laying out
+again, calls :func:`build` with the posts it read (:mod:`.posts`), and writes the
+files it returns as one edition, atomically.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from inventaire.core.postfile import write_atomic
-from inventaire.core.text.typography import format_day
 from inventaire.book.chapters import book_articles
 from inventaire.book.cover import CoverView, back_posts, render_cover
 from inventaire.book.criers import build_sheets, render_sheets
@@ -27,6 +26,7 @@ from inventaire.book.emoji import EmojiImages
 from inventaire.book.interior import InteriorBuilder
 from inventaire.book.layout import Renderer, Timing
 from inventaire.book.templates import Templates, template_folders
+from inventaire.core.text.typography import format_day
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,30 @@ def creation_date(day: Day) -> str:
     return midnight.strftime("%Y-%m-%dT%H:%M:%S") + f"{offset[:3]}:{offset[3:]}"
 
 
+def day_epoch(day: Day) -> int | None:
+    """Midnight of the day in its zone, as a Unix time; None when the day is unknown."""
+    if day.date is None:
+        return None
+    zone = ZoneInfo(day.timezone) if day.timezone else UTC
+    return int(datetime(day.date.year, day.date.month, day.date.day, tzinfo=zone).timestamp())
+
+
+@contextmanager
+def pinned_clock(day: Day) -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` set to the day's midnight while the book is laid out, unless
+    the caller set it. fontTools stamps every font subset it writes into a PDF with
+    it (else with the time now), so without it two layouts of the same book differ."""
+    epoch = day_epoch(day)
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip() or epoch is None:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
 EDITION_TITLES = {
     "livre.pdf": "Livre, fichier pour l’imprimeur",
     "livre-ecran.pdf": "Livre, édition pour l’écran",
@@ -65,9 +89,18 @@ EDITION_TITLES = {
 
 def build(articles: Sequence[Any], settings: dict[str, Any], content_path: Path,
           cache_dir: Path) -> BookFiles:
-    """Lay out every file of the book from the site's Articles."""
+    """Lay out every file of the book from ``articles``: objects with a ``post``
+    (:class:`~inventaire.core.model.Post`) and a ``content`` (its text as HTML,
+    :class:`.posts.BookArticle`)."""
     edition = BookEdition.from_settings(settings)
     day = load_day(content_path, settings)
+    with pinned_clock(day):
+        return lay_out(articles, settings, content_path, cache_dir, edition, day)
+
+
+def lay_out(articles: Sequence[Any], settings: dict[str, Any], content_path: Path,
+            cache_dir: Path, edition: BookEdition, day: Day) -> BookFiles:
+    """:func:`build`'s work, the clock pinned."""
     templates = Templates(template_folders(settings))
     chosen = book_articles(articles, edition.require_consent)
     result = BookFiles()
@@ -121,13 +154,3 @@ def report_timings(result: BookFiles) -> None:
     logger.info("Book: %d pages in %.1f s, %.3f s per page (%s)", result.pages, total,
                 total / result.pages if result.pages else 0.0,
                 ", ".join(f"{t.label} {t.seconds:.2f} s" for t in result.timings))
-
-
-def write_files(result: BookFiles, folder: Path) -> list[Path]:
-    """Write the book's files atomically into ``folder``; returns their paths."""
-    written = []
-    for relative, data in sorted(result.files.items()):
-        target = folder / relative
-        write_atomic(target, data)
-        written.append(target)
-    return written

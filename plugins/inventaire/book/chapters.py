@@ -19,11 +19,18 @@ from html import escape, unescape
 from itertools import groupby
 from typing import Any
 
-from inventaire.core.model import Post
-from inventaire.core.places import fold
-from inventaire.core.text.typography import NBSP, NNBSP, format_day, format_hour, format_time, french_spacing
 from inventaire.book.day import Day, markdown_html
 from inventaire.book.photos import Plate
+from inventaire.core.model import Post
+from inventaire.core.places import fold
+from inventaire.core.text.typography import (
+    NBSP,
+    NNBSP,
+    format_day,
+    format_hour,
+    format_time,
+    french_spacing,
+)
 
 ELSEWHERE = "ailleurs"
 

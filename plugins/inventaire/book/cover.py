@@ -12,12 +12,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from inventaire.core.fonts import font_face_css
 from inventaire.book.chapters import BookPost
 from inventaire.book.color import Palette
 from inventaire.book.edition import BookEdition, css_mm
 from inventaire.book.layout import Renderer
 from inventaire.book.templates import Templates
+from inventaire.core.fonts import font_face_css
 
 BACK_POSTS = 4
 MM_TO_PT = 72 / 25.4

@@ -13,14 +13,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from inventaire.core.fonts import font_face_css
-from inventaire.core.model import Post
 from inventaire.book.chapters import quote_spacing, unlink
 from inventaire.book.day import Day
 from inventaire.book.edition import BookEdition, css_mm
 from inventaire.book.emoji import EmojiImages
 from inventaire.book.layout import Renderer
 from inventaire.book.templates import Templates
+from inventaire.core.fonts import font_face_css
+from inventaire.core.model import Post
 
 
 @dataclass

@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inventaire.core.fonts import openmoji_dir
-from inventaire.core.postfile import write_atomic
 from inventaire.book.color import convert_svg
+from inventaire.core.atomic import write_atomic
+from inventaire.core.fonts import openmoji_dir
 
 if TYPE_CHECKING:  # WeasyPrint is imported only when a book is laid out
     from inventaire.book.fetcher import BookFetcher

@@ -8,7 +8,6 @@ colour, with clickable contents and indexes, bookmarks and tags.
 
 from __future__ import annotations
 
-import copy
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,8 +16,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from inventaire.core.fonts import FONT_NAMES, font_face_css, missing_glyphs
-from inventaire.core.text.typography import format_day
 from inventaire.book.chapters import (
     BookContent,
     IndexEntry,
@@ -35,7 +32,10 @@ from inventaire.book.emoji import EmojiImages
 from inventaire.book.layout import Renderer, blank_html, pad_to_multiple
 from inventaire.book.parts import PartsLayout
 from inventaire.book.photos import PlateMaker
+from inventaire.book.press import Interior, for_print, for_screen
 from inventaire.book.templates import Templates
+from inventaire.core.fonts import FONT_NAMES, font_face_css, missing_glyphs
+from inventaire.core.text.typography import format_day
 
 logger = logging.getLogger(__name__)
 
@@ -80,19 +80,6 @@ class BookView:
     contributor_count: int = 0
     fonts: str = FONT_NAMES
     printer_settings: str = ""
-
-
-@dataclass
-class Interior:
-    """The result: PDF bytes and where every post landed."""
-
-    print_pdf: bytes
-    screen_pdf: bytes | None
-    pages: int
-    screen_pages: int
-    post_pages: dict[str, int]  # anchor → page in livre.pdf
-    content: BookContent
-    renderer: Renderer
 
 
 def index_rows(entries: Sequence[IndexEntry], pages: dict[str, int] | None) -> list[IndexRow]:
@@ -300,26 +287,6 @@ class InteriorBuilder:
             except Exception as error:  # WeasyPrint's tagging is young: keep the edition
                 logger.warning("Book: tagged PDF failed (%s); writing it untagged", error)
         return renderer.write(document, "write screen")
-
-
-def for_print(document: Any) -> Any:
-    """The laid-out pages without links or bookmarks: print shops refuse annotations."""
-    pages = []
-    for page in document.pages:
-        page = copy.copy(page)
-        page.links, page.bookmarks = [], []
-        pages.append(page)
-    return document.copy(pages)
-
-
-def for_screen(document: Any) -> Any:
-    """The laid-out pages with no bleed: the screen shows the trimmed page."""
-    pages = []
-    for page in document.pages:
-        page = copy.copy(page)
-        page.bleed = dict.fromkeys(page.bleed, 0)
-        pages.append(page)
-    return document.copy(pages)
 
 
 def check_glyphs(content: BookContent) -> None:

@@ -21,6 +21,7 @@ import copy
 import io
 import logging
 import multiprocessing
+import os
 import time
 import traceback
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from inventaire.book.chapters import BookContent, Chapter
 from inventaire.book.folios import STAMP_CSS, WORKER_CSS, is_blank, placed, stamp_html, stamp_pages
 from inventaire.book.layout import Timing, anchor_pages
 from inventaire.book.parts import Parts, PartsLayout, next_recto, shifted, start_css
+from inventaire.book.press import Interior, for_print, for_screen
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ class Job:
     files: dict[str, Path]
     options: dict[str, Any]
     screen: bool
+    epoch: str = ""  # SOURCE_DATE_EPOCH: a fork server's children keep its environment
 
 
 def serve(conn: Any) -> None:
@@ -58,6 +61,10 @@ def serve(conn: Any) -> None:
     PDFs. An error is sent back as its traceback."""
     try:
         job = conn.recv()
+        if job.epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = job.epoch
+        else:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
         begin, cpu = time.perf_counter(), time.process_time()
         document = lay_out(job)
         laid_out = time.process_time() - cpu
@@ -172,7 +179,7 @@ def build_parallel(builder: Any, articles: Any, content: BookContent, layout: Pa
             child.close()
             conn.send(Job(html, layout.css,
                           renderer.base_url, dict(renderer.fetcher.files), layout.options,
-                          shared))
+                          shared, os.environ.get("SOURCE_DATE_EPOCH", "")))
             workers.append((process, conn))
         return assemble(builder, articles, content, layout, shared, workers, htmls[0],
                         begin)
@@ -189,8 +196,6 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
              begin: float) -> Any:
     """The front matter while the workers lay out; then every start to the workers and,
     while they write, the back matter, the contents and the folios; then the join."""
-    from inventaire.book.interior import Interior, for_print, for_screen
-
     e = builder.edition
     renderer = layout.renderer
     front = layout.front(None, "front")

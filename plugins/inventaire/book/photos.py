@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps
 
-from inventaire.core.media import media_path
-from inventaire.core.model import Media
 from inventaire.book.color import pillow_mode
 from inventaire.book.edition import BookEdition, find_icc_profile
+from inventaire.core.media import media_path
+from inventaire.core.model import Media
 
 if TYPE_CHECKING:  # WeasyPrint is imported only when a book is laid out
     from inventaire.book.fetcher import BookFetcher

@@ -1,0 +1,49 @@
+"""The interior's result, and the two ways its laid-out pages are pressed.
+
+Shared by the one-process layout (:mod:`.interior`) and the parallel one
+(:mod:`.parallel`): kept apart from both so that neither imports the other back
+(:mod:`.interior` hands a big book to :mod:`.parallel`, which returns an
+:class:`Interior`).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from inventaire.book.chapters import BookContent
+from inventaire.book.layout import Renderer
+
+
+@dataclass
+class Interior:
+    """The result: PDF bytes and where every post landed."""
+
+    print_pdf: bytes
+    screen_pdf: bytes | None
+    pages: int
+    screen_pages: int
+    post_pages: dict[str, int]  # anchor → page in livre.pdf
+    content: BookContent
+    renderer: Renderer
+
+
+def for_print(document: Any) -> Any:
+    """The laid-out pages without links or bookmarks: print shops refuse annotations."""
+    pages = []
+    for page in document.pages:
+        page = copy.copy(page)
+        page.links, page.bookmarks = [], []
+        pages.append(page)
+    return document.copy(pages)
+
+
+def for_screen(document: Any) -> Any:
+    """The laid-out pages with no bleed: the screen shows the trimmed page."""
+    pages = []
+    for page in document.pages:
+        page = copy.copy(page)
+        page.bleed = dict.fromkeys(page.bleed, 0)
+        pages.append(page)
+    return document.copy(pages)

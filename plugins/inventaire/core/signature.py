@@ -1,0 +1,185 @@
+"""Signatures of a step's inputs: one hash that changes when anything it reads changes.
+
+A step that is slow and whose output depends only on files, settings, code and the
+installed libraries (the book, and later the site's own parts) can be skipped when
+the hash of those inputs equals the one recorded next to its last output. The hash
+is made of contents, never of modification times: an editor who puts back an older
+photo under the same name, or a ``git checkout`` that leaves old times on new bytes,
+still changes the signature; a ``touch`` or a fresh clone does not.
+
+:class:`Signature` takes labelled parts, so two kinds of input can never be
+mistaken for each other (a file named like a setting, an empty list and a missing
+file), and :func:`distributions_stamp`, :func:`settings_description` and
+:func:`tree_digests` describe the inputs every step shares. Nothing here imports
+Pelican or WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import inspect
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, time
+from pathlib import Path, PurePath
+from typing import Any
+
+# Settings that name this build's folders, or how Pelican caches what it reads, not
+# what a step makes from them: two builds of the same project into other folders
+# (a test's temporary folder, ``--output``) have the same signature.
+VOLATILE_SETTINGS = frozenset({
+    "OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS", "PATH", "THEME",
+    "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "GZIP_CACHE", "CHECK_MODIFIED_METHOD",
+    "CONTENT_CACHING_LAYER", "DELETE_OUTPUT_DIRECTORY", "WRITE_SELECTED",
+})
+
+_CHUNK = 1 << 20
+
+
+def file_digest(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes; ``None`` when it cannot be read (absent, a folder)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def tree_files(folder: Path, keep: Callable[[Path], bool] | None = None) -> list[Path]:
+    """Every file under ``folder`` in a stable order (sorted relative paths), without
+    Python's byte-code caches and hidden files (editors' swap files, ``.DS_Store``)."""
+    found: list[Path] = []
+    for base, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.endswith((".pyc", ".pyo")):
+                continue
+            path = Path(base) / name
+            if keep is None or keep(path):
+                found.append(path)
+    return found
+
+
+def tree_digests(folder: Path, keep: Callable[[Path], bool] | None = None
+                 ) -> list[tuple[str, str | None]]:
+    """``(path relative to folder, content digest)`` of every file of :func:`tree_files`;
+    an absent folder has none (and differs from a folder holding an empty file)."""
+    return [(path.relative_to(folder).as_posix(), file_digest(path))
+            for path in tree_files(folder, keep)]
+
+
+def distribution_versions() -> list[tuple[str, str]]:
+    """``(name, version)`` of every installed distribution (names normalized)."""
+    from importlib.metadata import distributions
+
+    found = set()
+    for dist in distributions():
+        name = dist.metadata["Name"] if dist.metadata else None
+        if name:
+            found.add((str(name).lower().replace("_", "-"), str(dist.version)))
+    return sorted(found)
+
+
+def distributions_stamp() -> list[str]:
+    """``name==version`` of every installed distribution, sorted, and Python's version.
+
+    A new WeasyPrint, Pillow, Pango binding or font package can move a line; listing
+    them all (not only the ones we think we use) also covers what they load in turn.
+    """
+    return [f"python=={sys.version}",
+            *(f"{name}=={version}" for name, version in distribution_versions())]
+
+
+class Undescribed(TypeError):
+    """A value with no stable description (an object whose repr holds its address)."""
+
+
+def stable(value: Any) -> Any:
+    """A JSON-able description of a setting's value, the same in every process.
+
+    Functions and classes are described by their qualified name and source, so that
+    editing a ``pelicanconf.py`` function changes the description while reading the
+    same file twice does not. Raises :class:`Undescribed` for anything else opaque.
+    """
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, bytes):
+        return ["bytes", hashlib.sha256(value).hexdigest()]
+    if isinstance(value, PurePath):
+        return ["path", str(value)]
+    if isinstance(value, datetime | date | time):
+        return [type(value).__name__, value.isoformat()]
+    if isinstance(value, Mapping):
+        items = [[stable(k), stable(v)] for k, v in value.items()]
+        return ["map", sorted(items, key=lambda kv: json.dumps(kv[0], sort_keys=True))]
+    if isinstance(value, list | tuple):
+        return [type(value).__name__, [stable(v) for v in value]]
+    if isinstance(value, set | frozenset):
+        return ["set", sorted((stable(v) for v in value),
+                              key=lambda v: json.dumps(v, sort_keys=True))]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return ["dataclass", type(value).__qualname__, stable(dataclasses.asdict(value))]
+    if inspect.isroutine(value) or inspect.isclass(value):
+        return ["code", describe_code(value)]
+    if hasattr(value, "pattern") and hasattr(value, "flags"):  # a compiled regex
+        return ["regex", value.pattern, value.flags]
+    raise Undescribed(f"no stable description for {type(value).__qualname__}")
+
+
+def describe_code(value: Any) -> list[str]:
+    """A function's or a class's module, qualified name and source (when Python has it)."""
+    name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+    try:
+        source = inspect.getsource(value)
+    except (OSError, TypeError):
+        source = ""
+    return [name, hashlib.sha256(source.encode("utf-8")).hexdigest()]
+
+
+def settings_description(settings: Mapping[str, Any],
+                         ignored: Iterable[str] = VOLATILE_SETTINGS) -> list[list[Any]]:
+    """``[name, stable(value)]`` of every setting (upper-case name), sorted, but the
+    ``ignored`` ones; a value with no stable description is described by its type,
+    so that it does not break the step (a change of it then goes unseen)."""
+    skip = set(ignored)
+    described: list[list[Any]] = []
+    for key in sorted(k for k in settings if isinstance(k, str)):
+        if not key.isupper() or key in skip:
+            continue
+        try:
+            described.append([key, stable(settings[key])])
+        except (Undescribed, RecursionError):
+            described.append([key, ["opaque", type(settings[key]).__qualname__]])
+    return described
+
+
+class Signature:
+    """A SHA-256 over labelled parts: ``add("settings", …)``, ``add_tree("posts", …)``."""
+
+    def __init__(self, kind: str) -> None:
+        self._hash = hashlib.sha256(f"signature/{kind}/1\n".encode())
+        self.parts: list[str] = []
+
+    def add(self, label: str, value: Any) -> None:
+        """A JSON-able value under ``label`` (sorted keys, so dict order does not count)."""
+        data = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+        self._hash.update(f"{label}\0{len(data)}\0{data}\n".encode())
+        self.parts.append(label)
+
+    def add_tree(self, label: str, folder: Path,
+                 keep: Callable[[Path], bool] | None = None) -> None:
+        """Every file under ``folder`` by relative path and content."""
+        self.add(label, tree_digests(folder, keep))
+
+    def add_files(self, label: str, paths: Iterable[Path]) -> None:
+        """Named files by path and content (an absent one counts as absent)."""
+        self.add(label, [(str(path), file_digest(path)) for path in paths])
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
