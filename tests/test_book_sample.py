@@ -39,7 +39,7 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from inventaire.book.step import build_book
 
     result = build_book(settings, ROOT / "content", cache)
-    assert result is not None and not result.skipped
+    assert result.built and not result.skipped
     return result.folder
 
 

@@ -216,3 +216,33 @@ def test_screen_links_are_the_sites_hashtag_pages() -> None:
 
 def test_read_pages_without_a_book(tmp_path: Path) -> None:
     assert read_pages(tmp_path) is None
+
+
+def test_a_skipped_step_does_not_import_weasyprint(base: Path) -> None:
+    """The skip is decided before the layout's modules are imported."""
+    import subprocess
+
+    fixtures = Path(__file__).parent / "fixtures" / "book"
+    script = (
+        "import sys, importlib\n"
+        f"sys.path[:0] = [{str(ROOT / 'plugins')!r}, {str(fixtures)!r}]\n"
+        "from pathlib import Path\n"
+        "project = importlib.import_module('project')\n"
+        f"folder = Path({str(base)!r})\n"
+        f"result = project.run_step(folder, *{LIGHT!r}, f\"THEME={{str(folder / 'theme')!r}}\")\n"
+        "assert result.skipped, result\n"
+        "assert 'weasyprint' not in sys.modules\n"
+        "assert 'inventaire.book.builder' not in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_disabled_book_is_not_built(copy: Path) -> None:
+    settings = project.load_settings(copy, "BOOK_ENABLED=False")
+    edition = copy / "cache" / "book" / "edition"
+    before = snapshot(edition)
+    result = step.build_book(settings, copy / "content", copy / "cache")
+    assert not result.built and not result.editions and result.folder == edition
+    assert snapshot(edition) == before

@@ -56,20 +56,12 @@ def creation_date(day: Day) -> str:
     return midnight.strftime("%Y-%m-%dT%H:%M:%S") + f"{offset[:3]}:{offset[3:]}"
 
 
-def day_epoch(day: Day) -> int | None:
-    """Midnight of the day in its zone, as a Unix time; None when the day is unknown."""
-    if day.date is None:
-        return None
-    zone = ZoneInfo(day.timezone) if day.timezone else UTC
-    return int(datetime(day.date.year, day.date.month, day.date.day, tzinfo=zone).timestamp())
-
-
 @contextmanager
 def pinned_clock(day: Day) -> Iterator[None]:
     """``SOURCE_DATE_EPOCH`` set to the day's midnight while the book is laid out, unless
     the caller set it. fontTools stamps every font subset it writes into a PDF with
     it (else with the time now), so without it two layouts of the same book differ."""
-    epoch = day_epoch(day)
+    epoch = day.midnight_epoch()
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip() or epoch is None:
         yield
         return

@@ -39,29 +39,35 @@ STAGING_PREFIX = ".edition-"
 
 @dataclass
 class BookResult:
-    """What the site needs of the book, and whether it was laid out this time."""
+    """What the site needs of the book, and whether it was laid out this time.
+
+    ``built`` is False when there is no new book: ``BOOK_ENABLED`` is False, or an
+    error (logged) stopped it; ``editions`` and ``post_pages`` are then empty, and
+    ``folder`` holds the last edition, if any, as it was.
+    """
 
     editions: list[dict[str, Any]] = field(default_factory=list)
     post_pages: dict[PostKey, int] = field(default_factory=dict)
     folder: Path = Path()
     skipped: bool = False
+    built: bool = True
     pages: int = 0
     signature: str = ""
 
 
-def build_book(settings: Mapping[str, Any], content: Path, cache: Path) -> BookResult | None:
+def build_book(settings: Mapping[str, Any], content: Path, cache: Path) -> BookResult:
     """Lay out the book from ``content`` into ``cache/book/edition``, unless nothing it
     reads changed since the edition there was laid out.
 
     ``settings`` are the project's (Pelican's ``read_settings``); ``cache`` is its
-    ``CACHE_PATH``. ``None`` when there is no book: ``BOOK_ENABLED`` is False, or a
-    wrong ``BOOK_*`` setting was logged as an error (the last edition is left as it
-    was, for ``inventaire build --site``). An unreadable post file is logged as an
-    error and left out, as the site leaves it out.
+    ``CACHE_PATH``. With ``BOOK_ENABLED`` False, or a wrong ``BOOK_*`` setting (logged
+    as an error), nothing is laid out and ``built`` is False (the last edition is
+    left as it was). An unreadable post file is logged as an error and left out, as
+    the site leaves it out.
     """
     folder = edition_folder(cache)
     if not inventaire_settings.get(settings, "BOOK_ENABLED"):
-        return None
+        return BookResult(folder=folder, built=False)
     content = content.resolve()
     inputs = inputs_digest(settings, content)
     last = read_manifest(folder)
@@ -74,7 +80,7 @@ def build_book(settings: Mapping[str, Any], content: Path, cache: Path) -> BookR
 
 
 def lay_out(settings: Mapping[str, Any], content: Path, cache: Path,
-            inputs: str) -> BookResult | None:
+            inputs: str) -> BookResult:
     """Read the posts, lay the book out, write the edition (WeasyPrint imported here)."""
     from inventaire.book.builder import build
     from inventaire.book.edition import BookSettingError
@@ -88,7 +94,7 @@ def lay_out(settings: Mapping[str, Any], content: Path, cache: Path,
         book = build(articles, dict(settings), content, cache / "book")
     except (BookSettingError, PostFileError) as error:
         logger.error("Book: %s — the book is not built", error)
-        return None
+        return BookResult(folder=folder, built=False)
     manifest = Manifest(editions=book.editions, post_pages=book.post_pages,
                         files=sorted(book.files), media=media, pages=book.pages,
                         signature=signature)
