@@ -28,8 +28,9 @@ TOOLS = ROOT / "tools"
 if str(TOOLS) not in sys.path:
     sys.path.insert(0, str(TOOLS))
 
+from inventaire.core.atomic import write_atomic  # noqa: E402
 from inventaire.core.places import PlaceTagger, load_places  # noqa: E402
-from inventaire.core.postfile import write_atomic, write_post  # noqa: E402
+from inventaire.core.postfile import write_post  # noqa: E402
 from make_sample_day import to_post  # noqa: E402
 from sampleday import compose, exports  # noqa: E402
 from sampleday.authors import CITY, Author, make_authors  # noqa: E402

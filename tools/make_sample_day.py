@@ -18,9 +18,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from inventaire.core.atomic import write_atomic
 from inventaire.core.model import Declaimed, Entity, Media, Post
 from inventaire.core.places import PlaceTagger, load_places
-from inventaire.core.postfile import write_atomic, write_post
+from inventaire.core.postfile import write_post
 from sampleday import exports, pages, photos
 from sampleday.authors import CITY, Author, make_authors
 from sampleday.day import DayBuilder, at, in_day, select

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inventaire.core.postfile import write_atomic
+from inventaire.core.atomic import write_atomic
 
 from .phrases import TEMPS
 from .placewords import PLACES

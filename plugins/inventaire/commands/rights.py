@@ -21,9 +21,10 @@ from typing import Any
 import yaml
 
 from inventaire.core import settings as inventaire_settings
+from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import UserError
 from inventaire.core.model import Post
-from inventaire.core.postfile import FRONT, PostFileError, dump_post, load_post, read_post, write_atomic
+from inventaire.core.postfile import FRONT, PostFileError, dump_post, load_post, read_post
 
 POSTS = Path("content") / "posts"
 

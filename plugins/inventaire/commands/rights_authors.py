@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from inventaire.core.atomic import write_atomic
 from inventaire.core.model import Post
-from inventaire.core.postfile import write_atomic
 from inventaire.commands.rights import post_files, read_posts
 from inventaire.core.text.render import mention_url
 

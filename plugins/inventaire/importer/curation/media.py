@@ -22,8 +22,8 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps
 
+from inventaire.core.atomic import write_atomic
 from inventaire.core.model import Media, Post
-from inventaire.core.postfile import write_atomic
 from inventaire.importer.sources.common import LOCAL_MEDIA, ArchiveError, LocalFile
 
 _DROP_SEGMENTS = {0xE1, 0xED}  # APP1 (EXIF, XMP), APP13 (IPTC/Photoshop)
