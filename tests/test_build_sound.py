@@ -160,3 +160,42 @@ def test_every_output_file_is_readable_by_others(project: Path) -> None:
             assert (project / "output").stat().st_mode & stat.S_IROTH
     finally:
         os.umask(old)
+
+
+def test_the_preview_serves_each_edit_after_a_full_build(project: Path) -> None:
+    """``inventaire serve``: the first build is served, an edit is served once the
+    build that follows it is done, and no search index is made."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "inventaire.commands.cli", "--project",
+                               str(project), "serve", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    post_id = made_up_post(3).id
+    url = f"http://127.0.0.1:{port}/post/{post_id}/"
+
+    def fetch_until(words: str) -> str:
+        deadline = time.monotonic() + 90
+        page = ""
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            except OSError:
+                page = ""
+            if words in page:
+                return page
+            time.sleep(0.2)
+        return page
+
+    try:
+        assert "numéro3" in fetch_until("numéro3")
+        edit(project, post_id, note="Relu par la rédaction")
+        assert "Relu par la rédaction" in fetch_until("Relu par la rédaction")
+        assert not (project / "output" / "pagefind").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

