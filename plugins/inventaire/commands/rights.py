@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +25,8 @@ from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import UserError
 from inventaire.core.model import Post
 from inventaire.core.postfile import FRONT, PostFileError, dump_post, load_post, read_post
+from inventaire.core.project import post_files as core_post_files
+from inventaire.core.project import read_posts
 
 POSTS = Path("content") / "posts"
 
@@ -47,20 +49,8 @@ def posts_folder(project: Path) -> Path:
 
 
 def post_files(project: Path) -> list[Path]:
-    """Every editors' file, in a stable order."""
-    return sorted(posts_folder(project).rglob("*.md"))
-
-
-def read_posts(paths: Iterable[Path]) -> tuple[list[tuple[Path, Post]], list[PostFileError]]:
-    """The posts that parse, and the errors of those that do not."""
-    posts: list[tuple[Path, Post]] = []
-    errors: list[PostFileError] = []
-    for path in paths:
-        try:
-            posts.append((path, read_post(path)))
-        except PostFileError as error:
-            errors.append(error)
-    return posts, errors
+    """Every editors' file of ``project``; a folder without posts is a user error."""
+    return core_post_files(posts_folder(project).parent)
 
 
 # ---------------------------------------------------------------------- withdrawal

@@ -16,7 +16,7 @@ from typing import Any
 
 from inventaire.core.atomic import write_atomic
 from inventaire.core.model import Post
-from inventaire.commands.rights import post_files, read_posts
+from inventaire.core.project import post_files, read_posts
 from inventaire.core.text.render import mention_url
 
 CSV_FIELDS = ("handle", "name", "network", "posts", "consent", "profile_url", "ids")
@@ -102,7 +102,7 @@ def authors_table(authors: list[Author]) -> str:
 
 def run(args: Any) -> int:
     project = Path(args.project)
-    posts, errors = read_posts(post_files(project))
+    posts, errors = read_posts(post_files(project / "content"))
     for error in errors:
         print(f"inventaire: warning: skipped {error}", file=sys.stderr)
     authors = selection_authors([post for _path, post in posts])

@@ -19,12 +19,12 @@ from typing import Any
 
 from inventaire.commands.build import load_settings
 from inventaire.core import settings as inventaire_settings
-from inventaire.core.day import POSTS_DIR, Day, load_day
-from inventaire.core.errors import UserError
+from inventaire.core.day import Day, load_day
+from inventaire.core.errors import PostFileError, UserError
 from inventaire.core.figures import Figures, Row, count_figures
 from inventaire.core.model import Post
 from inventaire.core.places import load_places
-from inventaire.core.postfile import PostFileError, read_post
+from inventaire.core.project import post_files, read_posts
 from inventaire.core.text.emoji_names import find_emoji
 from inventaire.core.text.typography import format_day, format_number, plural
 
@@ -42,20 +42,10 @@ class Selection:
 
 def read_selection(content: Path) -> Selection:
     """Every post file under ``content/posts/``; only the posts a publish build shows."""
-    folder = content / POSTS_DIR
-    paths = sorted(p for p in folder.rglob("*.md")
-                   if not any(part.startswith(".") for part in p.relative_to(folder).parts)) \
-        if folder.is_dir() else []
-    posts: list[Post] = []
-    errors: list[PostFileError] = []
-    for path in paths:
-        try:
-            post = read_post(path)
-        except PostFileError as error:
-            errors.append(error)
-            continue
-        if post.visible(False):  # as a publish build: no candidate, nothing withdrawn
-            posts.append(post)
+    paths = post_files(content)
+    read, errors = read_posts(paths)
+    # As a publish build: no candidate, nothing withdrawn.
+    posts = [post for _path, post in read if post.visible(False)]
     return Selection(sorted(posts, key=Post.sort_key), errors, len(paths))
 
 
