@@ -15,7 +15,6 @@ from pathlib import Path
 
 from inventaire.core.errors import UserError
 
-
 # sub-command → "module:function"; each function takes the parsed args and returns
 # the exit status.
 COMMANDS: dict[str, str] = {

@@ -13,7 +13,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inventaire.core.postfile import PostFileError, field_lines, read_front_matter, split_front_matter
+from inventaire.core.postfile import (
+    PostFileError,
+    field_lines,
+    read_front_matter,
+    split_front_matter,
+)
 
 EARTH_RADIUS_M = 6_371_000.0
 

@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from inventaire.importer.sources import bluesky, mastodon, twarc_csv, twitter_archive, twitter_v1, twitter_v2
+from inventaire.importer.sources import (
+    bluesky,
+    mastodon,
+    twarc_csv,
+    twitter_archive,
+    twitter_v1,
+    twitter_v2,
+)
 from inventaire.importer.sources.common import ReadContext, Record
 
 Reader = Callable[[Path, ReadContext], Iterator[Record]]
