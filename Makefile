@@ -10,7 +10,9 @@ TESTSTAMP := $(VENV)/.installed-test
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: all install site book serve publish clean test system-test-deps lint bench bench-quick
+LOCK   := requirements.lock
+
+.PHONY: all install site book serve publish clean test system-test-deps lint bench bench-quick lock
 
 all: $(STAMP)
 	$(BIN)/inventaire build
@@ -19,8 +21,10 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e .
+# Every install takes the versions of requirements.lock (a constraint file): a fresh
+# clone builds with the versions the project was tested with.
+$(STAMP): pyproject.toml $(LOCK) | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e .
 	touch $@
 
 install: $(STAMP)
@@ -40,8 +44,8 @@ publish: $(STAMP)
 clean:
 	rm -rf output cache __pycache__ .pytest_cache .ruff_cache .mypy_cache
 
-$(TESTSTAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(TESTSTAMP): pyproject.toml $(LOCK) $(STAMP)
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test]'
 	touch $@
 
 # Debian packages for the browser and PDF tests, installed only when running as root
@@ -69,8 +73,8 @@ lint: $(TESTSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-$(VENV)/.installed-bench: pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
+$(VENV)/.installed-bench: pyproject.toml $(LOCK) $(STAMP)
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[bench]'
 	touch $@
 
 bench: $(VENV)/.installed-bench
@@ -78,3 +82,14 @@ bench: $(VENV)/.installed-bench
 
 bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks --quick
+
+# Write requirements.lock again from a virtualenv made from pyproject.toml alone.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet -e '.[test,bench]'
+	{ echo "# Every distribution the project, its tests and its benchmarks install, at the versions"; \
+	  echo "# CI and 'make all' use (pip --constraint). Made with: make lock"; \
+	  .venv-lock/bin/python -m pip freeze --exclude-editable; } > $(LOCK)
+	rm -rf .venv-lock
