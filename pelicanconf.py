@@ -35,7 +35,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["inventaire.site"]
 
-# Web addresses (DESIGN.md).
+# Web addresses (README.md, « Web addresses »).
 ARTICLE_URL = "post/{slug}/"
 ARTICLE_SAVE_AS = "post/{slug}/index.html"
 DRAFT_URL = "brouillon/{slug}/"

@@ -1,8 +1,8 @@
 """Visual regression for emoji: in colour in the rgb edition, gray (and not blank) in gray.
 
-A COLR emoji font prints blank with WeasyPrint 70 + HarfBuzz 6 (PRINT.md); the book
-places OpenMoji's SVG files instead. This renders a tiny book, rasterises the page
-with the emoji (pypdfium2) and counts pixels.
+A COLR emoji font prints blank with WeasyPrint 70 + HarfBuzz 6 (docs/print.md,
+« Emoji »); the book places OpenMoji's SVG files instead. This renders a tiny book,
+rasterises the page with the emoji (pypdfium2) and counts pixels.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The sample day shipped in ``content/``: sizes, formats, and agreement between files.
 
 The check that matters most is the round trip: reading the twarc2 export with the
-importer's rules (FORMATS.md §3.b) must give back, for every editors' file, the
-same text, entities, date and place.
+importer's rules (docs/formats.md, « Twitter API v2 and twarc2 ») must give back,
+for every editors' file, the same text, entities, date and place.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The raw exports of the day, derived from the tweets: twarc2 JSONL and an archive.
 
-Both are written the way the real tools write them (FORMATS.md §3.b and §3.c):
-twarc2 keeps one API response page per line, newest first; the archive is
-``window.YTD.tweets.part0 = [...]`` with every number as a string.
+Both are written the way the real tools write them (docs/formats.md, « Twitter API
+v2 and twarc2 » and « Twitter archive »): twarc2 keeps one API response page per line,
+newest first; the archive is ``window.YTD.tweets.part0 = [...]`` with every number as
+a string.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Emoji as inline OpenMoji SVG images, in colour or converted to the edition's colours.
 
-With WeasyPrint 70 and HarfBuzz 6 a COLR emoji font prints blank (PRINT.md), while
-OpenMoji's own SVG files placed as ``<img>`` print in colour, as vectors. The site's
-renderer already wraps every emoji in ``<span class="emoji" aria-label=…>``; here the
-characters inside that span become an image, and the span keeps its label so that
-the tagged screen edition still says the emoji's name.
+With WeasyPrint 70 and HarfBuzz 6 a COLR emoji font prints blank (docs/print.md,
+« Emoji »), while OpenMoji's own SVG files placed as ``<img>`` print in colour, as
+vectors. The site's renderer already wraps every emoji in
+``<span class="emoji" aria-label=…>``; here the characters inside that span become an
+image, and the span keeps its label so that the tagged screen edition still says the
+emoji's name.
 """
 
 from __future__ import annotations

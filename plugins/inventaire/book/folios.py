@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from inventaire.book import pdfcompat
+
 # Worker: no folio; a recto also carries the verso's head and the reverse, so a page
 # that changes side keeps the right one. ``:blank`` and a chapter's first page still
 # suppress both (their selectors are more specific than ``:left`` and ``:right``).
@@ -39,20 +41,13 @@ def placed(page: Any, right: bool) -> Any:
     """The worker's ``page`` as a recto (``right``) or a verso: moved across when it
     changes side, with that side's running head only; a new WeasyPrint ``Page`` (its
     links, anchors and bookmarks read again at their new places)."""
-    from weasyprint.document import Page
-
-    box = page._page_box
-    if (box.page_type.side == "right") != right:
-        dx = box.margin_right - box.margin_left
-        for child in box.children:
-            child.translate(dx, 0)
-    other = "@top-right" if not right else "@top-left"
-    box.children = tuple(c for c in box.children if getattr(c, "at_keyword", None) != other)
-    return Page(box)
+    if right:
+        return pdfcompat.moved_page(page, "right", drop="@top-left")
+    return pdfcompat.moved_page(page, "left", drop="@top-right")
 
 
 def is_blank(page: Any) -> bool:
-    return bool(page._page_box.page_type.blank)
+    return pdfcompat.is_blank(page)
 
 
 def stamp_html(body_html: str, pages: int) -> str:
@@ -81,7 +76,7 @@ def stamp_pages(writer: Any, first: int, stamp: bytes, skip: set[int]) -> None:
     push, draw = DecodedStreamObject(), DecodedStreamObject()
     push.set_data(b"q\n")
     draw.set_data(b"\nQ q /Folio Do Q\n")
-    push_ref, draw_ref = writer._add_object(push), writer._add_object(draw)
+    push_ref, draw_ref = pdfcompat.add_indirect(writer, push), pdfcompat.add_indirect(writer, draw)
     for index, source in enumerate(reader.pages):
         if index in skip:
             continue
@@ -95,8 +90,7 @@ def stamp_pages(writer: Any, first: int, stamp: bytes, skip: set[int]) -> None:
         form[NameObject("/Subtype")] = NameObject("/Form")
         form[NameObject("/BBox")] = source.mediabox
         form[NameObject("/Resources")] = source["/Resources"].clone(writer)
-        form_ref = writer._add_object(form) if form.indirect_reference is None \
-            else form.indirect_reference
+        form_ref = pdfcompat.add_indirect(writer, form)  # the clone's own reference when it has one
         # The page's own resources, copied: WeasyPrint may share them between pages.
         resources = DictionaryObject(target["/Resources"].get_object())
         xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())

@@ -1,11 +1,12 @@
 """WeasyPrint passes: lay out, read where each anchor landed, pad, write the PDF.
 
 Page numbers of the indexes are found in two passes rather than with thousands of
-``target-counter()`` (each may force WeasyPrint to lay pages out again, PRINT.md
-§1.1): pass one lays the book out with placeholders and reads the page of every
-anchor from the laid-out ``Document``; pass two prints the real numbers. Only pages
-after the chapters (the indexes themselves) can move between passes, and the table of
-contents, the one part before them, uses ``target-counter()`` for its few entries.
+``target-counter()`` (each may force WeasyPrint to lay pages out again,
+docs/print.md, « Page numbers »): pass one lays the book out with placeholders and
+reads the page of every anchor from the laid-out ``Document``; pass two prints the
+real numbers. Only pages after the chapters (the indexes themselves) can move between
+passes, and the table of contents, the one part before them, uses
+``target-counter()`` for its few entries.
 """
 
 from __future__ import annotations

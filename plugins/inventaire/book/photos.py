@@ -1,8 +1,9 @@
 """Photos as plates: resampled by Pillow to the print resolution at their printed size.
 
 WeasyPrint embeds a JPEG as it is, and its ``dpi`` option only downsamples and then
-re-saves without a quality setting (PRINT.md §1.3), so the book prepares each image
-itself: the size it will print at, in the edition's colour mode, at ``BOOK_PLATE_PPI``.
+re-saves without a quality setting (docs/print.md, « Images »), so the book prepares
+each image itself: the size it will print at, in the edition's colour mode, at
+``BOOK_PLATE_PPI``.
 A source too small for its place prints smaller (never below the resolution), and a
 warning names it so that the editors can find a better file.
 """

@@ -9,7 +9,8 @@ gazetteer's names, not Pelican objects: the ``/chiffres/`` page (through
 :mod:`inventaire.site.figures`) and ``inventaire stats`` (which reads
 ``content/posts/`` without running Pelican) call the same :func:`count_figures`, so
 they cannot disagree. The rows carry the site's addresses of an hour and a place
-(DESIGN.md), so those two addresses are defined here, for the site's pages too.
+(README.md, « Web addresses »), so those two addresses are defined here, for the
+site's pages too.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ HOURS = range(24)
 
 
 def hour_url(hour: int) -> str:
-    """``heure/14/``: one sitting's address (DESIGN.md), for pages and figures alike."""
+    """``heure/14/``: one sitting's address (README.md, « Web addresses »), for pages
+    and figures alike."""
     return f"heure/{hour:02d}/"
 
 
