@@ -14,8 +14,10 @@ from typing import Any
 
 import yaml
 
+from inventaire.core import front_matter
 from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import PostFileError
+from inventaire.core.front_matter import Flow
 from inventaire.core.model import CONSENTS, NETWORKS, STATUSES, Declaimed, Entity, Media, Post
 
 FRONT = "---"
@@ -44,12 +46,9 @@ class _Loader(_SafeBase):  # type: ignore[valid-type,misc]
     """Safe loader that keeps timestamps as strings: we parse them ourselves."""
 
 
-# Drop the implicit timestamp resolver so "2013-04-19T14:32:07+02:00" stays a string
+# Without the implicit timestamp resolver, "2013-04-19T14:32:07+02:00" stays a string
 # and its offset is never lost or converted by PyYAML.
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader.yaml_implicit_resolvers = front_matter.IMPLICIT_RESOLVERS
 
 
 class _PyLoader(yaml.SafeLoader):
@@ -287,38 +286,6 @@ def post_fields(post: Post) -> dict[str, Any]:
     return fields
 
 
-# One libyaml dump per file: dumping field by field through the pure-Python emitter
-# (about 13 calls per post) was half of an import of 10,000 posts. The representers
-# below are the same for both emitters; fall back where PyYAML lacks libyaml.
-_SafeDumperBase: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _Dumper(_SafeDumperBase):  # type: ignore[valid-type,misc]
-    """Block style for the top level, flow style for :class:`_Flow` mappings."""
-
-
-# Dates are written bare (``date: 2013-04-19T14:32:07+02:00``), as editors expect.
-_Dumper.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-
-class _Flow(dict[str, Any]):
-    """A small mapping written on one line (an entity, ``declaimed``)."""
-
-
-def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # Ids in quotes, so that no tool reads them as numbers; '@' and '`' are reserved.
-    style = '"' if value.isdigit() or value[:1] in "@`" else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-def _flow_representer(dumper: yaml.SafeDumper, value: _Flow) -> yaml.MappingNode:
-    return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=True)
-
-
-_Dumper.add_representer(str, _str_representer)
-_Dumper.add_representer(_Flow, _flow_representer)
-
-
 def _indent_entities(head: str) -> str:
     """Indent the items of the top-level ``entities`` list by two spaces.
 
@@ -340,15 +307,17 @@ def _indent_entities(head: str) -> str:
 
 
 def dump_post(post: Post) -> str:
-    """The editors' file for a post; stable byte for byte for the same post."""
+    """The editors' file for a post; stable byte for byte for the same post.
+
+    The front matter is one libyaml pass (:mod:`inventaire.core.front_matter`); the
+    text follows verbatim.
+    """
     fields = post_fields(post)
     if "entities" in fields:
-        fields["entities"] = [_Flow(item) for item in fields["entities"]]
+        fields["entities"] = [Flow(item) for item in fields["entities"]]
     if "declaimed" in fields:
-        fields["declaimed"] = _Flow(fields["declaimed"])
-    head = yaml.dump(fields, Dumper=_Dumper, default_flow_style=False, allow_unicode=True,
-                     sort_keys=False, width=1_000_000)
-    return f"{FRONT}\n{_indent_entities(head)}{FRONT}\n{post.text}\n"
+        fields["declaimed"] = Flow(fields["declaimed"])
+    return f"{FRONT}\n{_indent_entities(front_matter.dump(fields))}{FRONT}\n{post.text}\n"
 
 
 def write_post(post: Post, root: Path) -> Path:

@@ -1,0 +1,143 @@
+"""Writing the YAML front matter of an editors' file: one libyaml pass per file.
+
+An import writes thousands of these. Dumping them field by field through PyYAML's
+pure-Python emitter was half of the import's time; PyYAML's representer, walking the
+values to build the node tree, was still a third of what remained. So the node tree
+is built here directly from the plain values a front matter holds (str, int, float,
+bool, None, lists and mappings), and libyaml's emitter (``CSafeDumper``; PyYAML's
+``SafeDumper`` where PyYAML was built without libyaml) writes it out, quoting and
+escaping every scalar as the YAML spec requires. Any other value, and values that
+contain themselves (YAML anchors allow it), go through PyYAML's own representer,
+which writes the same YAML more slowly.
+
+Block style at the top level and in lists; :class:`Flow` mappings on one line.
+Dates stay plain strings (``2013-04-19T14:32:07+02:00``): the timestamp resolver is
+left out, for the reader (:mod:`inventaire.core.postfile`) as for the writer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+# PyYAML's implicit resolvers without the timestamp one: "2013-04-19T14:32:07+02:00"
+# is a string, its offset never lost or converted.
+IMPLICIT_RESOLVERS = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+_SafeDumperBase: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class Flow(dict[str, Any]):
+    """A small mapping written on one line (an entity, ``declaimed``)."""
+
+
+class _Unsupported(Exception):
+    """A value the direct node builder leaves to PyYAML's representer."""
+
+
+def _quoted(value: str) -> bool:
+    # Ids in double quotes, so that no tool reads them as numbers; a plain scalar
+    # cannot start with '@' or '`' (reserved indicators); "" as it always was.
+    return not value or value.isdigit() or value[0] in ("@", "`")
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> ScalarNode:
+    return dumper.represent_scalar(_STR, value, style='"' if _quoted(value) else None)
+
+
+def _flow_representer(dumper: yaml.SafeDumper, value: Flow) -> MappingNode:
+    return dumper.represent_mapping(_MAP, value, flow_style=True)
+
+
+_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}  # see _Dumper.resolve
+
+
+class _Dumper(_SafeDumperBase):  # type: ignore[valid-type,misc]
+    """libyaml's safe dumper, with the resolvers above and a memory of scalars' tags.
+
+    The emitter asks for the implicit tag of every scalar twice; the answer depends
+    only on the value, and the same values ("twitter", "candidate", "fr", "jdtap")
+    come back in every file.
+    """
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is not ScalarNode or self.yaml_path_resolvers:
+            return str(super().resolve(kind, value, implicit))
+        key = (value, implicit)
+        tag = _TAGS.get(key)
+        if tag is None:
+            tag = str(super().resolve(kind, value, implicit))
+            if len(_TAGS) >= 50_000:  # a bound on the memory, not a cache policy
+                _TAGS.clear()
+            _TAGS[key] = tag
+        return tag
+
+
+_Dumper.yaml_implicit_resolvers = IMPLICIT_RESOLVERS
+_Dumper.add_representer(str, _str_representer)
+_Dumper.add_representer(Flow, _flow_representer)
+
+_OPTIONS: dict[str, Any] = {"allow_unicode": True, "width": 1_000_000}
+
+
+def _float_text(value: float) -> str:
+    """As PyYAML's SafeRepresenter writes a float (``1e17`` becomes ``1.0e+17``)."""
+    if value != value:
+        return ".nan"
+    if value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    text = repr(value).lower()
+    if "." not in text and "e" in text:
+        text = text.replace("e", ".0e", 1)
+    return text
+
+
+def _node(value: Any, open_: set[int]) -> Node:
+    """The YAML node of ``value``; ``open_`` holds the containers being built."""
+    kind = type(value)
+    if kind is str:
+        return ScalarNode(_STR, value, style='"' if _quoted(value) else None)
+    if kind is bool:
+        return ScalarNode(_BOOL, "true" if value else "false")
+    if kind is int:
+        return ScalarNode(_INT, str(value))
+    if kind is float:
+        return ScalarNode(_FLOAT, _float_text(value))
+    if value is None:
+        return ScalarNode(_NULL, "null")
+    if kind in (dict, Flow, list):
+        if id(value) in open_:
+            raise _Unsupported  # a value that contains itself: anchors needed
+        open_.add(id(value))
+        node: Node
+        if kind is list:
+            node = SequenceNode(_SEQ, [_node(item, open_) for item in value], flow_style=False)
+        else:
+            node = MappingNode(_MAP, [(_node(k, open_), _node(v, open_))
+                                      for k, v in value.items()], flow_style=kind is Flow)
+        open_.discard(id(value))
+        return node
+    raise _Unsupported
+
+
+def dump(fields: dict[str, Any]) -> str:
+    """``fields`` as a YAML block mapping, in their order, ending with a newline."""
+    try:
+        node = _node(fields, set())
+    except (_Unsupported, RecursionError):
+        return str(yaml.dump(fields, Dumper=_Dumper, default_flow_style=False,
+                             sort_keys=False, **_OPTIONS))
+    return str(yaml.serialize(node, Dumper=_Dumper, **_OPTIONS))
