@@ -199,3 +199,45 @@ def test_the_preview_serves_each_edit_after_a_full_build(project: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()
+            and not p.relative_to(folder).as_posix().startswith("pagefind/")}
+
+
+def test_pages_are_the_same_from_one_process_or_three(project: Path) -> None:
+    """The render workers split the pages, never change them."""
+    inventaire(project, *SITE, "--set", "INVENTAIRE_RENDER_WORKERS=1")
+    alone = snapshot(project / "output")
+    inventaire(project, *SITE, "--set", "INVENTAIRE_RENDER_WORKERS=3")
+    shared = snapshot(project / "output")
+    assert sorted(alone) == sorted(shared)
+    assert [name for name in alone if alone[name] != shared[name]] == []
+    assert sum(name.endswith(".html") for name in alone) > 20
+
+
+def test_a_page_that_fails_in_a_worker_fails_the_build(project: Path) -> None:
+    """Rendering raises in the worker processes only (the settings, read by the
+    parent before it forks, know its pid): the build stops, output/ is untouched."""
+    inventaire(project, *SITE)
+    before = snapshot(project / "output")
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\n\nimport os\nPARENT = os.getpid()\n\ndef check(article):\n"
+                   "    if os.getpid() != PARENT:\n"
+                   "        raise ValueError('page impossible')\n"
+                   "    return ''\n\nJINJA_FILTERS = {'check': check}\n")
+    template = project / "theme" / "templates" / "article.html"
+    template.write_text(template.read_text("utf-8").replace(
+        "{% block content %}", "{% block content %}{{ article|check }}", 1), "utf-8")
+    for workers in ("2", "3"):
+        result = subprocess.run(
+            [sys.executable, "-m", "inventaire.commands.cli", "--project", str(project),
+             *SITE, "--set", f"INVENTAIRE_RENDER_WORKERS={workers}"],
+            capture_output=True, text=True, check=False)
+        assert result.returncode == 1, workers
+        assert "page impossible" in result.stderr
+        assert "output/ is left as it was" in result.stderr
+        assert snapshot(project / "output") == before
+    inventaire(project, *SITE, "--set", "INVENTAIRE_RENDER_WORKERS=1")

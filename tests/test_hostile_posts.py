@@ -22,7 +22,7 @@ import pytest
 import yaml
 from hostile import corpus
 from hostile.tmpproject import make_project
-from inventaire import postfile
+from inventaire.core import postfile
 from inventaire.commands.build import build
 from inventaire.core.postfile import PostFileError, load_post, read_post
 

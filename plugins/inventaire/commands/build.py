@@ -153,7 +153,8 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
         lay_out = bool(inventaire_settings.get(settings, "BOOK_ENABLED")) \
             if book is None else book
         edition = book_edition(settings, cache, lay_out)
-        with swapped_output(target, settings.get("OUTPUT_RETENTION") or ()) as building:
+        with swapped_output(target, settings.get("OUTPUT_RETENTION") or (),
+                            cache / "trash") as building:
             run_settings = {**settings, "OUTPUT_PATH": str(building),
                             "DELETE_OUTPUT_DIRECTORY": False,
                             "INVENTAIRE_BOOK_PAGES": str(edition / PAGES_FILE)

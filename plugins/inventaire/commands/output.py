@@ -49,7 +49,7 @@ def _pid_alive(path: Path) -> bool:
     return True
 
 
-def recover_output(target: Path) -> None:
+def recover_output(target: Path, trash: Path | None = None) -> None:
     """Clean up after a build that was killed: restore or delete its folders."""
     olds = [p for p in _siblings(target, "old") if not _pid_alive(p)]
     if not target.exists() and olds:
@@ -58,7 +58,9 @@ def recover_output(target: Path) -> None:
         olds = olds[:-1]
     for path in olds + [p for p in _siblings(target, "building") if not _pid_alive(p)]:
         shutil.rmtree(path, ignore_errors=True)
-    for path in _siblings(target, "trash"):  # an rm -rf that was stopped: once more
+    stopped = _siblings(target, "trash") + (
+        sorted(trash.glob(f".{target.name}.trash-*")) if trash is not None else [])
+    for path in stopped:  # an rm -rf that was stopped: once more
         delete_later(path)
 
 
@@ -90,16 +92,18 @@ def delete_later(folder: Path) -> None:
 
 
 @contextmanager
-def swapped_output(target: Path, retain: Sequence[str] = ()) -> Iterator[Path]:
+def swapped_output(target: Path, retain: Sequence[str] = (),
+                   trash: Path | None = None) -> Iterator[Path]:
     """A fresh folder to build into; on success it becomes ``target``.
 
     ``retain`` (Pelican's ``OUTPUT_RETENTION``, e.g. ``.git`` of a deployment) names
     entries of the previous output that move into the new one. The folder gets the
     permissions the umask gives a new folder (``mkdtemp`` makes it private; a web
-    server running as another user must read the site).
+    server running as another user must read the site). The replaced output is
+    moved into ``trash`` (the cache), else left beside, and deleted there.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    recover_output(target)
+    recover_output(target, trash)
     pid = os.getpid()
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{pid}-",
                                      dir=target.parent))
@@ -125,7 +129,19 @@ def swapped_output(target: Path, retain: Sequence[str] = ()) -> Iterator[Path]:
         os.replace(target, backup)  # replaces the empty placeholder folder
     os.replace(building, target)
     if backup is not None:
-        # Renamed first: a "trash" folder is only ever deleted, never restored.
-        trash = backup.with_name(backup.name.replace(".old-", ".trash-", 1))
-        os.replace(backup, trash)
-        delete_later(trash)
+        delete_later(to_trash(backup, trash))
+
+
+def to_trash(old: Path, trash: Path | None) -> Path:
+    """``old`` renamed to a "trash" name, in ``trash`` when that folder is on the same
+    file system: a trash folder is only ever deleted, never restored."""
+    name = old.name.replace(".old-", ".trash-", 1)
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            os.replace(old, trash / name)
+            return trash / name
+        except OSError:  # another file system: beside the output, then
+            pass
+    os.replace(old, old.with_name(name))
+    return old.with_name(name)

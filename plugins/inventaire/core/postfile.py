@@ -1,9 +1,10 @@
 """The editors' file: YAML front matter, then the post's text verbatim.
 
-This is the contract between the tool and the editors (DESIGN.md): one file per post
-at ``content/posts/<YYYY-MM-DD>/<HHhMM>-<id>.md``. The body is never interpreted as
-Markdown or HTML. Reading is strict and every problem names the file, the line, the
-field and the fix, because editors fix these files by hand.
+This is the contract between the tool and the editors (README.md, « The editor's
+guide »): one file per post at ``content/posts/<YYYY-MM-DD>/<HHhMM>-<id>.md``. The
+body is never interpreted as Markdown or HTML. Reading is strict and every problem
+names the file, the line, the field and the fix, because editors fix these files by
+hand.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ from inventaire.site.groups import (
 
 logger = logging.getLogger(__name__)
 
-# Page → (template, save_as). The addresses are DESIGN.md's.
+# Page → (template, save_as). The addresses are README.md's (« Web addresses »).
 SINGLE_PAGES = {
     "hours": "heure/index.html",
     "places": "lieu/index.html",

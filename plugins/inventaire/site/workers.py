@@ -10,15 +10,19 @@ context by ``fork`` and writes its pages into the same output folder — so the 
 are exactly those a single process would write.
 
 Work that is not a page (feeds, the theme's static files, photos, fonts) stays with
-the parent. A child that fails, or logs an error, exits with status 1; the parent
-waits for every child before the site is indexed for search (:func:`join`) and logs
-an error for each one that failed, so the build's exit status says so.
+the parent. The parent waits for every child before the site is indexed for search
+(:func:`join`). A child that logs an error exits with status 1, and the parent logs
+one too, so the build's exit status says so; a child whose rendering raised exits
+with status 2, and the parent raises, as it would have had the page been its own:
+the build stops and ``output/`` is left as it was.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
@@ -27,10 +31,14 @@ from typing import Any
 from pelican.generators import StaticGenerator
 
 from inventaire.core import settings as inventaire_settings
+from inventaire.core.errors import UserError
 
 from .writer import CHILDREN, SHARE, SiteWriter
 
 logger = logging.getLogger(__name__)
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+LOGGED_ERRORS, CRASHED = 1, 2  # a child's exit statuses
 
 
 
@@ -77,9 +85,23 @@ def start(generators: Sequence[Any]) -> None:
     context[CHILDREN] = children
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child when its parent dies (``PR_SET_PDEATHSIG``): a
+    build killed halfway must not leave workers writing into its folder, which the
+    next build deletes. Elsewhere, the child finishes its share and exits."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
+
 def _render_share(generators: Sequence[Any], index: int, count: int) -> None:
     """In a child: the pages of share ``index``, then ``os._exit``."""
-    status = 1
+    _die_with_parent()
+    status = CRASHED
     flag = ErrorFlag()
     logging.getLogger().addHandler(flag)
     try:
@@ -95,7 +117,7 @@ def _render_share(generators: Sequence[Any], index: int, count: int) -> None:
             if hasattr(generator, "generate_output") and not isinstance(
                     generator, StaticGenerator):
                 generator.generate_output(writer)
-        status = 1 if flag.raised else 0
+        status = LOGGED_ERRORS if flag.raised else 0
     except BaseException:
         traceback.print_exc()
     finally:
@@ -111,14 +133,18 @@ def is_primary(context: dict[str, Any]) -> bool:
 
 
 def join(context: dict[str, Any]) -> int:
-    """Wait for every child; log an error for each that failed. Returns the failures."""
-    failures = 0
-    children = context.pop(CHILDREN, None) or []
-    for pid in children:
+    """Wait for every child. Raises :class:`UserError` when one crashed; logs an error
+    when one logged errors. Returns how many logged errors."""
+    logged = crashed = 0
+    for pid in context.pop(CHILDREN, None) or []:
         _pid, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            failures += 1
-    if failures:
-        logger.error("site: %d of the processes rendering pages failed (see above); "
-                     "the site is incomplete", failures)
-    return failures
+        code = os.waitstatus_to_exitcode(status)
+        logged += code == LOGGED_ERRORS
+        crashed += code not in (0, LOGGED_ERRORS)
+    if crashed:
+        raise UserError("a page could not be rendered (the error is above); output/ "
+                        "is left as it was")
+    if logged:
+        logger.error("site: %d of the processes rendering pages logged errors (above)",
+                     logged)
+    return logged
