@@ -62,21 +62,22 @@ def _flow_representer(dumper: yaml.SafeDumper, value: Flow) -> MappingNode:
     return dumper.represent_mapping(_MAP, value, flow_style=True)
 
 
-_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}  # see _Dumper.resolve
+_TAGS: dict[tuple[type[Any], str, tuple[bool, bool]], str] = {}  # see RememberedTags
 
 
-class _Dumper(_SafeDumperBase):  # type: ignore[valid-type,misc]
-    """libyaml's safe dumper, with the resolvers above and a memory of scalars' tags.
+class RememberedTags(yaml.resolver.Resolver):
+    """A resolver that remembers the implicit tag of each scalar it has seen.
 
-    The emitter asks for the implicit tag of every scalar twice; the answer depends
-    only on the value, and the same values ("twitter", "candidate", "fr", "jdtap")
-    come back in every file.
+    The tag depends only on the value and the resolvers, the same for every file, and
+    the same values ("twitter", "candidate", "fr", "jdtap") come back in every file;
+    the emitter asks twice per scalar, the parser once. Answers are kept per class
+    (each may have its own resolvers); path resolvers are never remembered.
     """
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is not ScalarNode or self.yaml_path_resolvers:
             return str(super().resolve(kind, value, implicit))
-        key = (value, implicit)
+        key = (type(self), value, implicit)
         tag = _TAGS.get(key)
         if tag is None:
             tag = str(super().resolve(kind, value, implicit))
@@ -84,6 +85,10 @@ class _Dumper(_SafeDumperBase):  # type: ignore[valid-type,misc]
                 _TAGS.clear()
             _TAGS[key] = tag
         return tag
+
+
+class _Dumper(RememberedTags, _SafeDumperBase):  # type: ignore[valid-type,misc]
+    """libyaml's safe dumper, with the resolvers above and remembered tags."""
 
 
 _Dumper.yaml_implicit_resolvers = IMPLICIT_RESOLVERS

@@ -43,7 +43,7 @@ def post_path(post: Post, root: Path) -> Path:
 _SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_SafeBase):  # type: ignore[valid-type,misc]
+class _Loader(front_matter.RememberedTags, _SafeBase):  # type: ignore[valid-type,misc]
     """Safe loader that keeps timestamps as strings: we parse them ourselves."""
 
 

@@ -241,7 +241,7 @@ def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Pat
         tally.conflicts.append(f"{broken[post.id]} (post {post.id} not merged until fixed)")
         tally.skipped["unreadable file"] += 1
         return
-    if not post.place:
+    if not post.place and post.key not in files:  # a place is an editor's field: new files only
         post.place = tagger.tag(post.text, post.coordinates)
     refused = copy_media(post, content)
     tally.errors.extend(refused)
