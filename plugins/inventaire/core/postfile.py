@@ -308,17 +308,23 @@ def _indent_entities(head: str) -> str:
 
 
 def dump_post(post: Post) -> str:
-    """The editors' file for a post; stable byte for byte for the same post.
+    """The editors' file for a post; stable byte for byte for the same post."""
+    return dump_fields(post_fields(post), post.text)
+
+
+def dump_fields(fields: dict[str, Any], text: str) -> str:
+    """The editors' file for a post's fields (:func:`post_fields`) and its text.
 
     The front matter is one libyaml pass (:mod:`inventaire.core.front_matter`); the
-    text follows verbatim.
+    text follows verbatim. ``fields`` is left as it is.
     """
-    fields = post_fields(post)
-    if "entities" in fields:
-        fields["entities"] = [Flow(item) for item in fields["entities"]]
-    if "declaimed" in fields:
-        fields["declaimed"] = Flow(fields["declaimed"])
-    return f"{FRONT}\n{_indent_entities(front_matter.dump(fields))}{FRONT}\n{post.text}\n"
+    if "entities" in fields or "declaimed" in fields:
+        fields = dict(fields)
+        if "entities" in fields:
+            fields["entities"] = [Flow(item) for item in fields["entities"]]
+        if "declaimed" in fields:
+            fields["declaimed"] = Flow(fields["declaimed"])
+    return f"{FRONT}\n{_indent_entities(front_matter.dump(fields))}{FRONT}\n{text}\n"
 
 
 def write_post(post: Post, root: Path) -> Path:

@@ -32,7 +32,14 @@ import orjson
 
 from inventaire.core.atomic import write_atomic
 from inventaire.core.model import Post
-from inventaire.core.postfile import FRONT, dump_post, post_fields, post_path, read_post
+from inventaire.core.postfile import (
+    FRONT,
+    dump_fields,
+    dump_post,
+    post_fields,
+    post_path,
+    read_post,
+)
 
 # How a file is written: at once (``write_atomic``), or staged in the import's batch
 # (``DeferredWrites.write``), whose durability is paid once at the end.
@@ -61,9 +68,12 @@ def _json_copy(data: dict[str, Any]) -> dict[str, Any]:
         return dict(json.loads(json.dumps(data, ensure_ascii=False)))
 
 
-def snapshot(post: Post) -> dict[str, Any]:
-    """What the export says about a post, JSON-ready; editors' fields left out."""
-    fields = post_fields(post)
+def snapshot(post: Post, fields: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What the export says about a post, JSON-ready; editors' fields left out.
+
+    ``fields`` are the post's :func:`post_fields`, when the caller has them already.
+    """
+    fields = post_fields(post) if fields is None else fields
     data = {k: fields[k] for k in EXPORT_FIELDS if k in fields}
     data["text"] = post.text
     return _json_copy(data)
@@ -143,12 +153,13 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
     ``current_post`` is the existing file already parsed, when the caller has it;
     ``write`` writes the post's file and its import record.
     """
-    new = snapshot(post)
+    fields = post_fields(post)
+    new = snapshot(post, fields)
     base = load_record(content, post.network, post.id)
     if existing is None:
-        fresh = replace(post, status=status)  # type: ignore[arg-type]
-        path = post_path(fresh, content / "posts")
-        write(path, dump_post(fresh))
+        fields["status"] = status  # the post as written: the import's --status
+        path = post_path(post, content / "posts")
+        write(path, dump_fields(fields, post.text))
         save_record(content, post, new, base, write)
         return Outcome("new", path)
     if current_post is None:
