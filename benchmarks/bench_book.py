@@ -1,22 +1,26 @@
-"""Book benchmark: the book plugin against bare WeasyPrint rendering the book's own HTML.
+"""Book benchmark: the book step against bare WeasyPrint rendering the book's own HTML.
 
-The book child builds the site and the book of a synthetic day, timing only the book
-generator (its ``generate_context`` lays out, its ``generate_output`` writes), for
-the print interior alone (no screen edition, cover or criers' sheets, so both sides
-make the same one PDF). It records the HTML and CSS
-of the book's last layout pass as they reach :class:`inventaire.book.layout.Renderer`.
-The bare child then gives that same HTML and CSS to WeasyPrint, once, and writes the
-PDF. Figures: ``book.build_N`` (target ≤ 1.3× bare), pages per second of each, and
-the peak memory (``ru_maxrss``) of each child.
+The book child runs the book step (``inventaire.book.step.build_book``, as
+``inventaire build`` calls it, from no book cache so that it lays the book out) and
+times it, for the print interior alone (no screen edition, cover or criers' sheets,
+so both sides make the same one PDF) and in one process (``BOOK_WORKERS=1``: the
+figure is the layout's cost, not the workers'). It records the HTML and CSS of the
+book's last layout pass as they reach :class:`inventaire.book.layout.Renderer`.
+The bare child then gives that same HTML and CSS to WeasyPrint, once, and writes
+the PDF. Figures (each side's best of ``repeat`` rounds, the two children in turn):
+``book.build_N`` (target ≤ 1.3× bare), pages per second of each, and the peak
+memory (``ru_maxrss``) of each child.
 
 The book is laid out in parts (front matter, chapters, back matter, each once), so
 "its own HTML" is the whole book in one document with the final page numbers
 (``part="all"``), which the bare child lays out once.
 
 Parallel chapters: the same day's book (10,000 posts, or 3,000 with ``--quick``) in
-one process (``BOOK_WORKERS=1``) and with two workers: ``book.parallel_N`` (target
-≤ 0.7× one process), pages per second, the peak memory of the main process and of
-the largest worker (target ≤ 1.5 GB each), and the size of the joined PDF (fonts are
+one process (``BOOK_WORKERS=1``) and with two workers, interleaved, best of
+``repeat`` rounds: ``book.parallel_N`` (target ≤ 0.7× one process), pages per
+second, CPU seconds (the workers' own, as they report them: they are children of
+multiprocessing's fork server), the peak memory of the main process and of the
+largest worker (target ≤ 1.5 GB each), and the size of the joined PDF (fonts are
 subset once per part).
 """
 
@@ -24,8 +28,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,25 +45,36 @@ MEMORY_LIMIT_MB = 1536.0
 PRINT_ONLY = {"BOOK_SCREEN": False, "BOOK_COVER": False, "BOOK_CRIERS": False}
 
 
-def timed(method: Any, timing: dict[str, float]) -> Any:
-    """``method`` adding its wall and CPU seconds to ``timing`` at every call."""
-    def wrapper(self: Any, *args: Any) -> Any:
+def book_settings(project: Path, overrides: dict[str, Any]) -> dict[str, Any]:
+    """The project's settings as ``inventaire build`` reads them, its book cache removed
+    so that the step lays the book out (a cold ``make book``), never skips it."""
+    from inventaire.commands import build
+
+    settings = build.load_settings(project, overrides=overrides)
+    shutil.rmtree(Path(settings["CACHE_PATH"]), ignore_errors=True)
+    return settings
+
+
+def run_step(settings: dict[str, Any]) -> tuple[Any, dict[str, float]]:
+    """The book step, as ``inventaire build`` calls it (its clock pinned to the day);
+    its wall and CPU seconds (this process and the children it waited for)."""
+    from inventaire.book.step import build_book
+    from inventaire.commands import build
+
+    with build.source_date(settings):
         begin, cpu = time.perf_counter(), cpu_seconds()
-        try:
-            return method(self, *args)
-        finally:
-            timing["seconds"] += time.perf_counter() - begin
-            timing["cpu_seconds"] += cpu_seconds() - cpu
-    return wrapper
+        result = build_book(settings, Path(settings["PATH"]), Path(settings["CACHE_PATH"]))
+        timing = {"seconds": time.perf_counter() - begin, "cpu_seconds": cpu_seconds() - cpu}
+    if not result.built:
+        raise RuntimeError("the book step laid out no book (see the errors above)")
+    return result, timing
 
 
 def child_book(project: Path, capture: Path, full: bool) -> dict[str, Any]:
-    """Build site and book; time the book generator; keep the last pass's HTML and CSS."""
-    from inventaire import build
-    from inventaire.book import generator, interior, layout
-    from inventaire.site import plugin
+    """The book step in one process; keeps the last pass's HTML and CSS for the bare
+    child (the time spent keeping them is taken off)."""
+    from inventaire.book import interior, layout
 
-    plugin.index_site = lambda output, *pages: True  # search is not the book's cost
     passes: list[dict[str, Any]] = []
     render = layout.Renderer.render
     build_interior = interior.InteriorBuilder.build
@@ -85,47 +102,38 @@ def child_book(project: Path, capture: Path, full: bool) -> dict[str, Any]:
     untimed: list[float] = []
     layout.Renderer.render = recording  # type: ignore[method-assign]
     interior.InteriorBuilder.build = keeping  # type: ignore[method-assign]
-    timing = {"seconds": 0.0, "cpu_seconds": 0.0}
-    # The book lays out in generate_context and writes in generate_output: time both.
-    book_class = generator.BookGenerator
-    book_class.generate_context = timed(book_class.generate_context,  # type: ignore[method-assign]
-                                        timing)
-    book_class.generate_output = timed(book_class.generate_output,  # type: ignore[method-assign]
-                                       timing)
-    overrides = {} if full else dict(PRINT_ONLY)
-    build.build(project, overrides=overrides, output=project / "output")
+    # One process on both sides: this figure is the layout's cost, not the workers'.
+    overrides: dict[str, Any] = {"BOOK_WORKERS": 1}
+    if not full:
+        overrides.update(PRINT_ONLY)
+    result, timing = run_step(book_settings(project, overrides))
     if not whole:
         raise RuntimeError("the book laid out no interior")
     capture.write_text(json.dumps({k: whole[k] for k in ("html", "css", "base_url", "files")}),
                        encoding="utf-8")
     timing["seconds"] -= sum(untimed)
-    pdfs = sorted((project / "output").rglob("livre.pdf"))
-    return {**timing, "pages": whole["pages"],
-            "passes": [p["label"] for p in passes],
-            "pdf_bytes": pdfs[0].stat().st_size if pdfs else 0}
+    pdf = Path(result.folder) / "livre.pdf"
+    return {**timing, "pages": whole["pages"], "passes": [p["label"] for p in passes],
+            "pdf_bytes": pdf.stat().st_size if pdf.is_file() else 0}
 
 
 def child_parallel(project: Path, workers: int) -> dict[str, Any]:
-    """The print interior of ``project`` with ``workers`` processes (1: this one)."""
-    from inventaire import build
-    from inventaire.book import generator, parallel
-    from inventaire.site import plugin
+    """The print interior of ``project`` with ``workers`` processes (1: this one).
 
-    # No search index here, and none read early either: from the second build of the
-    # project on, Pagefind would read its 10,000 pages beside the book's workers.
-    plugin.index_site = lambda output, *pages: True
-    plugin.read_search_early = lambda pelican: None
-    timing = {"seconds": 0.0, "cpu_seconds": 0.0}
-    book_class = generator.BookGenerator
-    book_class.generate_context = timed(book_class.generate_context,  # type: ignore[method-assign]
-                                        timing)
-    overrides: dict[str, Any] = {**PRINT_ONLY, "BOOK_WORKERS": workers}
-    build.build(project, overrides=overrides, output=project / "output")
-    pdf = next((project / "output").rglob("livre.pdf"))
+    The workers are children of multiprocessing's fork server, which this process
+    never waits for: their CPU seconds are the ones they report (``LAST_WORKERS``).
+    """
+    from inventaire.book import parallel
+
+    parallel.LAST_WORKERS.clear()
+    result, timing = run_step(book_settings(project, {**PRINT_ONLY, "BOOK_WORKERS": workers}))
+    timing["cpu_seconds"] += sum(w["layout_cpu"] + w["write_cpu"]
+                                 for w in parallel.LAST_WORKERS)
+    pdf = Path(result.folder) / "livre.pdf"
     import pypdf
 
     return {**timing, "pages": len(pypdf.PdfReader(pdf).pages),
-            "pdf_bytes": pdf.stat().st_size, "workers": parallel.LAST_WORKERS}
+            "pdf_bytes": pdf.stat().st_size, "workers": list(parallel.LAST_WORKERS)}
 
 
 def child_bare(capture: Path, out: Path) -> dict[str, Any]:
@@ -155,7 +163,8 @@ def child_main(argv: list[str]) -> int:
     parser.add_argument("path", type=Path, help="the project (book) or the capture (bare)")
     parser.add_argument("--capture", type=Path)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--full", action="store_true")
+    parser.add_argument("--full", action="store_true",
+                        help="every edition (screen, cover, criers), not the interior alone")
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
     if args.kind == "book":
@@ -168,73 +177,80 @@ def child_main(argv: list[str]) -> int:
 
 
 def run(work: Path, size: int, parallel_size: int | None = None,
-        repeat: int = 1) -> list[Line]:
+        repeat: int = 1) -> Iterator[Line]:
     """The book of ``size`` posts against bare WeasyPrint, side by side; then the
     parallel chapters (``parallel_size`` posts: 10,000, or 3,000 when ``size`` is the
-    quick one, from 1,000 to 2,000; none for the tests' tiny books), best of
-    ``repeat`` rounds of both sides."""
-    lines = run_overhead(work, size)
+    quick one, from 1,000 to 2,000; none for the tests' tiny books); each
+    comparison the best of ``repeat`` rounds of both sides."""
+    yield from run_overhead(work, size, repeat)
     if parallel_size is None:
         parallel_size = 10_000 if size >= 2000 else 3000 if size >= 1000 else 0
     if parallel_size:
-        lines += run_parallel(work, parallel_size, repeat=repeat)
-    return lines
+        yield from run_parallel(work, parallel_size, repeat=repeat)
 
 
-def run_overhead(work: Path, size: int) -> list[Line]:
-    """The book of ``size`` posts against bare WeasyPrint, side by side."""
+def run_overhead(work: Path, size: int, repeat: int = 1) -> list[Line]:
+    """The book of ``size`` posts against bare WeasyPrint, interleaved, each side's
+    best of ``repeat`` rounds."""
     day = generate(size, work / f"book-{size}")
     capture = work / f"book-{size}.json"
+    books, bares = [], []
     try:
-        book = run_child("benchmarks.bench_book",
-                         ["child", "book", str(day.project), "--capture", str(capture)])
-        bare = run_child("benchmarks.bench_book",
-                         ["child", "bare", str(capture), "--out", str(work / "bare.pdf")])
+        for _round in range(repeat):
+            books.append(run_child("benchmarks.bench_book", [
+                "child", "book", str(day.project), "--capture", str(capture)]))
+            bares.append(run_child("benchmarks.bench_book", [
+                "child", "bare", str(capture), "--out", str(work / "bare.pdf")]))
     except RuntimeError as error:
-        return [failed(f"book.build_{size}", str(error).splitlines()[-1])]
+        return [failed(f"book.build_{size}", str(error).splitlines()[0])]
+    book = min(books, key=lambda r: r["seconds"])
+    bare = min(bares, key=lambda r: r["seconds"])
     pages = book["pages"]
     return [
         measure(f"book.build_{size}", book["seconds"], "s", bare["seconds"], BOOK_TARGET),
-        measure(f"book.build_{size}_cpu", book["cpu_seconds"], "s cpu", bare["cpu_seconds"],
-                None),
+        measure(f"book.build_{size}_cpu", book["cpu_seconds"], "s cpu", bare["cpu_seconds"]),
         info(f"book.pages_{size}", pages, "pages"),
         info(f"book.layout_passes_{size}", len(book["passes"]), "renders"),
         measure(f"book.pages_per_second_{size}", pages / book["seconds"], "pages/s",
-                bare["pages"] / bare["seconds"], None),
-        measure(f"book.peak_memory_{size}", book["maxrss_mb"], "MB", bare["maxrss_mb"], None),
+                bare["pages"] / bare["seconds"]),
+        measure(f"book.peak_memory_{size}", book["maxrss_mb"], "MB", bare["maxrss_mb"]),
     ]
 
 
 def run_parallel(work: Path, size: int, workers: int = 2, repeat: int = 1) -> list[Line]:
-    """The print interior in one process against ``workers`` processes (the faster of
-    ``repeat`` rounds of each: the machine's noise is not the code's)."""
+    """The print interior in one process against ``workers`` processes, interleaved
+    (the faster of ``repeat`` rounds of each: the machine's noise is not the code's)."""
     day = generate(size, work / f"book-parallel-{size}")
     ones, manies = [], []
+
+    def lay_out(count: int) -> dict[str, Any]:
+        return run_child("benchmarks.bench_book",
+                         ["child", "parallel", str(day.project), "--workers", str(count)])
+
     try:
         for _round in range(repeat):
-            ones.append(run_child("benchmarks.bench_book",
-                                  ["child", "parallel", str(day.project), "--workers", "1"]))
-            manies.append(run_child("benchmarks.bench_book",
-                                    ["child", "parallel", str(day.project), "--workers",
-                                     str(workers)]))
+            ones.append(lay_out(1))
+            manies.append(lay_out(workers))
     except RuntimeError as error:
-        return [failed(f"book.parallel_{size}", str(error).splitlines()[-1])]
+        return [failed(f"book.parallel_{size}", str(error).splitlines()[0])]
     one = min(ones, key=lambda r: r["seconds"])
     many = min(manies, key=lambda r: r["seconds"])
     worker_mb = max((w["maxrss_mb"] for w in many["workers"]), default=0.0)
     return [
         measure(f"book.parallel_{size}", many["seconds"], "s", one["seconds"],
                 PARALLEL_TARGET),
+        measure(f"book.parallel_{size}_cpu", many["cpu_seconds"], "s cpu",
+                one["cpu_seconds"]),
         measure(f"book.parallel_pages_{size}", many["pages"], "pages", one["pages"], 1.0),
         measure(f"book.parallel_pages_per_second_{size}", many["pages"] / many["seconds"],
-                "pages/s", one["pages"] / one["seconds"], None),
+                "pages/s", one["pages"] / one["seconds"]),
         measure(f"book.parallel_main_memory_{size}", many["maxrss_mb"], "MB",
-                one["maxrss_mb"], None),
+                one["maxrss_mb"]),
         measure(f"book.parallel_worker_memory_{size}", worker_mb, "MB", MEMORY_LIMIT_MB,
                 1.0),
         measure(f"book.single_memory_{size}", one["maxrss_mb"], "MB", MEMORY_LIMIT_MB, 1.0),
         measure(f"book.parallel_pdf_size_{size}", many["pdf_bytes"] / 1e6, "MB",
-                one["pdf_bytes"] / 1e6, None),
+                one["pdf_bytes"] / 1e6),
     ]
 
 
@@ -251,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="inventaire-bench-") as folder:
         for line in run(Path(folder), args.posts, args.parallel_posts):
-            print(line.to_json())
+            print(line.to_json(), flush=True)
     return 0
 
 

@@ -1,9 +1,10 @@
 """Synthetic days for the benchmarks: N posts in the real formats, the same bytes every run.
 
 A synthetic day is a throw-away project folder shaped like the shipped one:
-``content/posts/`` (the editors' Markdown files, written by
-:func:`inventaire.core.postfile.write_post`), ``content/sources/`` (the twarc2 JSONL the
-importer reads), and the sample day's places and pages copied as they are. Texts come
+``pelicanconf.py`` and ``publishconf.py``, ``content/posts/`` (the editors' Markdown
+files, written by :func:`inventaire.core.postfile.write_post`), ``content/sources/``
+(the twarc2 JSONL the importer reads), and the sample day's places and pages copied
+as they are. Texts come
 from the sample day's own composer (``tools/sampleday``), so posts read like the
 real ones, hit the same places, hashtags, emoji and entities, and scale to any size.
 
@@ -123,12 +124,19 @@ def copy_sample(content: Path) -> None:
 
 
 def write_settings(project: Path) -> None:
-    """The repository's settings, with the theme and plugins taken from the repository."""
+    """The repository's settings, with the theme and plugins taken from the repository,
+    and a ``publishconf.py`` that imports them as the repository's does."""
     text = (f"exec(open({str(ROOT / 'pelicanconf.py')!r}, encoding='utf-8').read())\n"
             f"THEME = {str(ROOT / 'theme')!r}\n"
             f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
             "CACHE_PATH = 'cache'\n")
     write_atomic(project / "pelicanconf.py", text)
+    # As the repository's publishconf.py: `inventaire build --publish` reads this one.
+    write_atomic(project / "publishconf.py", (
+        "import os\nimport sys\n\nsys.path.append(os.curdir)\n"
+        "from pelicanconf import *  # noqa: F403\n\n"
+        "SITEURL = 'https://jdtap.example.org'\nRELATIVE_URLS = False\n"
+        "DELETE_OUTPUT_DIRECTORY = True\nINVENTAIRE_SHOW_CANDIDATES = False\n"))
 
 
 def vanilla_article(tweet: Tweet) -> str:
@@ -182,6 +190,7 @@ def generate(count: int, project: Path, seed: int = 7, vanilla: Path | None = No
 
 
 def post_files(day: SynthDay) -> list[Path]:
+    """The day's editors' files, in name (time) order."""
     return sorted((day.content / "posts").rglob("*.md"))
 
 
