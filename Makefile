@@ -67,7 +67,7 @@ system-test-deps:
 	fi
 
 test: $(TESTSTAMP) system-test-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: $(TESTSTAMP)
 	$(BIN)/ruff check .

@@ -1,11 +1,16 @@
 """Shared fixtures: the repository's root and one build of the sample day per session.
 
 Building the sample day (site and book) is the slowest step of the suite, so it
-happens once, into a temporary folder, and every end-to-end test reads from it.
+happens once, into a temporary folder, and every end-to-end test reads from it. The
+suite runs in several processes (pytest-xdist, ``make test``): the first that needs
+the build makes it under a lock in the run's shared temporary folder, the others
+wait for it and read the same files.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,15 +43,29 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary folder of this run that every test process shares."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
-def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The sample day built with publish settings (no candidates), relative links."""
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample day built with publish settings (no candidates), relative links, its
+    caches in the run's own folder (never the repository's ``cache/``)."""
     from inventaire.commands.build import build
 
-    output = tmp_path_factory.mktemp("sample") / "output"
-    build(ROOT, publish=True, overrides={"SITEURL": "", "RELATIVE_URLS": True}, output=output)
-    yield output
-    shutil.rmtree(output, ignore_errors=True)
+    shared = run_folder(tmp_path_factory) / "sample"
+    shared.mkdir(exist_ok=True)
+    output, done = shared / "output", shared / "built"
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            build(ROOT, publish=True, output=output,
+                  overrides={"SITEURL": "", "RELATIVE_URLS": True,
+                             "CACHE_PATH": str(shared / "cache")})
+            done.write_text("yes", encoding="utf-8")
+    return output
 
 
 def require_tool(name: str) -> str:

@@ -9,11 +9,9 @@ from inventaire.site import plugin, taxonomy, workers, writer
 
 def register() -> None:
     signals.initialized.connect(plugin.add_filters)
-    signals.initialized.connect(plugin.bind_context)
     signals.readers_init.connect(plugin.add_reader)
     signals.get_generators.connect(plugin.get_generators)
     signals.article_generator_finalized.connect(taxonomy.bind)
-    signals.all_generators_finalized.connect(plugin.remember_context)
     signals.all_generators_finalized.connect(workers.start)
     signals.get_writer.connect(writer.get_writer)
     signals.finalized.connect(plugin.finish)

@@ -53,6 +53,8 @@ SINGLE_PAGES = {
 class SiteGenerator(Generator):
     """Hours, places, map, figures, book and search pages of the archive."""
 
+    ends_render_share = True  # see site/workers.py
+
     def generate_context(self) -> None:
         articles = in_time_order([a for a in self.context.get("articles", [])
                                   if getattr(a, "post", None) is not None])
@@ -131,6 +133,12 @@ class SiteGenerator(Generator):
             self._write(writer, save_as, template, book_editions_list=self._editions())
         if not workers.is_primary(self.context):
             return  # a render worker: the pages of its share only
+        self._write_files()
+        workers.join(self.context)  # the workers stop after this generator
+
+    def _write_files(self) -> None:
+        """What is not a page, in the parent while the workers render: photos, fonts,
+        robots.txt."""
         output = Path(self.output_path)
         cache = Path(str(self.settings.get("CACHE_PATH") or "cache")) / "pictures"
         written = pictures.write_all(self.picture_jobs, cache)

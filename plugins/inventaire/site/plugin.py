@@ -13,7 +13,7 @@ from typing import Any
 
 from inventaire.core import settings as inventaire_settings
 
-from . import sitemap, workers
+from . import sitemap
 from .filters import FILTERS
 from .generator import SiteGenerator
 from .reader import InventaireReader
@@ -38,33 +38,13 @@ def get_generators(_pelican: Any) -> type[SiteGenerator]:
     return SiteGenerator
 
 
-def remember_context(generators: Any) -> None:
-    """``all_generators_finalized``: the shared context, for :func:`finish`.
-
-    Pelican's ``finalized`` signal gives the Pelican object only; the context (the
-    render workers, the day) is kept on it, not in a module-level variable.
-    """
-    if generators:
-        pelican = generators[0].context.get("inventaire_pelican")
-        if pelican is not None:
-            pelican.inventaire_context = generators[0].context
-
-
-def bind_context(pelican: Any) -> None:
-    """``initialized``: the Pelican object is named in the settings the generators
-    copy into their shared context, so :func:`remember_context` can find it."""
-    pelican.settings["inventaire_pelican"] = pelican
-
-
 def finish(pelican: Any) -> None:
-    """``finalized``: in order, the render workers joined, the sitemap, the search.
+    """``finalized``: the sitemap, then the search index, over the finished site.
 
-    One handler, so the order does not depend on how signals order receivers:
-    Pagefind must read the finished site, every worker's pages included.
+    One handler, so the order does not depend on how signals order receivers. Every
+    page is written by then: the render workers were joined at the end of the last
+    generator that renders pages (``SiteGenerator.generate_output``).
     """
-    context = getattr(pelican, "inventaire_context", None) or {}
-    pelican.settings.pop("inventaire_pelican", None)
-    workers.join(context)
     output = Path(pelican.output_path)
     sitemap.write_sitemap(output, str(pelican.settings.get("SITEURL") or ""),
                           str(pelican.settings.get("TIMEZONE") or ""))

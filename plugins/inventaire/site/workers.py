@@ -5,7 +5,10 @@ core. Once every generator has built its context (``all_generators_finalized``),
 the process forks ``INVENTAIRE_RENDER_WORKERS - 1`` children. Each process then
 runs the same ``generate_output`` calls in the same order over the same context, and
 the writer (:mod:`.writer`) renders only the calls of its own share: call *i* goes
-to process *i mod n*. Nothing is sent between processes — a child inherits the whole
+to process *i mod n*. The share ends with the site's own generator (it has
+``ends_render_share``), the last of Pelican's and the plugin's page generators: the
+parent joins the children there, and renders alone whatever a later generator
+writes. Nothing is sent between processes — a child inherits the whole
 context by ``fork`` and writes its pages into the same output folder — so the pages
 are exactly those a single process would write.
 
@@ -117,6 +120,8 @@ def _render_share(generators: Sequence[Any], index: int, count: int) -> None:
             if hasattr(generator, "generate_output") and not isinstance(
                     generator, StaticGenerator):
                 generator.generate_output(writer)
+            if getattr(generator, "ends_render_share", False):
+                break  # the generators after it render in the parent alone
         status = LOGGED_ERRORS if flag.raised else 0
     except BaseException:
         traceback.print_exc()
@@ -133,8 +138,10 @@ def is_primary(context: dict[str, Any]) -> bool:
 
 
 def join(context: dict[str, Any]) -> int:
-    """Wait for every child. Raises :class:`UserError` when one crashed; logs an error
-    when one logged errors. Returns how many logged errors."""
+    """Wait for every child, then stop sharing: the parent renders every page of the
+    generators that follow. Raises :class:`UserError` when a child crashed; logs an
+    error when one logged errors. Returns how many logged errors."""
+    context.pop(SHARE, None)
     logged = crashed = 0
     for pid in context.pop(CHILDREN, None) or []:
         _pid, status = os.waitpid(pid, 0)
