@@ -9,16 +9,26 @@ temporary folder, then prints JSON lines ``{"name", "value", "unit", "baseline",
   (target: ratio ≤ 3); ``read_time_vs_orjson`` the same against an orjson loop, the
   parser the reader uses (no target);
 * ``peak_memory``: the reader's peak allocation (tracemalloc) on the whole file,
-  against the same on a file a quarter of its size (target: ratio ≤ 1.5, i.e. flat).
+  against the same on a file a quarter of its size (target: ratio ≤ 1.5, i.e. flat);
+* ``import_N``: ``inventaire import`` of a synthetic day's export of N posts
+  (:mod:`benchmarks.synth`, no editors' files yet) into its project, against vanilla
+  Pelican building the same N posts as plain articles, both run and timed as
+  ``bench_site`` does (wall clock, target: ratio ≤ 0.2); ``import_N_cpu`` the same in
+  CPU seconds, which a machine shared with other jobs disturbs less; ``reimport_N``
+  the same import again, every file unchanged (no target). N is 10,000, 2,000 with
+  ``--quick``, never more than ``--posts``; ``--import-posts`` sets it.
 
-Usage: ``python benchmarks/bench_import.py [--posts N] [--quick] [--rounds K]``.
+Usage: ``python benchmarks/bench_import.py [--posts N] [--quick] [--rounds K]
+[--import-posts N]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -26,8 +36,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from inventaire.importer.sources.common import ReadContext
-from inventaire.importer.sources.twitter_v2 import read
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script (benchmarks/__main__.py does)
+    sys.path.insert(0, str(ROOT))
+
+from inventaire.importer.sources.common import ReadContext  # noqa: E402
+from inventaire.importer.sources.twitter_v2 import read  # noqa: E402
+
+from benchmarks import Run, run_command, tool  # noqa: E402
+from benchmarks.report import measure  # noqa: E402
 
 WORDS = ("un bus passe", "la fontaine", "pigeons", "café", "Saint-Sulpice", "&amp;",
          "🍰", "il pleut", "Palais-Royal", "vélo", "marché", "soleil")
@@ -119,12 +136,43 @@ def line(name: str, value: float, unit: str, baseline: float, target: float) -> 
                        "target": target, "ok": ratio <= target})
 
 
+def import_lines(work: Path, count: int) -> list[str]:
+    """``inventaire import`` of ``count`` posts against vanilla Pelican's build of them.
+
+    The same command, project and baseline as the site benchmark's ``site.import_N``
+    (``bench_site.IMPORT`` run by :func:`benchmarks.run_command`, against
+    ``bench_site.vanilla_build``), on a day generated without editors' files: deleting
+    10,000 files just before costs the import's file creations up to three times as
+    much system time (ext4 skips the inodes deleted in the last seconds).
+    """
+    from benchmarks import bench_site, synth
+
+    vanilla = work / f"vanilla-{count}"
+    day = synth.generate(count, work / f"import-{count}", vanilla=vanilla, posts=False)
+    plain = bench_site.vanilla_build(vanilla)
+    runs: list[Run] = []
+    for _time in ("first", "again"):
+        # The import makes its files durable with one sync(2), which would also write out
+        # what the generator and vanilla's build left in the page cache: not its cost.
+        os.sync()
+        runs.append(run_command([tool("inventaire"), *bench_site.IMPORT], day.project))
+    first, again = runs
+    return [measure(f"import_{count}", first.seconds, "s", plain.seconds,
+                    bench_site.IMPORT_TARGET).to_json(),
+            measure(f"import_{count}_cpu", first.cpu_seconds, "s cpu", plain.cpu_seconds,
+                    None).to_json(),
+            measure(f"reimport_{count}", again.seconds, "s", plain.seconds, None).to_json()]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--posts", type=int, default=200_000)
     parser.add_argument("--quick", action="store_true", help="20,000 posts, one round")
     parser.add_argument("--rounds", type=int, default=None,
                         help="rounds of both loops, the best of each (default 3; quick 1)")
+    parser.add_argument("--import-posts", type=int, default=None,
+                        help="posts of the import against vanilla Pelican (default 10,000; "
+                             "quick 2,000; at most --posts)")
     args = parser.parse_args()
     args.rounds = args.rounds or (1 if args.quick else 3)
     count = 20_000 if args.quick else args.posts
@@ -149,7 +197,10 @@ def main() -> int:
         print(json.dumps({"name": "read_rate", "value": round(read_count / took),
                           "unit": "posts/s", "baseline": round(base_count / base),
                           "ratio": round(base / took, 3), "target": None, "ok": True}))
-        print(line("peak_memory", peak(big), "B", peak(small), 1.5))
+        print(line("peak_memory", peak(big), "B", peak(small), 1.5), flush=True)
+        imported = args.import_posts or min(count, 2_000 if args.quick else 10_000)
+        for text in import_lines(Path(folder), imported):
+            print(text, flush=True)
     return 0
 
 

@@ -167,9 +167,13 @@ def write_vanilla(project: Path, tweets: list[Tweet]) -> None:
         "FEED_DOMAIN = 'https://jdtap.example.org'\n"))
 
 
-def generate(count: int, project: Path, seed: int = 7, vanilla: Path | None = None
-             ) -> SynthDay:
-    """Write a synthetic day of ``count`` posts into ``project`` (and the vanilla twin)."""
+def generate(count: int, project: Path, seed: int = 7, vanilla: Path | None = None,
+             posts: bool = True) -> SynthDay:
+    """Write a synthetic day of ``count`` posts into ``project`` (and the vanilla twin).
+
+    Without ``posts`` only the export is written, not the editors' files: the day as
+    it stands before its first ``inventaire import``.
+    """
     rng = random.Random(seed * 1_000_003 + count)
     content = project / "content"
     copy_sample(content)
@@ -179,7 +183,7 @@ def generate(count: int, project: Path, seed: int = 7, vanilla: Path | None = No
     by_handle = {a.handle: a for a in authors}
     tweets = make_tweets(rng, count, authors, tagger)
     write_atomic(content / JSONL, "\n".join(exports.twarc_lines(tweets, by_handle)) + "\n")
-    for tweet in tweets:
+    for tweet in tweets if posts else ():
         post = to_post(tweet)
         post.source = JSONL
         post.author_name = by_handle[tweet.author].name

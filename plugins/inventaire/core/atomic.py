@@ -37,19 +37,28 @@ _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) \
     | getattr(os, "O_BINARY", 0)
 
 
-def _write_temporary(path: Path, raw: bytes, durable: bool, make_parent: bool = True) -> Path:
+def _tag() -> str:
+    """A mark for this process's temporary files: its id and 32 random bits."""
+    return f"{os.getpid()}.{os.urandom(4).hex()}"
+
+
+def _write_temporary(path: Path, raw: bytes, durable: bool, make_parent: bool = True,
+                     tag: str = "") -> Path:
     """Write ``raw`` into a new hidden file beside ``path`` and return its path.
 
     The file gets the umask's mode, or ``path``'s when it exists. It is removed if
-    anything fails. ``O_EXCL``: never another process's file.
+    anything fails. ``O_EXCL``: never another process's file. ``tag`` names it (a
+    batch numbers its files instead of asking for a process id and random bits twice
+    a post); a name taken already gets a fresh tag.
     """
     if make_parent:
         path.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        tmp = path.with_name(f".{path.name}.{tag or _tag()}.tmp")
+        tag = ""
         try:
             fd = os.open(tmp, _CREATE, 0o666)
-        except FileExistsError:  # pragma: no cover - 32 random bits collided
+        except FileExistsError:  # pragma: no cover - a leftover of a crash, or 32 bits collided
             continue
         except FileNotFoundError:
             if make_parent:
@@ -136,7 +145,7 @@ class DeferredWrites:
 
     So each file is still replaced atomically, and only by data already on the disk: a
     crash at any point leaves every target either old or new and whole (at worst some
-    hidden ``.<name>.<pid>.<hex>.tmp`` files behind). The price of deferring the renames
+    hidden ``.<name>.<pid>.<hex>.<n>.tmp`` files behind). The price of deferring the renames
     is that a target read before :meth:`commit` shows its old content: the batch suits
     writers that never read back what they wrote, like the import (one file per post).
 
@@ -148,6 +157,8 @@ class DeferredWrites:
     def __init__(self) -> None:
         self._pending: dict[Path, Path] = {}
         self._folders: set[Path] = set()  # made already: one mkdir per folder, not per file
+        self._tag = _tag()
+        self._count = 0
 
     def __len__(self) -> int:
         return len(self._pending)
@@ -155,7 +166,9 @@ class DeferredWrites:
     def write(self, path: Path, data: bytes | str) -> None:
         """Stage ``data`` for ``path``; a second write of the same path replaces the first."""
         folder = path.parent
-        tmp = _write_temporary(path, _raw(data), False, folder not in self._folders)
+        self._count += 1
+        tmp = _write_temporary(path, _raw(data), False, folder not in self._folders,
+                               f"{self._tag}.{self._count}")
         self._folders.add(folder)
         previous = self._pending.pop(path, None)
         if previous is not None:
