@@ -61,7 +61,13 @@ def command_env() -> dict[str, str]:
 
 def run_command(command: list[str], cwd: Path) -> Run:
     """Run ``command`` in ``cwd`` under :mod:`benchmarks.timer`; its output is shown
-    only when it fails, so that a broken build says why."""
+    only when it fails, so that a broken build says why.
+
+    The page cache is written out first: what the command before left dirty (a
+    generated day, another build's output) is not this command's to write (the
+    import's one ``sync(2)`` would pay for all of it).
+    """
+    os.sync()
     with tempfile.NamedTemporaryFile(prefix="inventaire-bench-", suffix=".log",
                                      delete=False) as handle:
         log = Path(handle.name)

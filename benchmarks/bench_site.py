@@ -63,12 +63,10 @@ class Round:
                    max(self.imported.maxrss_mb, self.built.maxrss_mb))
 
 
-def clean(project: Path, posts: bool = False) -> None:
-    """``make clean``: no output and no cache; ``posts`` also removes the imported posts."""
+def clean(project: Path) -> None:
+    """``make clean``: no output and no cache."""
     for name in ("output", "cache"):
         shutil.rmtree(project / name, ignore_errors=True)
-    if posts:
-        shutil.rmtree(project / "content" / "posts", ignore_errors=True)
 
 
 def vanilla_build(vanilla: Path) -> Run:
@@ -77,8 +75,7 @@ def vanilla_build(vanilla: Path) -> Run:
 
 
 def import_and_publish(day: SynthDay) -> tuple[Run, Run]:
-    """The import into a project with no posts, then the published site."""
-    clean(day.project, posts=True)
+    """The import into a project with no posts yet, then the published site."""
     imported = run_command([tool("inventaire"), *IMPORT], day.project)
     count = sum(1 for _ in (day.content / "posts").rglob("*.md"))
     if count != day.posts:
@@ -87,6 +84,16 @@ def import_and_publish(day: SynthDay) -> tuple[Run, Run]:
     if not (day.project / "output" / "pagefind").is_dir():
         raise RuntimeError("the published site has no search index (output/pagefind/)")
     return imported, built
+
+
+def fresh_day(work: Path, size: int, attempt: int | str, vanilla: Path) -> SynthDay:
+    """A project as it stands before its first import: settings, places, pages and the
+    export, no editors' files. A new folder each round, never one whose posts were just
+    deleted: ext4 makes file creations pay for the inodes deleted in the last seconds
+    (up to three times the import's system time, as ``bench_import`` found). The
+    vanilla twin is written with the first one."""
+    return generate(size, work / f"publish-{size}-{attempt}", posts=False,
+                    vanilla=None if (vanilla / "content").is_dir() else vanilla)
 
 
 def one_round(day: SynthDay, vanilla: Path, vanilla_first: bool) -> Round:
@@ -147,7 +154,6 @@ def profile(day: SynthDay, vanilla: Path, folder: Path) -> None:
         subprocess.run([sys.executable, "-m", "pyinstrument", "-o", str(folder / name),
                         "-r", "text", *args], cwd=cwd, capture_output=True, check=False)
 
-    clean(day.project, posts=True)
     cli = ["-m", "inventaire.commands.cli"]
     profiled(f"import-{day.posts}.txt", day.project, [*cli, *IMPORT])
     profiled(f"publish-{day.posts}.txt", day.project, [*cli, *PUBLISH])
@@ -164,9 +170,9 @@ def run(work: Path, sizes: tuple[int, ...], repeat: int = 1,
     largest = max(sizes)
     for size in sorted(sizes):
         vanilla = work / f"vanilla-{size}"
-        day = generate(size, work / f"publish-{size}", vanilla=vanilla)
         try:
-            rounds = [one_round(day, vanilla, vanilla_first=attempt % 2 == 0)
+            rounds = [one_round(fresh_day(work, size, attempt, vanilla), vanilla,
+                                vanilla_first=attempt % 2 == 0)
                       for attempt in range(repeat)]
         except RuntimeError as error:
             yield failed(f"site.import_publish_{size}", str(error).splitlines()[0])
@@ -175,7 +181,7 @@ def run(work: Path, sizes: tuple[int, ...], repeat: int = 1,
         ours[size] = best([r.ours for r in rounds]).seconds
         plain[size] = best([r.vanilla for r in rounds]).seconds
         if profile_dir is not None and size == largest:
-            profile(day, vanilla, profile_dir)
+            profile(fresh_day(work, size, "profile", vanilla), vanilla, profile_dir)
     yield from scaling_lines(ours, plain)
 
 

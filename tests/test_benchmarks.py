@@ -62,8 +62,8 @@ def test_site_benchmark_lines(tmp_path: Path) -> None:
     # The targets speak of the run's largest size only.
     assert targeted == {"site.import_publish_12", "site.import_12", "site.per_post_12_vs_6"}
     # The import started from no posts and wrote them all; the publish made the index.
-    assert len(synth.post_files(synth.SynthDay(tmp_path / "publish-12", 12, 0))) == 12
-    assert (tmp_path / "publish-12" / "output" / "pagefind").is_dir()
+    assert len(synth.post_files(synth.SynthDay(tmp_path / "publish-12-0", 12, 0))) == 12
+    assert (tmp_path / "publish-12-0" / "output" / "pagefind").is_dir()
 
 
 def test_rebuild_benchmark_lines(tmp_path: Path) -> None:
