@@ -32,15 +32,14 @@ project = importlib.import_module("project")
 
 
 @pytest.fixture(scope="module")
-def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    cache = tmp_path_factory.mktemp("sample-cache")
-    settings = project.load_settings(ROOT, "SITEURL=''", "RELATIVE_URLS=True",
-                                     f"CACHE_PATH={str(cache)!r}", conf="publishconf.py")
-    from inventaire.book.step import build_book
-
-    result = build_book(settings, ROOT / "content", cache)
-    assert result.built and not result.skipped
-    return result.folder
+def edition(sample_build: Path) -> Path:
+    """The sample day's book, as the session's publish build laid it out (the same
+    settings: publishconf.py, relative links); the build published its files."""
+    folder = sample_build.parent / "cache" / "book" / "edition"
+    assert (folder / "pages.json").is_file(), "the sample build laid out no book"
+    for name in ("livre.pdf", "livre-ecran.pdf", "couverture.pdf"):
+        assert (sample_build / "livre" / name).read_bytes() == (folder / name).read_bytes()
+    return folder
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ emoji's name.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import re
@@ -17,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inventaire.book import color
 from inventaire.book.color import convert_svg
 from inventaire.core.atomic import write_atomic
 from inventaire.core.fonts import openmoji_dir
@@ -25,6 +27,8 @@ if TYPE_CHECKING:  # WeasyPrint is imported only when a book is laid out
     from inventaire.book.fetcher import BookFetcher
 
 logger = logging.getLogger(__name__)
+
+CONVERSION = Path(color.__file__).read_bytes()  # the code that converts the colours
 
 EMOJI_SPAN = re.compile(r'(<span class="emoji"[^>]*>)(.*?)(</span>)', re.S)
 VARIATION = "\ufe0f"
@@ -80,10 +84,11 @@ class EmojiImages:
         name = f"emoji/{self.mode}/{path.name}"
         if self.mode == "rgb":
             return self.fetcher.register(name, path)
-        target = self.cache_dir / path.name
+        svg = path.read_text(encoding="utf-8")
+        # Named by what makes it: OpenMoji's file and the conversion's code.
+        key = hashlib.blake2b(svg.encode() + CONVERSION, digest_size=8).hexdigest()
+        target = self.cache_dir / f"{key}-{path.name}"
         if not target.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            svg = path.read_text(encoding="utf-8")
             write_atomic(target, convert_svg(svg, self.mode))
         return self.fetcher.register(name, target)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import PIL
 from PIL import Image, ImageOps
 
 from inventaire.book.color import pillow_mode
@@ -28,6 +29,9 @@ if TYPE_CHECKING:  # WeasyPrint is imported only when a book is laid out
     from inventaire.book.fetcher import BookFetcher
 
 logger = logging.getLogger(__name__)
+
+# What else makes a plate's bytes: Pillow's version and the code below.
+RECIPE = PIL.__version__.encode() + Path(__file__).read_bytes()
 
 MM_PER_INCH = 25.4
 JPEG_QUALITY = 90
@@ -128,8 +132,9 @@ class PlateMaker:
     def prepare(self, source: Path, pixels: tuple[int, int]) -> Path:
         """Resample and convert once; the file name depends on everything that matters
         (the source's bytes, not its path, so that the PDF does not depend on where the
-        project is)."""
+        project is; Pillow's version and this module's code, which make the file)."""
         digest = hashlib.sha256(source.read_bytes())
+        digest.update(RECIPE)
         profile = find_icc_profile(self.edition) if self.edition.color == "cmyk" else None
         digest.update(f"\x00{pixels}\x00{self.edition.color}\x00{JPEG_QUALITY}\x00".encode())
         if profile is not None:
