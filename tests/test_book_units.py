@@ -26,8 +26,8 @@ from inventaire.book.edition import BookEdition, BookSettingError, length_mm
 from inventaire.book.emoji import codepoints, svg_file
 from inventaire.book.interior import PLACEHOLDER, index_rows
 from inventaire.book.photos import fit_mm, target_pixels
-from inventaire.core.fonts import missing_glyphs
 from inventaire.core.day import parse_weather
+from inventaire.core.fonts import missing_glyphs
 from inventaire.core.model import Declaimed, Post
 
 PARIS = ZoneInfo("Europe/Paris")

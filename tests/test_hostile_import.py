@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from inventaire.commands.cli import main
-from inventaire.importer.curation.media import media_name
 from inventaire.core.postfile import read_post
+from inventaire.importer.curation.media import media_name
 from inventaire.importer.sources import common
 
 HOSTILE = Path(__file__).parent / "hostile" / "import"

@@ -22,8 +22,8 @@ import pytest
 import yaml
 from hostile import corpus
 from hostile.tmpproject import make_project
-from inventaire.core import postfile
 from inventaire.commands.build import build
+from inventaire.core import postfile
 from inventaire.core.postfile import PostFileError, load_post, read_post
 
 HERE = Path(__file__).parent / "hostile"

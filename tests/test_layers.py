@@ -76,11 +76,9 @@ def test_no_upward_or_sideways_import() -> None:
 
 
 def test_core_needs_neither_pelican_nor_weasyprint() -> None:
-    wrong = []
-    for path in (PACKAGE / "core").rglob("*.py"):
-        for name in imports_of(path):
-            if name.split(".")[0] in FORBIDDEN_IN_CORE:
-                wrong.append(f"{module_name(path)} imports {name}")
+    wrong = [f"{module_name(path)} imports {name}"
+             for path in (PACKAGE / "core").rglob("*.py") for name in imports_of(path)
+             if name.split(".")[0] in FORBIDDEN_IN_CORE]
     assert not wrong, "\n".join(sorted(wrong))
 
 

@@ -11,10 +11,10 @@ import pytest
 from hostile.leaks import Needles, find, normal, unique_words
 from hostile.tmpproject import made_up_post
 from inventaire.commands.cli import main
+from inventaire.commands.rights import in_book, withdrawn_text
 from inventaire.core.media import media_path
 from inventaire.core.model import Post
 from inventaire.core.postfile import dump_post, read_post
-from inventaire.commands.rights import in_book, withdrawn_text
 from inventaire.site.reader import post_status
 
 EPOCH = "1366372800"  # 2013-04-19T12:00:00Z
