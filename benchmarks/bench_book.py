@@ -60,8 +60,9 @@ def run_step(settings: dict[str, Any]) -> tuple[Any, dict[str, float]]:
     its wall and CPU seconds (this process and the children it waited for)."""
     from inventaire.book.step import build_book
     from inventaire.commands import build
+    from inventaire.core.day import source_date
 
-    with build.source_date(settings):
+    with source_date(build.day_epoch(settings)):
         begin, cpu = time.perf_counter(), cpu_seconds()
         result = build_book(settings, Path(settings["PATH"]), Path(settings["CACHE_PATH"]))
         timing = {"seconds": time.perf_counter() - begin, "cpu_seconds": cpu_seconds() - cpu}

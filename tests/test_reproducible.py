@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from hostile.tmpproject import small_project
-from inventaire.commands.build import build, day_epoch, load_settings, source_date
+from inventaire.commands.build import build, day_epoch, load_settings
+from inventaire.core.day import source_date
 
 pytestmark = pytest.mark.slow  # three builds with the book: about a minute
 
@@ -107,9 +108,9 @@ def test_source_date_comes_from_the_day_unless_set(tmp_path: Path,
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     epoch = day_epoch(settings)
     assert epoch == 1366322400  # 2013-04-19T00:00:00+02:00
-    with source_date(settings):
+    with source_date(epoch):
         assert os.environ["SOURCE_DATE_EPOCH"] == "1366322400"
     assert "SOURCE_DATE_EPOCH" not in os.environ
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "42")
-    with source_date(settings):
+    with source_date(epoch):
         assert os.environ["SOURCE_DATE_EPOCH"] == "42"

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +25,7 @@ from inventaire.book.emoji import EmojiImages
 from inventaire.book.interior import InteriorBuilder
 from inventaire.book.layout import Renderer, Timing
 from inventaire.book.templates import Templates, template_folders
+from inventaire.core.day import source_date
 from inventaire.core.text.typography import format_day
 
 logger = logging.getLogger(__name__)
@@ -56,22 +56,6 @@ def creation_date(day: Day) -> str:
     return midnight.strftime("%Y-%m-%dT%H:%M:%S") + f"{offset[:3]}:{offset[3:]}"
 
 
-@contextmanager
-def pinned_clock(day: Day) -> Iterator[None]:
-    """``SOURCE_DATE_EPOCH`` set to the day's midnight while the book is laid out, unless
-    the caller set it. fontTools stamps every font subset it writes into a PDF with
-    it (else with the time now), so without it two layouts of the same book differ."""
-    epoch = day.midnight_epoch()
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip() or epoch is None:
-        yield
-        return
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield
-    finally:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
 EDITION_TITLES = {
     "livre.pdf": "Livre, fichier pour l’imprimeur",
     "livre-ecran.pdf": "Livre, édition pour l’écran",
@@ -86,7 +70,7 @@ def build(articles: Sequence[Any], settings: dict[str, Any], content_path: Path,
     :class:`.posts.BookArticle`)."""
     edition = BookEdition.from_settings(settings)
     day = load_day(content_path, settings)
-    with pinned_clock(day):
+    with source_date(day.midnight_epoch()):
         return lay_out(articles, settings, content_path, cache_dir, edition, day)
 
 

@@ -14,14 +14,12 @@ import os
 import shutil
 import sys
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from inventaire.commands.output import check_output_folder, swapped_output
 from inventaire.core import settings as inventaire_settings
-from inventaire.core.day import load_day
+from inventaire.core.day import load_day, source_date
 from inventaire.core.errors import UserError
 
 PAGES_FILE = "pages.json"  # the book's page list, read by the site
@@ -87,28 +85,6 @@ def day_epoch(settings: dict[str, Any]) -> int | None:
                     strict=False).midnight_epoch()
 
 
-@contextmanager
-def source_date(settings: dict[str, Any]) -> Iterator[None]:
-    """``SOURCE_DATE_EPOCH`` set from the day for the build, unless the caller set it.
-
-    Every date a build writes that is not a post's own (PDF creation dates, a
-    feed's ``updated``) must come from here, so that two builds of the same content
-    are byte-identical (reproducible-builds.org's convention).
-    """
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
-        yield
-        return
-    epoch = day_epoch(settings)
-    if epoch is None:
-        yield
-        return
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield
-    finally:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
 def reset_plugin_signals() -> None:
     """Disconnect every receiver of Pelican's signals.
 
@@ -149,7 +125,7 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
     target = Path(settings["OUTPUT_PATH"]).resolve()
     check_output_folder(target, project.resolve(), settings)
     cache = Path(settings["CACHE_PATH"])
-    with source_date(settings):
+    with source_date(day_epoch(settings)):
         lay_out = bool(inventaire_settings.get(settings, "BOOK_ENABLED")) \
             if book is None else book
         edition = book_edition(settings, cache, lay_out)

@@ -26,7 +26,9 @@ Pelican: the settings are a plain mapping (``{}`` when a command has none).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
@@ -232,3 +234,21 @@ def load_day(content: Path, settings: Mapping[str, Any],
     elif posts_dates is not None and (dates := list(posts_dates)):
         day.date, day.date_from = min(dates).date(), "first post"
     return day
+
+
+@contextmanager
+def source_date(epoch: int | None) -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` set to ``epoch`` (the day's midnight, see
+    :meth:`Day.midnight_epoch`) for the duration, unless the caller set it or there is
+    no day. Every date a build writes that is not a post's own (the PDFs' dates, the
+    font subsets' time stamps, the feed's ``updated``, the sitemap) comes from it, so
+    that two builds of the same content are byte-identical (reproducible-builds.org's
+    convention)."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip() or epoch is None:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
