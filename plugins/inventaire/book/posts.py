@@ -26,7 +26,7 @@ from inventaire.core.errors import PostFileError
 from inventaire.core.model import Post
 from inventaire.core.postfile import read_post
 from inventaire.core.project import post_files
-from inventaire.core.text.render import render_text, xml_safe
+from inventaire.core.text.render import clean_fields, render_text
 
 logger = logging.getLogger(__name__)
 
@@ -38,17 +38,6 @@ class BookArticle:
 
     post: Post
     content: str
-
-
-def clean_fields(post: Post) -> Post:
-    """The short fields without the characters XML forbids, as the site's reader
-    cleans them (the text keeps them: :func:`render_text` drops them itself)."""
-    post.author_name = xml_safe(post.author_name)
-    post.note = xml_safe(post.note)
-    for media in post.media:
-        media.alt = xml_safe(media.alt)
-        media.caption = xml_safe(media.caption)
-    return post
 
 
 def read_posts(content: Path) -> list[Post]:

@@ -23,26 +23,11 @@ from inventaire.core import settings as inventaire_settings
 from inventaire.core.markdown import markdown_html
 from inventaire.core.model import Post
 from inventaire.core.postfile import PostFileError, load_post, split_front_matter
-from inventaire.core.text.render import render_text, xml_safe
+from inventaire.core.text.render import clean_fields, render_text, xml_safe
 
 logger = logging.getLogger(__name__)
 
 POSTS_DIR = "posts"
-
-
-def clean_fields(post: Post) -> Post:
-    """Drop XML-invalid characters from the short fields every output prints.
-
-    Templates escape them, but a control character would still make a feed or the
-    sitemap invalid XML. The text itself keeps them (entity offsets count them) and
-    :func:`inventaire.core.text.render.render_text` drops them when it renders.
-    """
-    post.author_name = xml_safe(post.author_name)
-    post.note = xml_safe(post.note)
-    for media in post.media:
-        media.alt = xml_safe(media.alt)
-        media.caption = xml_safe(media.caption)
-    return post
 
 
 def post_title(post: Post, length: int = 60) -> str:

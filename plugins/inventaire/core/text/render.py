@@ -135,3 +135,19 @@ def render_text(post: Post, tag_url: Callable[[str], str],
         position = entity.end
     out.append(_escape_with_emoji(text[position:]))
     return "".join(out)
+
+
+def clean_fields(post: Post) -> Post:
+    """Drop XML-invalid characters from the short fields every output prints.
+
+    Templates escape them, but a control character would still make a feed, the
+    sitemap or a PDF's tags invalid. The text itself keeps them (entity offsets count
+    them) and :func:`render_text` drops them when it renders. The site's reader and
+    the book's both call this, so they print the same fields.
+    """
+    post.author_name = xml_safe(post.author_name)
+    post.note = xml_safe(post.note)
+    for media in post.media:
+        media.alt = xml_safe(media.alt)
+        media.caption = xml_safe(media.caption)
+    return post
