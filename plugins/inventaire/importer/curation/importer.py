@@ -7,7 +7,8 @@ copied without metadata, then written or merged (see :mod:`.merge`).
 Bad records are reported as ``FILE:LINE: what is wrong`` and make the exit status 1;
 the others are still imported. Parts of an export refused for safety (archive members
 that climb out or are links, zip bombs, image bombs) are reported as
-``FILE: warning: …`` and also make the exit status 1.
+``FILE: warning: …``, posts imported with a doubt (an ambiguous long text) as
+``FILE:LINE: warning: …``; both also make the exit status 1.
 """
 
 from __future__ import annotations
@@ -35,7 +36,14 @@ from inventaire.core.postfile import PostFileError, read_post
 from inventaire.importer.curation.day import DayFilter, merge_duplicates
 from inventaire.importer.curation.media import copy_media
 from inventaire.importer.curation.merge import Writer, merge_post
-from inventaire.importer.sources.common import Deleted, Malformed, ReadContext, Refused, Skipped
+from inventaire.importer.sources.common import (
+    Deleted,
+    Malformed,
+    Notice,
+    ReadContext,
+    Refused,
+    Skipped,
+)
 from inventaire.importer.sources.detect import READERS, UnknownFormat, detect
 
 DEFAULT_TZ = "Europe/Paris"
@@ -125,6 +133,7 @@ class Tally:
     skipped: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     refused: int = 0
+    warnings: int = 0
     conflicts: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -137,6 +146,9 @@ class Tally:
         if self.refused:
             lines.append(f"refused {self.refused} unsafe part(s) of the exports (see the "
                          "warnings)")
+        if self.warnings:
+            lines.append(f"{self.warnings} post(s) imported with a warning (see above): "
+                         "the editors should look at them")
         if self.conflicts:
             lines.append(f"{len(self.conflicts)} conflict(s) kept the editors' values")
         return "\n".join(lines)
@@ -159,6 +171,10 @@ def collect(exports: list[Path], formats: list[str], filter_: DayFilter, content
                 if isinstance(record, Refused):
                     tally.errors.append(str(record))
                     tally.refused += 1
+                    continue
+                if isinstance(record, Notice):
+                    tally.errors.append(str(record))
+                    tally.warnings += 1
                     continue
                 if isinstance(record, Deleted):
                     deleted.add((record.network, record.id))

@@ -5,7 +5,8 @@ A reader is a function ``read(path, context) -> Iterator[Record]``. Besides
 ``FILE:LINE: what is wrong``), :class:`Skipped` (a record deliberately left out, with
 the reason counted in the summary), :class:`Deleted` (a delete notice) and
 :class:`Refused` (a part of an export left out for safety: an archive member that
-climbs out, is a link or is a zip bomb). Files found
+climbs out, is a link or is a zip bomb) and :class:`Notice` (a post imported, but
+something about it needs the editors: an ambiguous long text, say). Files found
 inside an export (archive media) travel with the post in ``post.extra["_local_media"]``
 until curation copies them; keys starting with ``_`` are never written to disk.
 """
@@ -57,6 +58,22 @@ class Refused:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A post was imported but something about it needs the editors; exit status 1.
+
+    Not :class:`Malformed`: the post is written, and the summary must not count it
+    as skipped. The exit status says the import was not fully faithful.
+    """
+
+    path: str
+    line: int
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: warning: {self.what}"
+
+
+@dataclass(frozen=True)
 class Skipped:
     """A record left out on purpose (retweet, protected, private…)."""
 
@@ -71,7 +88,7 @@ class Deleted:
     id: str
 
 
-Record = Post | Malformed | Skipped | Deleted | Refused
+Record = Post | Malformed | Skipped | Deleted | Refused | Notice
 
 
 @dataclass

@@ -5,44 +5,34 @@ for each data type; older archives say ``tweet``/``tweet_media``, newer ones
 ``tweets``/``tweets_media`` and split big files into parts. Without a manifest we fall
 back to those names. Data files are JavaScript assignments
 (``window.YTD.tweets.part0 = [...]``): we cut up to the first ``[`` and parse JSON.
-Long posts live in ``note-tweet.js`` under another id: matched by creation time.
+Long posts live in ``note-tweet.js`` under another id (:mod:`.twitter_notes` gives
+each to its own tweet); an edited tweet is there once per version, and only the last
+is kept.
 """
 
 from __future__ import annotations
 
-import json
 import zipfile
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from inventaire.core.model import Post
 from inventaire.importer.sources.common import (
     LOCAL_MEDIA,
-    TOO_DEEP,
     ArchiveError,
     Malformed,
+    Notice,
     ReadContext,
     Record,
     Refused,
-    Span,
+    Skipped,
     Tree,
     build_text,
 )
+from inventaire.importer.sources.twitter_js import JSError, iter_js_items, parse_js
+from inventaire.importer.sources.twitter_notes import Note, Notes, note_of
 from inventaire.importer.sources.twitter_v1 import tweet_to_post
-
-
-def parse_js(text: str) -> Any:
-    """The JSON value assigned in a ``window.… = value;`` file."""
-    start = min((i for i in (text.find("["), text.find("{")) if i != -1), default=-1)
-    if start == -1:
-        raise ValueError("no JSON value in the file")
-    body = text[start:].rstrip().rstrip(";")
-    try:
-        return json.loads(body)
-    except RecursionError:
-        raise ValueError(TOO_DEEP) from None
 
 
 def _data_files(tree: Tree, manifest: dict[str, Any], kinds: tuple[str, ...]
@@ -66,33 +56,54 @@ def _fallback_files(tree: Tree, stems: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _notes(tree: Tree, manifest: dict[str, Any]) -> dict[datetime, dict[str, Any]]:
+def _notes(tree: Tree, manifest: dict[str, Any], label: str) -> Iterator[Note | Record]:
+    """The notes of ``note-tweet.js`` (or its parts), and what was wrong reading them."""
     files, _media = _data_files(tree, manifest, ("noteTweet",))
     if not files:
         files = _fallback_files(tree, ("note-tweet",))
-    notes: dict[datetime, dict[str, Any]] = {}
     for name in files:
-        for item in parse_js(tree.read_text(name)):
-            note = item.get("noteTweet") or {}
-            if note.get("createdAt"):
-                when = datetime.fromisoformat(note["createdAt"]).replace(microsecond=0)
-                notes[when] = note
-    return notes
+        where = f"{label}/{name}"
+        try:
+            items = iter_js_items(tree.read_text(name))
+        except ArchiveError as error:
+            yield Refused(label, str(error), "error")
+            continue
+        for item in items:
+            if isinstance(item, JSError):
+                yield Malformed(where, item.line, f"long posts: {item.what}")
+                continue
+            line, value = item
+            try:
+                note = note_of(value)
+            except (KeyError, ValueError, TypeError, AttributeError) as error:
+                yield Malformed(where, line, f"note: missing or bad field {error}; this "
+                                "long post stays cut")
+                continue
+            if note is not None:
+                yield note
 
 
-def _note_text(note: dict[str, Any]) -> tuple[str, list[Span]]:
-    core = note.get("core") or {}
-    spans = [Span(int(item["fromIndex"]), int(item["toIndex"]), "hashtag", item["text"],
-                  expect="#" + item["text"]) for item in core.get("hashtags") or ()]
-    for item in core.get("mentions") or ():
-        name = item.get("screenName") or item.get("screen_name") or ""
-        spans.append(Span(int(item["fromIndex"]), int(item["toIndex"]), "mention", name,
-                          expect="@" + name))
-    spans += [Span(int(item["fromIndex"]), int(item["toIndex"]), "url",
-                   item.get("expandedUrl") or item.get("shortUrl") or "",
-                   item.get("displayUrl") or "", expect=item.get("shortUrl") or "")
-              for item in core.get("urls") or ()]
-    return core.get("text") or "", spans
+def edits(entries: list[tuple[str, int, dict[str, Any]]]) -> tuple[set[str], set[str]]:
+    """The ids to leave out (older versions) and those kept that were edited.
+
+    An edited tweet is in the archive once per version, each with ``edit_info`` listing
+    every version's id (``initial.editTweetIds``, or ``edit.editControlInitial
+    .editTweetIds`` on the later ones). The last version present is kept, once.
+    """
+    present = {str(tweet.get("id_str") or tweet.get("id")) for _l, _n, tweet in entries}
+    older: set[str] = set()
+    edited: set[str] = set()
+    for _label, _line, tweet in entries:
+        info = tweet.get("edit_info")
+        if not isinstance(info, dict):
+            continue
+        initial = info.get("initial") or (info.get("edit") or {}).get("editControlInitial")
+        chain = [str(i) for i in (initial or {}).get("editTweetIds") or ()]
+        versions = [i for i in chain if i in present]
+        if len(versions) > 1:
+            older.update(versions[:-1])
+            edited.add(versions[-1])
+    return older, edited
 
 
 def _attach_files(post: Post, tweet: dict[str, Any], tree: Tree, media_dir: str) -> None:
@@ -124,7 +135,8 @@ def read(path: Path, context: ReadContext) -> Iterator[Record]:
         # A lone tweets.js is read with the folder around it (for tweets_media/).
         tree = Tree(path.parent if single else path, context.label)
     except (OSError, zipfile.BadZipFile) as error:
-        yield Malformed(context.label, 1, f"cannot open the archive: {error}")
+        yield Malformed(context.label, 1, f"cannot open the archive: {error}; it may be "
+                        "cut short — download it again")
         return
     yield from tree.refused
     manifest: dict[str, Any] = {}
@@ -134,8 +146,9 @@ def read(path: Path, context: ReadContext) -> Iterator[Record]:
             manifest = parse_js(tree.read_text(manifest_name))
         except ArchiveError as error:
             yield Refused(context.label, str(error), "error")
-        except ValueError as error:
-            yield Malformed(f"{context.label}/{manifest_name}", 1, f"bad manifest: {error}")
+        except JSError as error:
+            yield Malformed(f"{context.label}/{manifest_name}", error.line,
+                            f"bad manifest: {error.what}")
         if not isinstance(manifest, dict):
             manifest = {}
     user = manifest.get("userInfo") or {}
@@ -148,7 +161,10 @@ def read(path: Path, context: ReadContext) -> Iterator[Record]:
             handle, name = info.get("username", ""), info.get("accountDisplayName", "")
         except ArchiveError as error:
             yield Refused(context.label, str(error), "error")
-        except (ValueError, LookupError, AttributeError) as error:
+        except JSError as error:
+            yield Malformed(f"{context.label}/{account_name}", error.line,
+                            f"bad account: {error.what}")
+        except (LookupError, AttributeError) as error:
             yield Malformed(f"{context.label}/{account_name}", 1, f"bad account: {error}")
     files, media_dir = _data_files(tree, manifest, ("tweets", "tweet"))
     if single:
@@ -160,42 +176,57 @@ def read(path: Path, context: ReadContext) -> Iterator[Record]:
             if any(n.startswith(candidate + "/") or f"/{candidate}/" in n for n in tree.names):
                 media_dir = candidate
                 break
-    try:
-        notes = _notes(tree, manifest)
-    except ArchiveError as error:
-        yield Refused(context.label, str(error), "error")
-        notes = {}
-    except (ValueError, LookupError, AttributeError, TypeError) as error:
-        yield Malformed(context.label, 1, f"long posts (note-tweet.js) not read: {error}")
-        notes = {}
+    found_notes: list[Note] = []
+    for record in _notes(tree, manifest, context.label):
+        if isinstance(record, Note):
+            found_notes.append(record)
+        else:
+            yield record
+    notes = Notes(found_notes)
+    # Every tweet is read before any is given: edits and long posts are resolved
+    # across the whole archive (a later file may hold the last version).
+    entries: list[tuple[str, int, dict[str, Any]]] = []
     for name_in_tree in files:
         label = context.label if single else f"{context.label}/{name_in_tree}"
         try:
-            items = parse_js(tree.read_text(name_in_tree))
+            text = tree.read_text(name_in_tree)
         except ArchiveError as error:
             yield Refused(context.label, str(error), "error")
             continue
-        except ValueError as error:
-            yield Malformed(label, 1, f"cannot read the tweets: {error}")
-            continue
-        for number, item in enumerate(items, 1):
-            tweet = item.get("tweet") if isinstance(item, dict) else None
+        for item in iter_js_items(text):
+            if isinstance(item, JSError):
+                yield Malformed(label, item.line, f"cannot read the tweets: {item.what}")
+                continue
+            line, value = item
+            tweet = value.get("tweet") if isinstance(value, dict) else None
             if not isinstance(tweet, dict):
-                yield Malformed(label, number, "item without a 'tweet' object")
+                yield Malformed(label, line, "item without a 'tweet' object")
                 continue
-            try:
-                result = tweet_to_post(tweet, context, handle, name, archive=True)
-            except (KeyError, ValueError, TypeError, IndexError) as error:
-                yield Malformed(label, number, f"tweet {tweet.get('id_str', '?')}: "
-                                f"missing or bad field {error}")
-                continue
-            if isinstance(result, Post):
-                note = notes.get(result.date.replace(microsecond=0)) if notes else None
-                if note is not None:
-                    escaped, spans = _note_text(note)
-                    text, found = build_text(escaped, spans)
-                    if len(text) >= len(result.text):
-                        result.text, result.entities = text, found
-                _attach_files(result, tweet, tree, media_dir)
-            yield result
-
+            entries.append((label, line, tweet))
+    older, edited = edits(entries)
+    posts: list[tuple[str, int, dict[str, Any], Post | Skipped]] = []
+    for label, line, tweet in entries:
+        tweet_id = str(tweet.get("id_str") or tweet.get("id") or "?")
+        if tweet_id in older:
+            posts.append((label, line, tweet, Skipped("older version")))
+            continue
+        try:
+            result = tweet_to_post(tweet, context, handle, name, archive=True)
+        except (KeyError, ValueError, TypeError, IndexError) as error:
+            yield Malformed(label, line, f"tweet {tweet_id}: missing or bad field {error}")
+            continue
+        posts.append((label, line, tweet, result))
+    matches = notes.match([(r.id, r.date, t) for _l, _n, t, r in posts if isinstance(r, Post)])
+    for label, line, tweet, result in posts:
+        if isinstance(result, Post):
+            match = matches.get(result.id)
+            if match is not None and match.note is not None:
+                text, found = build_text(match.note.escaped, list(match.note.spans))
+                if len(text) >= len(result.text):
+                    result.text, result.entities = text, found
+            elif match is not None:
+                yield Notice(label, line, f"tweet {result.id}: {match.problem}")
+            if result.id in edited:
+                result.extra["edited"] = True
+            _attach_files(result, tweet, tree, media_dir)
+        yield result
