@@ -77,8 +77,9 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
-# The preview shows candidates, marked as such; publishconf.py turns them off.
-INVENTAIRE_SHOW_CANDIDATES = True
+# A build shows what would be published; the preview (make serve, inventaire build
+# --preview) shows the candidates too, marked as such.
+INVENTAIRE_SHOW_CANDIDATES = False
 
 BOOK_TITLE = "Un jour de tweets à Paris"
 BOOK_SUBTITLE = "Tentative d'inventaire d'une ville, vendredi 19 avril 2013"

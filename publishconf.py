@@ -1,4 +1,4 @@
-"""Settings for the published site: the preview's, minus the candidates."""
+"""Settings for the published site: pelicanconf.py's, with the site's absolute address."""
 
 import os
 import sys

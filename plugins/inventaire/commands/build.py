@@ -193,10 +193,13 @@ def run(args: Any) -> int:
 
     ``--site``: the site, with the last book laid out (not laid out again);
     ``--book``: the book even when ``BOOK_ENABLED`` is False, then the site, whose
-    pages show the book's page numbers.
+    pages show the book's page numbers; ``--preview``: the candidates shown, marked
+    (the default build is the public face: what would be published).
     """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     overrides = parse_overrides(args.set)
+    if getattr(args, "preview", False):
+        overrides.setdefault("INVENTAIRE_SHOW_CANDIDATES", True)
     book = False if args.site else (True if args.book else None)
     errors = ErrorCounter()
     logging.getLogger().addHandler(errors)

@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--site", action="store_true", help="the website only")
     group.add_argument("--book", action="store_true", help="the book only")
     p.add_argument("--publish", action="store_true", help="use publishconf.py")
+    p.add_argument("--preview", action="store_true",
+                   help="show the candidates, marked (what inventaire serve builds)")
     p.add_argument("--output", type=Path, help="output folder (default: output/)")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                    help="override a setting, e.g. BOOK_COLOR=gray (repeatable)")

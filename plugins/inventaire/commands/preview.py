@@ -2,10 +2,10 @@
 
 The preview is built the way a publish is (a fresh folder swapped in whole, see
 ``commands/output.py``), so what the editors see is what would be published, minus
-the search index and with the last book laid out. Each build runs in a process of
-its own, as ``inventaire build`` would: a module of the project changed since the
-last build (a Jinja filter imported by ``pelicanconf.py``) is read again, and
-nothing of one build stays in memory for the next. The server answers from
+the search index, plus the candidates (marked), with the last book laid out. Each
+build runs in a process of its own, as ``inventaire build`` would: a module of the
+project changed since the last build (a Jinja filter imported by ``pelicanconf.py``)
+is read again, and nothing of one build stays in memory for the next. The server answers from
 ``output/`` by its path, so after a swap it serves the new build.
 """
 
@@ -31,7 +31,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
         logger.debug(format, *args)
 
 
-PREVIEW_BUILD = ["build", "--site", "--set", "INVENTAIRE_SEARCH=False"]
+# The preview shows the candidates, marked; ``make all`` builds the public face.
+PREVIEW_BUILD = ["build", "--site", "--preview", "--set", "INVENTAIRE_SEARCH=False"]
 
 
 def build_once(project: Path) -> bool:
