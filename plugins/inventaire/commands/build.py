@@ -17,12 +17,12 @@ import weakref
 from pathlib import Path
 from typing import Any
 
+from inventaire.book.pages import MANIFEST as PAGES_FILE
+from inventaire.book.pages import edition_folder
 from inventaire.commands.output import check_output_folder, swapped_output
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.day import load_day, source_date
 from inventaire.core.errors import UserError
-
-PAGES_FILE = "pages.json"  # the book's page list, read by the site
 
 
 def parse_overrides(items: list[str]) -> dict[str, Any]:
@@ -156,7 +156,7 @@ def book_edition(settings: dict[str, Any], cache: Path, lay_out: bool) -> Path |
 
         folder = Path(build_book(settings, Path(settings["PATH"]), cache).folder)
     else:
-        folder = cache / "book" / "edition"
+        folder = edition_folder(cache)
     return folder if (folder / PAGES_FILE).is_file() else None
 
 

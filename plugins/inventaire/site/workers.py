@@ -44,7 +44,6 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 LOGGED_ERRORS, CRASHED = 1, 2  # a child's exit statuses
 
 
-
 def worker_count(settings: dict[str, Any]) -> int:
     """``INVENTAIRE_RENDER_WORKERS``, else one process per CPU this process may use."""
     wanted = inventaire_settings.get(settings, "INVENTAIRE_RENDER_WORKERS")
