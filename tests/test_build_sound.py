@@ -45,6 +45,13 @@ def edit(project: Path, post_id: str, **fields: object) -> None:
     write_post(post, project / "content" / "posts")
 
 
+def add_to_template(project: Path, name: str, snippet: str) -> None:
+    """``snippet`` at the start of the content block of the project's template."""
+    template = project / "theme" / "templates" / name
+    template.write_text(template.read_text("utf-8").replace(
+        "{% block content %}", "{% block content %}" + snippet, 1), "utf-8")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     posts = [made_up_post(i) for i in range(5)]
@@ -56,9 +63,7 @@ def test_a_function_in_pelicanconf_works_at_every_build(project: Path) -> None:
     with (project / "pelicanconf.py").open("a", encoding="utf-8") as conf:
         conf.write("\n\ndef shout(text):\n    return str(text).upper()\n\n"
                    "JINJA_FILTERS = {'shout': shout}\n")
-    template = project / "theme" / "templates" / "404.html"
-    template.write_text(template.read_text("utf-8").replace(
-        "{% block content %}", "{% block content %}{{ 'criez'|shout }}", 1), "utf-8")
+    add_to_template(project, "404.html", "{{ 'criez'|shout }}")
     for _ in range(3):
         inventaire(project, *SITE)
         assert "CRIEZ" in (project / "output" / "404.html").read_text("utf-8")
@@ -88,9 +93,7 @@ def test_a_filter_changed_in_a_project_module_changes_every_page(project: Path) 
     with (project / "pelicanconf.py").open("a", encoding="utf-8") as conf:
         conf.write("\nimport sys\nsys.path.insert(0, '.')\nimport localfilters\n"
                    "JINJA_FILTERS = {'tampon': localfilters.tampon}\n")
-    template = project / "theme" / "templates" / "article.html"
-    template.write_text(template.read_text("utf-8").replace(
-        "{% block content %}", "{% block content %}{{ ''|tampon }}", 1), "utf-8")
+    add_to_template(project, "article.html", "{{ ''|tampon }}")
     inventaire(project, *SITE)
     pages = sorted((project / "output" / "post").rglob("index.html"))
     assert pages and all("tampon-un" in p.read_text("utf-8") for p in pages)
@@ -100,10 +103,7 @@ def test_a_filter_changed_in_a_project_module_changes_every_page(project: Path) 
 
 
 def test_a_neighbours_title_edited_shows_on_the_post_before_it(project: Path) -> None:
-    template = project / "theme" / "templates" / "article.html"
-    template.write_text(template.read_text("utf-8").replace(
-        "{% block content %}",
-        "{% block content %}<p id='suivant'>{{ article.next_post.title }}</p>", 1), "utf-8")
+    add_to_template(project, "article.html", "<p id='suivant'>{{ article.next_post.title }}</p>")
     inventaire(project, *SITE)
     pages = {p.parent.name: p.read_text("utf-8")
              for p in (project / "output" / "post").rglob("index.html")}
@@ -228,9 +228,7 @@ def test_a_page_that_fails_in_a_worker_fails_the_build(project: Path) -> None:
                    "    if os.getpid() != PARENT:\n"
                    "        raise ValueError('page impossible')\n"
                    "    return ''\n\nJINJA_FILTERS = {'check': check}\n")
-    template = project / "theme" / "templates" / "article.html"
-    template.write_text(template.read_text("utf-8").replace(
-        "{% block content %}", "{% block content %}{{ article|check }}", 1), "utf-8")
+    add_to_template(project, "article.html", "{{ article|check }}")
     for workers in ("2", "3"):
         result = subprocess.run(
             [sys.executable, "-m", "inventaire.commands.cli", "--project", str(project),
