@@ -26,7 +26,7 @@ from inventaire.book.interior import InteriorBuilder
 from inventaire.book.layout import Renderer, Timing
 from inventaire.book.templates import Templates, template_folders
 from inventaire.core.day import source_date
-from inventaire.core.text.typography import format_day
+from inventaire.core.text.typography import format_day, french_spacing
 
 logger = logging.getLogger(__name__)
 
@@ -97,9 +97,10 @@ def lay_out(articles: Sequence[Any], settings: dict[str, Any], content_path: Pat
     date_label = format_day(day.date) if day.date else format_day(chosen[0].post.date)
     if edition.cover:
         handles = {p.author for p in interior.content.posts}
-        view = CoverView(title=edition.title, subtitle=edition.subtitle,
+        view = CoverView(title=french_spacing(edition.title),
+                         subtitle=french_spacing(edition.subtitle),
                          date_label=date_label, city=day.city,
-                         author=edition.author or edition.sitename,
+                         author=french_spacing(edition.author or edition.sitename),
                          post_count=len(interior.content.posts),
                          contributor_count=len(handles),
                          back_posts=back_posts(interior.content.posts))

@@ -21,11 +21,12 @@ from typing import Any
 
 from inventaire.book.day import Day, markdown_html
 from inventaire.book.photos import Plate
+from inventaire.book.posttext import absolute_links as absolute_links  # re-exported
+from inventaire.book.posttext import quote_spacing as quote_spacing
+from inventaire.book.posttext import unlink as unlink
 from inventaire.core.model import Post
 from inventaire.core.places import fold
 from inventaire.core.text.typography import (
-    NBSP,
-    NNBSP,
     format_day,
     format_hour,
     format_time,
@@ -104,24 +105,6 @@ def book_articles(articles: Sequence[Any], require_consent: bool = False) -> lis
 
 
 _TAG = re.compile(r"(<[^>]*>)")
-_SPACE_BEFORE = re.compile(r" (?=[;!?»])")
-_SPACE_BEFORE_COLON = re.compile(r"(?<=\S) (?=:(?:\s|$))")
-_SPACE_AFTER = re.compile(r"(?<=«) ")
-
-
-def quote_spacing(html: str) -> str:
-    """Make the spaces a post already has before ``; ! ? : »`` (and after «) unbreakable.
-
-    The post is a quotation: no character is added or removed, only an existing space
-    becomes its no-break form, so that a « ? » never starts a printed line. Tags and
-    their attributes are left alone.
-    """
-    parts = _TAG.split(html)
-    for index in range(0, len(parts), 2):
-        text = _SPACE_BEFORE.sub(NNBSP, parts[index])
-        text = _SPACE_BEFORE_COLON.sub(NBSP, text)
-        parts[index] = _SPACE_AFTER.sub(NNBSP, text)
-    return "".join(parts)
 
 
 def editors_html(html: str) -> str:
@@ -135,41 +118,10 @@ def editors_html(html: str) -> str:
     return "".join(parts)
 
 
-def absolute_links(html: str, site_url: str) -> str:
-    """Links the screen edition can keep: absolute ones, and the site's own made absolute
-    with ``site_url``; a relative link with no site address to anchor it is dropped
-    (in a PDF it would point into the build folder)."""
-
-    def fix(match: re.Match[str]) -> str:
-        href = match[2]
-        if href.startswith(("http://", "https://")):
-            return match[0]
-        if site_url.startswith(("http://", "https://")):
-            return f'{match[1]}{site_url.rstrip("/")}/{href.lstrip("/")}{match[3]}'
-        return ""
-
-    html = re.sub(r'(<a\b[^>]*?href=")([^"]*)("[^>]*>)', fix, html)
-    # Closing tags of the links dropped above: keep only as many as there are openings.
-    out, depth = [], 0
-    for part in re.split(r"(<a\b[^>]*>|</a>)", html):
-        if part.startswith("<a"):
-            depth += 1
-        elif part == "</a>":
-            if depth == 0:
-                continue
-            depth -= 1
-        out.append(part)
-    return "".join(out)
-
-
-def unlink(html: str) -> str:
-    """The post's HTML without its links: paper has no addresses to click."""
-    return re.sub(r"</?a\b[^>]*>", "", html)
-
-
 def place_name(day: Day, slug: str) -> str:
+    """The place's name as the editors wrote it, in French typography (’, spaces)."""
     place = day.places.get(slug)
-    return place.name if place else ""
+    return french_spacing(place.name) if place else ""
 
 
 def declaimed_label(post: Post, day: Day) -> str:
@@ -223,7 +175,7 @@ def chapters_by_place(posts: Sequence[BookPost], day: Day) -> list[Chapter]:
     chapters = []
     for slug in order:
         place = day.places.get(slug)
-        name = place.name if place else f"Ailleurs à {day.city}"
+        name = place_name(day, slug) or french_spacing(f"Ailleurs à {day.city}")
         sittings = []
         for hour, group in groupby(by_place[slug], key=lambda p: p.post.date.hour):
             items = list(group)

@@ -21,6 +21,7 @@ from inventaire.book.layout import Renderer
 from inventaire.book.templates import Templates
 from inventaire.core.fonts import font_face_css
 from inventaire.core.model import Post
+from inventaire.core.text.typography import french_spacing
 
 
 @dataclass
@@ -70,7 +71,7 @@ def build_sheets(articles: Sequence[Any], day: Day, date_label: str,
     for slug, items in sorted(sheet_posts(articles).items()):
         place = day.places.get(slug)
         sheets.append(CrierSheet(
-            slug=slug, place=place.name if place else slug, date_label=date_label,
+            slug=slug, place=french_spacing(place.name) if place else slug, date_label=date_label,
             items=[CrierItem(time=format_time(a.post.date),
                              declaimed=declaimed_time(a.post.declaimed.time),
                              author=a.post.author,

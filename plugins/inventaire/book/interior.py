@@ -32,10 +32,11 @@ from inventaire.book.emoji import EmojiImages
 from inventaire.book.layout import Renderer, blank_html, pad_to_multiple
 from inventaire.book.parts import PartsLayout
 from inventaire.book.photos import PlateMaker
+from inventaire.book.posttext import detach_spaces
 from inventaire.book.press import Interior, for_print, for_screen
 from inventaire.book.templates import Templates
 from inventaire.core.fonts import FONT_NAMES, font_face_css, missing_glyphs
-from inventaire.core.text.typography import format_day
+from inventaire.core.text.typography import format_day, french_spacing
 
 logger = logging.getLogger(__name__)
 
@@ -148,7 +149,7 @@ class InteriorBuilder:
         def html_of(article: Any) -> str:
             html = quote_spacing(str(article.content))
             html = absolute_links(html, self.site_url) if links else unlink(html)
-            return str(Markup(emoji.replace(html)))
+            return detach_spaces(emoji.replace(html))
 
         def plates_of(post: Any) -> list[Any]:
             where = f"post {post.id} (@{post.author})"
@@ -169,16 +170,17 @@ class InteriorBuilder:
         day = self.day.date or (content.posts[0].post.date.date() if content.posts else None)
         preface = self.day.preface
         if preface:
-            preface = EditorsPage(preface.title, Markup(editors_html(preface.html)),
-                                  preface.meta)
+            preface = EditorsPage(french_spacing(preface.title),
+                                  Markup(editors_html(preface.html)), preface.meta)
         colophon = self.day.colophon
         if colophon:
-            colophon = EditorsPage(colophon.title, Markup(editors_html(colophon.html)),
-                                   colophon.meta)
+            colophon = EditorsPage(french_spacing(colophon.title),
+                                   Markup(editors_html(colophon.html)), colophon.meta)
         for chapter in content.chapters:
             chapter.intro_html = Markup(chapter.intro_html)
         return BookView(
-            title=e.title, subtitle=e.subtitle, author=e.author or e.sitename,
+            title=french_spacing(e.title), subtitle=french_spacing(e.subtitle),
+            author=french_spacing(e.author or e.sitename),
             keywords=f"inventaire, {self.day.city}, Perec",
             created=self.created, date_label=format_day(day) if day else "",
             city=self.day.city, edition_label={"rgb": "couleur", "gray": "en niveaux de gris",

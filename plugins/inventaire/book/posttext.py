@@ -1,0 +1,130 @@
+"""A post's HTML as the book prints it: spaces, links, the day's hashtags, line breaks.
+
+The post is a quotation: nothing here adds or removes a character of what its author
+wrote, except the day's own hashtags at the end of an entry (:func:`drop_day_hashtags`),
+which only tag it and are printed once for the whole book instead (docs/print.md,
+« The book's choices »). Everything else changes markup or the kind of a space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from inventaire.core.text.typography import NBSP, NNBSP
+
+_TAG = re.compile(r"(<[^>]*>)")
+_SPACE_BEFORE = re.compile(r" (?=[;!?»])")
+_SPACE_BEFORE_COLON = re.compile(r"(?<=\S) (?=:(?:\s|$))")
+_SPACE_AFTER = re.compile(r"(?<=«) ")
+# A text run's last space just before an inline element: see detach_spaces.
+_SPACE_BEFORE_INLINE = re.compile(r"(?<=[^\s>]) (?=<(?:a|span|img)\b)")
+# The hashtags, emoji and spaces that end an entry (render_text's markup).
+_HASHTAG = r'<a class="hashtag"[^>]*>#([^<]+)</a>|<span class="hashtag">#([^<]+)</span>'
+_EMOJI = r'<span class="emoji"[^>]*>[^<]*</span>|<img class="emoji"[^>]*>'
+_TAIL = re.compile(rf"(?:\s|{_HASHTAG}|{_EMOJI})*$")
+_ONE_HASHTAG = re.compile(rf"\s*(?:{_HASHTAG})")
+_SET_APART = re.compile(r'<(a|span) class="(hashtag|mention)"[^>]*>[^<]*</\1>')
+
+
+def quote_spacing(html: str) -> str:
+    """Make the spaces a post already has before ``; ! ? : »`` (and after «) unbreakable.
+
+    The post is a quotation: no character is added or removed, only an existing space
+    becomes its no-break form, so that a « ? » never starts a printed line. Tags and
+    their attributes are left alone.
+    """
+    parts = _TAG.split(html)
+    for index in range(0, len(parts), 2):
+        text = _SPACE_BEFORE.sub(NNBSP, parts[index])
+        text = _SPACE_BEFORE_COLON.sub(NBSP, text)
+        parts[index] = _SPACE_AFTER.sub(NNBSP, text)
+    return "".join(parts)
+
+
+def detach_spaces(html: str) -> str:
+    """The space that ends a run of text just before a hashtag, a handle or an emoji,
+    in an element of its own.
+
+    WeasyPrint 70 breaks such a run wrongly when it fits the line only with its
+    trailing space hanging over the margin: it takes the whole run for one word too
+    wide and ends the line after the run's first word (« Place » alone on a line,
+    docs/print.md, « Line breaking »). A run that ends with a letter is measured
+    right; the space, alone in its span, may hang over the margin as spaces do.
+    """
+    parts = _TAG.split(html)
+    for index in range(0, len(parts) - 1, 2):
+        if parts[index].endswith(" ") and parts[index].strip() and \
+                re.match(r"<(?:a|span|img)\b", parts[index + 1]):
+            parts[index] = parts[index][:-1] + '<span class="sp"> </span>'
+    return "".join(parts)
+
+
+def absolute_links(html: str, site_url: str) -> str:
+    """Links the screen edition can keep: absolute ones, and the site's own made absolute
+    with ``site_url``; a relative link with no site address to anchor it is dropped
+    (in a PDF it would point into the build folder)."""
+
+    def fix(match: re.Match[str]) -> str:
+        href = match[2]
+        if href.startswith(("http://", "https://")):
+            return match[0]
+        if site_url.startswith(("http://", "https://")):
+            return f'{match[1]}{site_url.rstrip("/")}/{href.lstrip("/")}{match[3]}'
+        return ""
+
+    html = re.sub(r'(<a\b[^>]*?href=")([^"]*)("[^>]*>)', fix, html)
+    # Closing tags of the links dropped above: keep only as many as there are openings.
+    out, depth = [], 0
+    for part in re.split(r"(<a\b[^>]*>|</a>)", html):
+        if part.startswith("<a"):
+            depth += 1
+        elif part == "</a>":
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(part)
+    return "".join(out)
+
+
+def unlink(html: str) -> str:
+    """The post's HTML without its links (paper has no addresses to click), each link
+    a span of the same class, so that a hashtag, a handle or an address keeps its
+    style (never hyphenated)."""
+    html = re.sub(r'<a\b[^>]*?\bclass="([^"]*)"[^>]*>', r'<span class="\1">', html)
+    html = re.sub(r"<a\b[^>]*>", "<span>", html)
+    return html.replace("</a>", "</span>")
+
+
+def drop_day_hashtags(html: str, hashtags: Iterable[str]) -> str:
+    """The entry without the day's own hashtags where they only tag it: among the
+    hashtags, emoji and spaces that end it. A day's hashtag inside a sentence stays,
+    and so do the other hashtags of the tail."""
+    day = {tag.casefold().lstrip("#") for tag in hashtags}
+    if not day:
+        return html
+    tail = _TAIL.search(html)
+    if tail is None or not tail.group(0).strip():
+        return html
+    start = tail.start()
+
+    def keep(match: re.Match[str]) -> str:
+        tag = (match[1] or match[2] or "").casefold()
+        return "" if tag in day else match[0]
+
+    kept = _ONE_HASHTAG.sub(keep, html[start:])
+    return (html[:start] + kept).rstrip()
+
+
+def set_apart(html: str) -> tuple[str, list[str]]:
+    """The text a crier reads aloud, and the hashtags and handles taken out of it (in
+    their order), which the sheet prints apart in small type."""
+    found: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        found.append(re.sub(r"<[^>]*>", "", match[0]))
+        return ""
+
+    spoken = _SET_APART.sub(take, html)
+    spoken = re.sub(r"[ \u00a0\u202f]{2,}", " ", spoken).strip()
+    return spoken, found
