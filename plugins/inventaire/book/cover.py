@@ -6,18 +6,21 @@ cover is laid out after the interior, from the padded page count.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from inventaire.book.chapters import BookPost
+from inventaire.book.chapters import BookPost, unlink
 from inventaire.book.color import Palette
 from inventaire.book.edition import BookEdition, css_mm
 from inventaire.book.layout import Renderer
 from inventaire.book.templates import Templates
 from inventaire.core.fonts import font_face_css
+
+logger = logging.getLogger(__name__)
 
 BACK_POSTS = 4
 MM_TO_PT = 72 / 25.4
@@ -51,6 +54,17 @@ def spine_font_pt(spine_mm: float) -> float:
     return round(max(4.0, min(11.0, spine_mm * MM_TO_PT * 0.6)), 2)
 
 
+def spine_has_text(edition: BookEdition, pages: int) -> bool:
+    """Whether the spine is wide enough to carry the title (BOOK_SPINE_TEXT_MIN_MM):
+    a narrower spine prints its text across the fold when the binding drifts."""
+    return edition.spine_mm(pages) >= edition.spine_text_min_mm
+
+
+def date_once(view: CoverView) -> bool:
+    """Whether the front needs its own date line: not when the subtitle says it."""
+    return view.date_label.casefold() not in view.subtitle.casefold()
+
+
 def cover_geometry(edition: BookEdition, pages: int) -> dict[str, str]:
     width, height = edition.cover_size_mm(pages)
     spine = edition.spine_mm(pages)
@@ -67,10 +81,16 @@ def cover_geometry(edition: BookEdition, pages: int) -> dict[str, str]:
 def render_cover(edition: BookEdition, pages: int, view: CoverView, templates: Templates,
                  renderer: Renderer, mode: str) -> bytes:
     for post in view.back_posts:
-        post.html = Markup(post.html)
+        post.html = Markup(unlink(str(post.html)))  # a cover is paper: nothing to click
+    spine = spine_has_text(edition, pages)
+    if not spine:
+        logger.info("Book: the spine is %.1f mm wide, under BOOK_SPINE_TEXT_MIN_MM "
+                    "(%g mm): it is left plain", edition.spine_mm(pages),
+                    edition.spine_text_min_mm)
     html = templates.render("book/couverture.html", cover=view,
                             g=cover_geometry(edition, pages), p=Palette.for_mode(mode),
-                            fonts=Markup(font_face_css()))
+                            fonts=Markup(font_face_css()), spine=spine,
+                            date_line=date_once(view))
     options: dict[str, Any] = {"pdf_variant": "pdf/x-4"} if mode == "cmyk" else {}
     document = renderer.render(html, "", "cover", **options)
     return renderer.write(document, "write cover", **options)

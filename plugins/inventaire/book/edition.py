@@ -86,6 +86,7 @@ class BookEdition:
     output: str
     sitename: str = ""
     author: str = ""
+    spine_text_min_mm: float = 6.0
     workers: int = 1  # processes laying out the chapters of a big book (1: this one)
     parallel_posts: int = 1500  # a book of more posts than this uses the workers
 
@@ -119,6 +120,8 @@ class BookEdition:
             raise BookSettingError("BOOK_PLATE_MAX_HEIGHT", plate_height,
                                    "a share of the text block's height, e.g. 0.55")
         margins = lengths_mm(get("BOOK_MARGINS"), "BOOK_MARGINS", 4)
+        spine_min = number_setting(get("BOOK_SPINE_TEXT_MIN_MM"), "BOOK_SPINE_TEXT_MIN_MM",
+                                   "a width in mm, e.g. 6")
         return cls(
             title=str(get("BOOK_TITLE") or settings.get("SITENAME", "")),
             subtitle=str(get("BOOK_SUBTITLE") or ""),
@@ -143,6 +146,7 @@ class BookEdition:
             output=str(get("BOOK_OUTPUT")),
             sitename=str(settings.get("SITENAME", "")),
             author=str(settings.get("AUTHOR", "")),
+            spine_text_min_mm=spine_min,
             workers=count_setting(settings, "BOOK_WORKERS", default_workers()),
             parallel_posts=count_setting(settings, "BOOK_PARALLEL_POSTS",
                                          inventaire_settings.DEFAULTS["BOOK_PARALLEL_POSTS"]),
@@ -186,6 +190,17 @@ def count_setting(settings: dict[str, Any], name: str, default: int) -> int:
         raise BookSettingError(name, value, "write a whole number, e.g. 2") from None
     if number < 0:
         raise BookSettingError(name, value, "write a whole number, 0 or more")
+    return number
+
+
+def number_setting(value: Any, name: str, fix: str) -> float:
+    """A number of 0 or more, else a :class:`BookSettingError` naming ``name``."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise BookSettingError(name, value, fix) from None
+    if number < 0:
+        raise BookSettingError(name, value, fix)
     return number
 
 

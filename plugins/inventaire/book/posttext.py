@@ -91,6 +91,7 @@ def unlink(html: str) -> str:
     """The post's HTML without its links (paper has no addresses to click), each link
     a span of the same class, so that a hashtag, a handle or an address keeps its
     style (never hyphenated)."""
+    html = str(html)  # a Markup would escape the replacement tags
     html = re.sub(r'<a\b[^>]*?\bclass="([^"]*)"[^>]*>', r'<span class="\1">', html)
     html = re.sub(r"<a\b[^>]*>", "<span>", html)
     return html.replace("</a>", "</span>")

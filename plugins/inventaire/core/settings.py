@@ -50,6 +50,8 @@ DEFAULTS: dict[str, Any] = {
     "BOOK_SCREEN_TAGS": True,
     "BOOK_SCREEN": True,
     "BOOK_COVER": True,
+    # The spine carries the title only when at least this wide (mm); else it is plain.
+    "BOOK_SPINE_TEXT_MIN_MM": 6,
     "BOOK_CRIERS": True,
     # Criers' sheets: page size and type size.
     "BOOK_CRIERS_SIZE": "A5",
