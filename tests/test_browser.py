@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -202,5 +203,36 @@ def test_fonts_are_woff2_and_chart_emoji_use_openmoji(browser: Any, site_url: st
                            ".map(f => f.family)")
     assert any("OpenMoji" in f for f in loaded) and any("Garamond" in f for f in loaded), loaded
     assert fonts and all(url.endswith(".woff2") for url in fonts), fonts
+    watch.assert_clean()
+    page.context.close()
+
+
+LINE_STARTS = Path(__file__).parent / "browser" / "line_starts.js"
+
+
+def line_start_pages(root: Path) -> list[str]:
+    """The home page, the editors' pages, two places, every hour with posts and the
+    permalinks of the posts with a space before a French mark."""
+    posts = selected(root)
+    marked = [p for p in posts if re.search(r" [:;!?»]|« ", p.text)][:12]
+    hours = sorted({p.date.hour for p in posts})
+    return ["", "preface/", "colophon/", "lieu/", "chiffres/", "livre/", "auteur/",
+            "lieu/place-saint-sulpice/", "lieu/place-des-vosges/",
+            *(f"heure/{h:02d}/" for h in hours), *(f"post/{p.id}/" for p in marked)]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_line_starts_with_a_french_mark(browser: Any, site_url: str, root: Path,
+                                           width: int) -> None:
+    """No line box of the rendered text starts with ``: ; ! ? »`` or ends with «:
+    the author's own spaces are unbreakable (DOM ``Range.getClientRects``)."""
+    script = "(" + LINE_STARTS.read_text(encoding="utf-8") + ")"
+    page, watch = open_page(browser, width)
+    problems: list[str] = []
+    for path in line_start_pages(root):
+        page.goto(site_url + path)
+        page.evaluate("document.fonts.ready")
+        problems += [f"/{path}: {line}" for line in page.evaluate(script)]
+    assert not problems, "\n".join(problems)
     watch.assert_clean()
     page.context.close()

@@ -41,7 +41,7 @@ def test_the_preface_reads_the_same_on_the_site_and_in_the_book(tmp_path: Path) 
     assert "l’ont" in site and "l'ont" not in site
     assert "«\u202ftout noter\u202f»" in site and "–" in site and "…" in site
     # No Pelican ``meta``: a first line with a colon stays text.
-    assert "<p>Note: la première ligne n’est pas une métadonnée.</p>" in site
+    assert "<p>Note\u00a0: la première ligne n’est pas une métadonnée.</p>" in site
 
 
 def test_place_intros_use_the_same_markdown() -> None:

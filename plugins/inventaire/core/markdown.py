@@ -12,7 +12,8 @@ characters rather than entities so that the HTML reads the same in both outputs:
 
 * ``l'ont`` → ``l’ont``; ``'mot'`` → ``‘mot’``;
 * ``"mot"`` → ``« mot »`` and ``<<mot>>`` → ``« mot »``, with fine no-break spaces;
-* ``--`` → ``–``, ``---`` → ``—``, ``...`` → ``…``.
+* ``--`` → ``–``, ``---`` → ``—``, ``...`` → ``…``;
+* then French spaces (``Note : …``), the typography module's ``editors_spacing``.
 
 Pelican's ``meta`` extension is left out on purpose: the YAML front matter is read
 before Markdown sees the body, and ``meta`` would swallow a first line such as
@@ -26,6 +27,8 @@ from __future__ import annotations
 from typing import Any
 
 from markdown import Markdown
+
+from inventaire.core.text.typography import editors_spacing
 
 NNBSP = "\u202f"
 
@@ -61,5 +64,7 @@ def make_markdown() -> Markdown:
 
 
 def markdown_html(text: str) -> str:
-    """Editors' Markdown (trusted: theirs, not the posts') as HTML."""
-    return str(make_markdown().convert(text))
+    """Editors' Markdown (trusted: theirs, not the posts') as HTML, with French spaces
+    before ``: ; ! ?`` in its text (:func:`editors_spacing`): smarty makes the quotes
+    and apostrophes, not the spaces, and « Note : » must not break before its colon."""
+    return editors_spacing(str(make_markdown().convert(text)))

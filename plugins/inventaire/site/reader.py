@@ -2,10 +2,12 @@
 
 Pelican finds ``.md`` files in ``ARTICLE_PATHS`` and ``PAGE_PATHS``. Under
 ``content/posts/`` a file is a post: its body is the post's text verbatim, turned
-into safe HTML by :mod:`inventaire.core.text.render`, never by Markdown. Anywhere else
-(preface, colophon, the day) it is ordinary Markdown with YAML front matter, in the
-one configuration of :mod:`inventaire.core.markdown` (the book's too), not Pelican's
-``MARKDOWN`` setting.
+into safe HTML by :mod:`inventaire.core.text.render`, never by Markdown, its author's
+spaces before ``: ; ! ?`` made unbreakable (the book's French typography, from
+:mod:`inventaire.core.text.typography`). Anywhere else (preface, colophon, the day)
+it is ordinary Markdown with YAML front matter, in the one configuration of
+:mod:`inventaire.core.markdown` (the book's too), not Pelican's ``MARKDOWN``
+setting, with French spaces in its text.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from inventaire.core.markdown import markdown_html
 from inventaire.core.model import Post
 from inventaire.core.postfile import PostFileError, load_post, split_front_matter
 from inventaire.core.text.render import clean_fields, render_text, xml_safe
+from inventaire.core.text.typography import quote_spacing
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +104,8 @@ class InventaireReader(MarkdownReader):
             metadata["tags"] = self.process_metadata("tags", ", ".join(post.hashtags))
         if post.place:
             metadata["category"] = self.process_metadata("category", post.place)
-        return render_text(post, tag_url), metadata
+        # The author's own spaces before ; ! ? : » made unbreakable, as in the book.
+        return quote_spacing(render_text(post, tag_url)), metadata
 
     def _tag_url(self, tag: str) -> str:
         """Pelican's own ``{tag}`` link: it becomes the hashtag page's address, relative

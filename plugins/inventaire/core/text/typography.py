@@ -1,7 +1,9 @@
 """French typography for everything the site and the book write themselves.
 
-The posts' own text is a quotation and never goes through here. What does: titles,
-headings, labels, dates and numbers that Inventaire composes. Dates and numbers come
+The posts' own text is a quotation: only :func:`quote_spacing` touches it, and it
+changes no character but the author's own spaces, made unbreakable. What goes
+through the rest: titles, headings, labels, dates and numbers that Inventaire
+composes, and the editors' prose (:func:`editors_spacing`). Dates and numbers come
 from Babel's CLDR data so that « vendredi 19 avril 2013 » and « 12 345 » are right
 without a hand-made table; only the hour (« 14 h 32 ») is composed here, because
 CLDR's French pattern is « 14:32 » while French editorial style writes « 14 h 32 ».
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from html import escape, unescape
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
@@ -26,6 +29,10 @@ _BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*(:)(?!//)(?=\s|$)")
 _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_TAG = re.compile(r"(<[^>]*>)")
+_AUTHOR_SPACE_BEFORE = re.compile(r" (?=[;!?»])")
+_AUTHOR_SPACE_BEFORE_COLON = re.compile(r"(?<=\S) (?=:(?:\s|$))")
+_AUTHOR_SPACE_AFTER = re.compile(r"(?<=«) ")
 
 
 def french_spacing(text: str) -> str:
@@ -44,6 +51,46 @@ def french_spacing(text: str) -> str:
     return text.lstrip(NNBSP + NBSP)
 
 
+def quote_spacing(html: str) -> str:
+    """A post's HTML with the spaces its author put before ``; ! ? : »`` (and after
+    «) made unbreakable, so that no line starts with one of those marks.
+
+    The post is a quotation: no character is added or removed, one space becomes
+    one no-break space (fine before ``; ! ? »`` and after «, plain before ``:``).
+    Tags and their attributes are left alone. The book and the site both use it.
+    """
+    parts = _TAG.split(html)
+    for index in range(0, len(parts), 2):
+        # « <a>#jdtap</a> : » — the word before the colon ended in the tag before.
+        glued = _after_inline_tag(parts, index)
+        text = _AUTHOR_SPACE_BEFORE.sub(NNBSP, parts[index])
+        text = _AUTHOR_SPACE_BEFORE_COLON.sub(NBSP, "x" + text if glued else text)
+        parts[index] = _AUTHOR_SPACE_AFTER.sub(NNBSP, text[1:] if glued else text)
+    return "".join(parts)
+
+
+def _after_inline_tag(parts: list[str], index: int) -> bool:
+    """Whether the text ``parts[index]`` follows a tag that is not a line break (its
+    first space is then between two words of the same line)."""
+    return index > 0 and not parts[index - 1].lower().startswith(("<br", "<p", "</p",
+                                                                   "<li", "</li"))
+
+
+def editors_spacing(html: str) -> str:
+    """The editors' own HTML (preface, introductions) with :func:`french_spacing` in
+    its text, never in its tags. Entities are read first: « &rsquo; » ends with a
+    semicolon that French spacing would otherwise move."""
+    parts = _TAG.split(html)
+    for index in range(0, len(parts), 2):
+        if parts[index].strip():
+            text = unescape(parts[index])
+            # « <strong>#jdtap</strong> : » — give the colon the word it follows.
+            glued = _after_inline_tag(parts, index) and not text[:1].isalnum()
+            spaced = french_spacing("x" + text)[1:] if glued else french_spacing(text)
+            parts[index] = escape(spaced, quote=False)
+    return "".join(parts)
+
+
 def format_day(value: date | datetime, weekday: bool = True) -> str:
     """« vendredi 19 avril 2013 » (or « 19 avril 2013 » without the weekday)."""
     day = value.date() if isinstance(value, datetime) else value
@@ -58,8 +105,9 @@ def _format_day(day: date, weekday: bool) -> str:
 
 
 def format_hour(hour: int, minute: int | None = None, space: str = NBSP) -> str:
-    """« 14 h », « 14 h 32 », « 0 h 05 »: the hour as French editors write it."""
-    if minute is None:
+    """« 14 h », « 14 h 32 », « 0 h 05 »: the hour as French editors write it; a full
+    hour is « 15 h », never « 15 h 00 »."""
+    if not minute:
         return f"{hour}{space}h"
     return f"{hour}{space}h{space}{minute:02d}"
 
