@@ -138,3 +138,164 @@ def test_a_cut_tweets_js_names_the_line_of_the_cut_and_keeps_what_precedes(
     assert bad[0].line == source[:cut_at].count("\n") + 1
     assert "cut short" in bad[0].what
     assert "325200000000000011" in posts_in(records)
+
+
+# -- 3, 4. twarc-csv: every generation read right (files written by the released tools) --
+
+CSV_VERSIONS = ("0.3.8", "0.5.2", "0.7.2")
+
+
+def csv_posts(version: str) -> tuple[dict[str, Post], list[object]]:
+    records = read_path(FIXTURES / "twarc_csv" / f"twarc-csv-{version}.csv")
+    return posts_in(records), records
+
+
+@pytest.mark.parametrize("version", CSV_VERSIONS)
+def test_twarc_csv_generation_is_told_from_its_columns(version: str) -> None:
+    from inventaire.importer.sources.twarc_csv import generation
+
+    path = FIXTURES / "twarc_csv" / f"twarc-csv-{version}.csv"
+    header = path.read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+    assert generation(header) == {"0.3.8": "0.3", "0.5.2": "0.4", "0.7.2": "0.7"}[version]
+
+
+@pytest.mark.parametrize("version", CSV_VERSIONS)
+def test_twarc_csv_retweets_are_not_posts(version: str) -> None:
+    found, records = csv_posts(version)
+    assert set(found) == {"325300000000000001", "325300000000000003",
+                          "325300000000000004", "325300000000000005"}
+    assert Skipped("retweet") in records
+
+
+@pytest.mark.parametrize("version", CSV_VERSIONS)
+def test_twarc_csv_links_are_whole(version: str) -> None:
+    found, _records = csv_posts(version)
+    original = found["325300000000000001"]
+    assert original.text == "Thé & gâteau #jdtap au jardin example.com/palais/jardin"
+    link = next(e for e in original.entities if e.kind == "url")
+    assert link.value == "https://www.example.com/palais/jardin"
+    assert original.text[link.start:link.end] == "example.com/palais/jardin"
+    assert all("'" not in e.value and "{" not in e.value for e in original.entities)
+
+
+@pytest.mark.parametrize("version", CSV_VERSIONS)
+def test_twarc_csv_references_of_every_generation(version: str) -> None:
+    found, _records = csv_posts(version)
+    assert found["325300000000000004"].reply_to == "325300000000000001"
+    assert found["325300000000000004"].text == "@flaneuse75 Deux lignes\nsur le pont <3 #jdtap"
+    assert found["325300000000000003"].quote_of == "325300000000000001"
+
+
+@pytest.mark.parametrize("version", CSV_VERSIONS)
+def test_twarc_csv_quote_with_two_photos_keeps_its_quote_link(version: str) -> None:
+    found, _records = csv_posts(version)
+    for post_id in ("325300000000000003", "325300000000000005"):
+        post = found[post_id]
+        assert len(post.media) == 2
+        quote = [e for e in post.entities if e.kind == "url"]
+        assert [e.value for e in quote] == [
+            "https://twitter.com/flaneuse75/status/325300000000000001"]
+        assert "pic.twitter.com" not in post.text and "  " not in post.text
+    assert found["325300000000000005"].text.startswith("Le bassin, deux fois #jdtap twitter.com/")
+
+
+def test_twarc_csv_python_repr_lists_are_read(tmp_path: Path) -> None:
+    """pandas writes a list cell as its Python repr when it was not JSON-encoded."""
+    import ast
+    import csv
+    import json as json_
+
+    source = FIXTURES / "twarc_csv" / "twarc-csv-0.5.2.csv"
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        for name in ("entities.urls", "entities.hashtags", "attachments.media"):
+            if row[name]:
+                row[name] = repr(json_.loads(row[name]))
+                assert ast.literal_eval(row[name])
+    target = tmp_path / "repr.csv"
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    found = posts_in(read_path(target))
+    assert found["325300000000000001"].text.endswith("au jardin example.com/palais/jardin")
+    assert len(found["325300000000000003"].media) == 2
+
+
+# -- 5. a CSV cut short: FILE:LINE, exit 1, nothing half-imported ------------------------
+
+def test_a_csv_cut_short_names_its_line_and_imports_no_half_row(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = (FIXTURES / "twarc_csv" / "twarc-csv-0.7.2.csv").read_bytes()
+    lines = data.split(b"\n")
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(b"\n".join(lines[:2]) + b"\n" + lines[2][:120])
+    assert run_import(project, "--all", str(cut)) == 1
+    _out, err = capsys.readouterr()
+    assert f"{cut}:3: the row has " in err and "cut short" in err
+    files = files_of(project)
+    assert set(files) == {"325300000000000005"}  # the whole first row, nothing of the cut one
+    assert all("//status" not in p.read_text(encoding="utf-8") for p in files.values())
+
+
+def test_a_csv_row_without_author_is_named(tmp_path: Path) -> None:
+    source = FIXTURES / "twarc.csv"
+    text = source.read_text(encoding="utf-8").replace(",noctambule,", ",,")
+    lone = tmp_path / "noauthor.csv"
+    lone.write_text(text, encoding="utf-8")
+    bad = [r for r in read_path(lone) if isinstance(r, Malformed)]
+    assert "author.username is empty" in bad[0].what and bad[0].line == 3
+
+
+# -- 8. twarc2 users, lists and counts: refused with one line -----------------------------
+
+@pytest.mark.parametrize(("name", "what"), [
+    ("twarc2_users.jsonl", "accounts"), ("twarc2_lists.jsonl", "lists"),
+    ("twarc2_counts.jsonl", "tweet counts")])
+def test_twarc2_files_that_are_not_tweets_are_refused_in_one_line(
+        name: str, what: str, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_import(project, "--all", str(FIXTURES / name)) == 1
+    out, err = capsys.readouterr()
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"{FIXTURES / name}:1: this file holds {what}")
+    assert not (project / "content" / "posts").exists() or not files_of(project)
+    assert "imported 0" in out
+
+
+@pytest.mark.parametrize(("header", "what"), [
+    ("start,end,tweet_count,__twarc.retrieved_at", "tweet counts"),
+    ("id,owner_id,created_at,name,description,member_count,follower_count,private", "lists"),
+    ("id,created_at,username,name,description,public_metrics.followers_count", "users"),
+])
+def test_twarc_csv_of_users_lists_or_counts_is_refused(header: str, what: str,
+                                                      tmp_path: Path) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text(header + "\n" + ",".join("1" for _ in header.split(",")) + "\n",
+                    encoding="utf-8")
+    records = read_path(path)
+    assert len(records) == 1 and isinstance(records[0], Malformed)
+    assert f"holds {what}" in records[0].what
+
+
+# -- 15. --all instead of --hashtag "" ---------------------------------------------------
+
+def test_all_keeps_every_post_of_the_day(project: Path) -> None:
+    export = str(FIXTURES / "twitter_v1.jsonl")
+    run_import(project, export)
+    with_tag = set(files_of(project))
+    shutil.rmtree(project / "content" / "posts")
+    run_import(project, "--all", export)
+    everything = set(files_of(project))
+    assert with_tag < everything
+    shutil.rmtree(project / "content" / "posts")
+    run_import(project, "--hashtag", "", export)  # the old spelling still works
+    assert set(files_of(project)) == everything
+
+
+def test_all_and_hashtag_together_are_refused(project: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run_import(project, "--all", "--hashtag", "jdtap", str(FIXTURES / "twarc.csv"))
+    assert "not allowed with argument" in capsys.readouterr().err

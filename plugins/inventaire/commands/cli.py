@@ -41,8 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("exports", nargs="+", type=Path, metavar="EXPORT")
     p.add_argument("--day", help="the day, YYYY-MM-DD (default: the settings' day)")
     p.add_argument("--tz", help="time zone (default: the settings' TIMEZONE)")
-    p.add_argument("--hashtag", action="append", default=[],
-                   help="keep posts with this hashtag (repeatable)")
+    tags = p.add_mutually_exclusive_group()
+    tags.add_argument("--hashtag", action="append", default=[],
+                      help="keep posts with this hashtag (repeatable; default: the "
+                           "hashtags of journee.md)")
+    tags.add_argument("--all", action="store_true",
+                      help="keep every post of the day, whatever its hashtags")
     p.add_argument("--format", help="force the format instead of detecting it")
     p.add_argument("--status", choices=("candidate", "selected"), default="candidate",
                    help="status of new files (default: candidate)")

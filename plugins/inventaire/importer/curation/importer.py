@@ -50,7 +50,11 @@ DEFAULT_TZ = "Europe/Paris"
 
 
 def day_filter(args: argparse.Namespace, content: Path) -> DayFilter:
-    """The day to import: the command line first, then ``journee.md``."""
+    """The day to import: the command line first, then ``journee.md``.
+
+    Hashtags: ``--hashtag`` (repeatable), else ``journee.md``'s; ``--all`` keeps
+    every post of the day.
+    """
     try:
         settings = load_day(content, {})  # journee.md, else the newest posts folder
     except PostFileError as error:
@@ -68,7 +72,13 @@ def day_filter(args: argparse.Namespace, content: Path) -> DayFilter:
         day = date.fromisoformat(str(text)[:10])
     except ValueError:
         raise UserError(f"the day {text!r} is not a date; write it as 2013-04-19") from None
-    return DayFilter(day, tz, list(args.hashtag or (settings.hashtags if settings else [])))
+    if getattr(args, "all", False):
+        return DayFilter(day, tz, [])
+    # ``--hashtag ""`` was the old way to say --all: an empty tag still means no filter.
+    given = [t for t in args.hashtag or () if t.strip("#").strip()]
+    if args.hashtag and not given:
+        return DayFilter(day, tz, [])
+    return DayFilter(day, tz, given or list(settings.hashtags if settings else []))
 
 
 def store_source(export: Path, content: Path) -> str:

@@ -324,7 +324,9 @@ def build_text(escaped: str, spans: list[Span]) -> tuple[str, list[Entity]]:
         length += len(piece)
         position = span.end
         if span.kind == "media":
-            if not escaped[span.end:].strip():
+            # At the end, or followed by a space: the space before it goes too (a
+            # media link in the middle would leave two spaces).
+            if not escaped[span.end:].strip() or escaped[span.end:span.end + 1].isspace():
                 kept = "".join(out).rstrip()
                 out, length = [kept], len(kept)
             continue

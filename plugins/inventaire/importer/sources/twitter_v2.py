@@ -123,6 +123,25 @@ def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Po
 _EMPTY = Page(None)
 
 
+def not_tweets(data: Any) -> str:
+    """What a page's ``data`` holds when it is not tweets (twarc2 writes users, lists
+    and counts in the same page shape), or "" for tweets and anything unknown."""
+    first = data[0] if isinstance(data, list) and data else data
+    if not isinstance(first, dict) or "text" in first:
+        return ""
+    if "tweet_count" in first:
+        return "tweet counts (twarc2 counts)"
+    if "username" in first:
+        return "accounts (twarc2 users, followers, following…)"
+    if "member_count" in first or "owner_id" in first or "follower_count" in first:
+        return "lists (twarc2 lists)"
+    return ""
+
+
+class NotTweets(Exception):
+    """A file of users, lists or counts: refused whole, with one line."""
+
+
 def records(obj: Any, context: ReadContext, line: int) -> Iterator[Record]:
     """Records of one JSON value: a page (``data`` list or object) or a flat tweet."""
     if not isinstance(obj, dict):
@@ -130,6 +149,10 @@ def records(obj: Any, context: ReadContext, line: int) -> Iterator[Record]:
         return
     if "data" in obj:
         data = obj["data"]
+        kind = not_tweets(data)
+        if kind:
+            raise NotTweets(f"this file holds {kind}, not tweets; nothing imported from "
+                            "it — import the file of tweets (twarc2 search, timeline…)")
         page = Page(obj.get("includes"))
         tweets = data if isinstance(data, list) else [data]
     elif "id" in obj and "text" in obj:
@@ -150,4 +173,8 @@ def read(path: Path, context: ReadContext) -> Iterator[Record]:
             yield item
             continue
         line, obj = item
-        yield from records(obj, context, line)
+        try:
+            yield from records(obj, context, line)
+        except NotTweets as error:
+            yield Malformed(context.label, line, str(error))
+            return
