@@ -299,3 +299,86 @@ def test_all_and_hashtag_together_are_refused(project: Path,
     with pytest.raises(SystemExit):
         run_import(project, "--all", "--hashtag", "jdtap", str(FIXTURES / "twarc.csv"))
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+# -- 7. Mastodon .tar.gz (before 4.1), with the zip guards ----------------------------------
+
+def make_tar(target: Path, members: list[tuple[str, bytes | str]], folder: Path | None = None
+             ) -> Path:
+    """A .tar.gz with ``folder``'s files (as Mastodon wrote them) and ``members``;
+    a ``str`` value makes a symbolic link to it."""
+    import io
+    import tarfile
+
+    with tarfile.open(target, "w:gz") as tar:
+        if folder is not None:
+            for path in sorted(folder.rglob("*")):
+                tar.add(path, arcname=path.relative_to(folder).as_posix(), recursive=False)
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            if isinstance(data, str):
+                info.type, info.linkname = tarfile.SYMTYPE, data
+                tar.addfile(info)
+            else:
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+    return target
+
+
+def test_a_mastodon_tar_gz_reads_as_its_folder(project: Path, tmp_path: Path) -> None:
+    archive = make_tar(tmp_path / "archive-20221101.tar.gz", [], FIXTURES / "mastodon")
+    assert detect(archive) == "mastodon"
+    from_tar = posts_in(read_path(archive))
+    from_folder = posts_in(read_path(FIXTURES / "mastodon"))
+    assert {k: p.text for k, p in from_tar.items()} == {k: p.text for k, p in
+                                                        from_folder.items()}
+    run_import(project, str(archive))
+    post = read_post(files_of(project)["110222333444555001"])
+    assert post.media[0].file == "media/110222333444555001-1.jpg"
+    assert (project / "content" / post.media[0].file).is_file()
+
+
+def test_a_tar_gz_member_that_climbs_out_or_links_is_refused(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = make_tar(tmp_path / "evil.tar.gz", [("../../evil.txt", b"x"),
+                                                  ("media_attachments/x.jpg", "/etc/passwd")],
+                       FIXTURES / "mastodon")
+    assert run_import(project, str(archive)) == 1
+    _out, err = capsys.readouterr()
+    assert "'../../evil.txt' climbs out of the archive" in err
+    assert "'media_attachments/x.jpg' is a link" in err
+    assert not (tmp_path.parent / "evil.txt").exists()
+    assert "110222333444555001" in files_of(project)  # the rest is read
+
+
+def test_a_tar_bomb_is_refused_before_it_is_inflated(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = make_tar(tmp_path / "bomb.tar.gz", [("outbox.json", b"{}"),
+                                                  ("padding.bin", bytes(40 << 20))])
+    assert archive.stat().st_size < 100_000
+    assert run_import(project, str(archive)) == 1
+    err = capsys.readouterr().err
+    assert "a tar bomb?" in err and str(archive) in err
+
+
+def test_a_cut_tar_gz_says_it_is_cut(project: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    whole = make_tar(tmp_path / "whole.tar.gz", [], FIXTURES / "mastodon").read_bytes()
+    cut = tmp_path / "archive.tar.gz"
+    cut.write_bytes(whole[: len(whole) * 2 // 3])
+    assert run_import(project, str(cut)) == 1
+    err = capsys.readouterr().err
+    assert "cut short" in err and str(cut) in err
+
+
+# -- 9. a cut zip is called cut, not "holds neither…" --------------------------------------
+
+def test_a_cut_zip_is_called_damaged(project: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    whole = Path(shutil.make_archive(str(tmp_path / "twitter"), "zip", FIXTURES / "archive"))
+    cut = tmp_path / "twitter-cut.zip"
+    cut.write_bytes(whole.read_bytes()[:-200])
+    assert run_import(project, str(cut)) == 1
+    err = capsys.readouterr().err
+    assert "damaged zip file" in err and "cut short" in err
+    assert "holds neither" not in err

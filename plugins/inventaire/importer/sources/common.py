@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 import orjson
 
 from inventaire.core.model import Entity, Post
+from inventaire.importer.sources.tarball import TarArchive, TarProblem, is_tar
 
 LOCAL_MEDIA = "_local_media"
 EXTRA_TAGS = "_tags"
@@ -385,20 +386,23 @@ def unsafe_member(info: zipfile.ZipInfo) -> str:
 
 
 class Tree:
-    """A folder or a zip archive, read the same way (names use ``/``).
+    """A folder, a zip or a tar archive, read the same way (names use ``/``).
 
     Nothing is ever extracted: members are read into memory by name. Still, members
     whose name climbs out (``../``), is absolute, or that are symbolic links (in a zip
     or a folder) are left out and listed in :attr:`refused`, so the editors learn the
     archive is odd; members are read through a bounded reader that stops at
     :data:`MAX_MEMBER_BYTES` or :data:`MAX_RATIO` times their compressed size, so a
-    zip bomb (even one whose header lies about its size) is never inflated.
+    zip bomb (even one whose header lies about its size) is never inflated. Tar
+    archives get the same guards (:mod:`.tarball`); one that cannot be listed safely
+    raises :class:`ArchiveError`.
     """
 
     def __init__(self, path: Path, label: str = "") -> None:
         self.path = path
         self.label = label or str(path)
         self.zip: zipfile.ZipFile | None = None
+        self.tar: TarArchive | None = None
         self.refused: list[Refused] = []
         names: list[str] = []
         if path.is_dir():
@@ -409,6 +413,14 @@ class Tree:
                         self._refuse(full.relative_to(path).as_posix(), "is a symbolic link")
                     elif entry in files and full.is_file():
                         names.append(full.relative_to(path).as_posix())
+        elif not zipfile.is_zipfile(path) and is_tar(path):
+            try:
+                self.tar = TarArchive(path, MAX_MEMBER_BYTES, MAX_RATIO, RATIO_FLOOR)
+            except TarProblem as error:
+                raise ArchiveError(str(error)) from None
+            for name, reason in self.tar.refused:
+                self._refuse(name, reason)
+            names = self.tar.names
         else:
             self.zip = zipfile.ZipFile(path)
             for info in self.zip.infolist():
@@ -429,6 +441,11 @@ class Tree:
         return min(hits, key=len) if hits else None
 
     def read_bytes(self, name: str) -> bytes:
+        if self.tar is not None:
+            try:
+                return self.tar.read_bytes(name)
+            except TarProblem as error:
+                raise ArchiveError(str(error)) from None
         if self.zip is None:
             return (self.path / name).read_bytes()
         info = self.zip.getinfo(name)

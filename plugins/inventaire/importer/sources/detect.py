@@ -20,7 +20,14 @@ from inventaire.importer.sources import (
     twitter_v1,
     twitter_v2,
 )
-from inventaire.importer.sources.common import ReadContext, Record
+from inventaire.importer.sources.common import (
+    MAX_MEMBER_BYTES,
+    MAX_RATIO,
+    RATIO_FLOOR,
+    ReadContext,
+    Record,
+)
+from inventaire.importer.sources.tarball import TarArchive, TarProblem, is_tar
 
 Reader = Callable[[Path, ReadContext], Iterator[Record]]
 
@@ -126,16 +133,33 @@ def detect(path: Path) -> str:
         raise UnknownFormat(f"{path} is a folder that holds neither a Twitter archive "
                             "(data/manifest.js) nor a Mastodon archive (outbox.json)")
     suffix = path.suffix.lower()
-    if suffix == ".zip" or zipfile.is_zipfile(path):
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    if suffix == ".zip" or magic == b"PK\x03\x04" or zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as archive:
                 kind = _by_names(archive.namelist())
-        except zipfile.BadZipFile:
-            kind = None
+        except (zipfile.BadZipFile, OSError) as error:
+            raise UnknownFormat(
+                f"{path} is a damaged zip file ({error}): it is probably cut short (an "
+                "interrupted download?); download the archive again") from None
         if kind:
             return kind
         raise UnknownFormat(f"{path} is a zip file that holds neither a Twitter archive "
-                            "nor a Mastodon archive")
+                            "(data/manifest.js) nor a Mastodon archive (outbox.json)")
+    if path.name.lower().endswith((".tar.gz", ".tgz", ".tar")) or is_tar(path):
+        try:
+            listing = TarArchive(path, MAX_MEMBER_BYTES, MAX_RATIO, RATIO_FLOOR)
+        except TarProblem as error:
+            raise UnknownFormat(f"{path}: {error}") from None
+        try:
+            kind = _by_names(listing.names)
+        finally:
+            listing.close()
+        if kind:
+            return kind
+        raise UnknownFormat(f"{path} is a tar archive that holds neither a Mastodon "
+                            "archive (outbox.json) nor a Twitter archive")
     if suffix == ".car":
         return "bluesky"
     if path.name == "outbox.json":

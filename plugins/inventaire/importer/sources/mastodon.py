@@ -1,4 +1,5 @@
-"""Mastodon: the account archive (``outbox.json``, folder or zip) and API ``Status`` JSON.
+"""Mastodon: the account archive (``outbox.json``; a folder, a zip, or the ``.tar.gz``
+Mastodon wrote before 4.1) and API ``Status`` JSON.
 
 Content is sanitised HTML. :class:`_Html` turns it into the text a reader sees:
 paragraphs become blank lines, ``<br>`` a line break, ``invisible`` spans vanish, an
@@ -33,6 +34,7 @@ from inventaire.importer.sources.common import (
     iter_json,
     parse_iso_date,
 )
+from inventaire.importer.sources.tarball import is_tar
 
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 PUBLIC_SHORT = ("as:Public", "Public")
@@ -216,8 +218,12 @@ def status_to_post(status: dict[str, Any], context: ReadContext) -> Post | Skipp
 def read_archive(path: Path, context: ReadContext) -> Iterator[Record]:
     try:
         tree = Tree(path, context.label)
+    except ArchiveError as error:
+        yield Refused(context.label, str(error), "error")
+        return
     except (OSError, zipfile.BadZipFile) as error:
-        yield Malformed(context.label, 1, f"cannot open the archive: {error}")
+        yield Malformed(context.label, 1, f"cannot open the archive: {error}; it may be "
+                        "cut short — download it again")
         return
     yield from tree.refused
     outbox = tree.find("outbox.json")
@@ -268,7 +274,8 @@ def read_statuses(path: Path, context: ReadContext) -> Iterator[Record]:
 
 
 def read(path: Path, context: ReadContext) -> Iterator[Record]:
-    if path.is_dir() or path.suffix.lower() == ".zip" or path.name == "outbox.json":
+    if path.is_dir() or path.suffix.lower() == ".zip" or path.name == "outbox.json" \
+            or is_tar(path):
         if path.name == "outbox.json":
             path = path.parent
         yield from read_archive(path, context)

@@ -134,6 +134,9 @@ def read(path: Path, context: ReadContext) -> Iterator[Record]:
     try:
         # A lone tweets.js is read with the folder around it (for tweets_media/).
         tree = Tree(path.parent if single else path, context.label)
+    except ArchiveError as error:
+        yield Refused(context.label, str(error), "error")
+        return
     except (OSError, zipfile.BadZipFile) as error:
         yield Malformed(context.label, 1, f"cannot open the archive: {error}; it may be "
                         "cut short — download it again")
