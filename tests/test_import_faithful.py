@@ -382,3 +382,45 @@ def test_a_cut_zip_is_called_damaged(project: Path, tmp_path: Path,
     err = capsys.readouterr().err
     assert "damaged zip file" in err and "cut short" in err
     assert "holds neither" not in err
+
+
+# -- 6. Mastodon content warnings, polls, unlisted: kept in the editors' file ---------------
+
+def test_mastodon_content_warning_poll_and_unlisted_are_kept() -> None:
+    found = posts_in(read_path(FIXTURES / "mastodon_cw"))
+    warned = found["110300000000000001"].extra
+    assert warned["content_warning"] == "Inondation, images de dégâts"
+    assert warned["sensitive"] is True
+    poll = found["110300000000000002"].extra["poll"]
+    assert poll["options"] == [{"title": "Pont des Arts", "votes": 5},
+                               {"title": "Pont Neuf", "votes": 2}]
+    assert poll["voters"] == 7 and poll["multiple"] is False
+    assert found["110300000000000003"].extra["visibility"] == "unlisted"
+    assert "visibility" not in found["110300000000000001"].extra
+    api = posts_in(read_path(FIXTURES / "mastodon_cw_statuses.json"))["130"].extra
+    assert api["content_warning"] == "Bruit" and api["visibility"] == "unlisted"
+    assert api["poll"]["options"][0] == {"title": "Oui", "votes": 2}
+
+
+def test_mastodon_flags_reach_the_file_and_check_lists_sensitive_posts(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_import(project, str(FIXTURES / "mastodon_cw"),
+                      str(FIXTURES / "mastodon_cw_statuses.json")) == 0
+    files = files_of(project)
+    text = files["110300000000000001"].read_text(encoding="utf-8")
+    assert "content_warning: Inondation, images de dégâts" in text and "sensitive: true" in text
+    assert "visibility: unlisted" in files["110300000000000003"].read_text(encoding="utf-8")
+    assert "Pont des Arts" in files["110300000000000002"].read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--project", str(project), "check"]) == 0  # warnings only
+    captured = capsys.readouterr()
+    sensitive = [line for line in captured.out.splitlines() if "warning: sensitive:" in line]
+    assert len(sensitive) == 2 and "Inondation" in "\n".join(sensitive)
+    assert "2 sensitive post(s) to decide" in captured.err
+
+
+def test_skip_unlisted_leaves_them_out(project: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    run_import(project, "--skip-unlisted", str(FIXTURES / "mastodon_cw"))
+    assert set(files_of(project)) == {"110300000000000001", "110300000000000002"}
+    assert "1 unlisted" in capsys.readouterr().out

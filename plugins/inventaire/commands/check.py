@@ -3,9 +3,11 @@
 Each line reads ``path:line: field: what is wrong — how to fix it`` (the
 :class:`~inventaire.core.postfile.PostFileError` form) so editors can jump to it. Checked:
 YAML and field errors, unknown place slugs, the same post in two files, dates outside
-the day, selected posts whose media lack alt text, media files missing, texts edited
-away from what the export said (the import record of :mod:`.curation.merge`), and
-texts longer than their network allows. Exit status 1 if anything is wrong.
+the day, media files missing, texts edited away from what the export said (the import
+record of :mod:`.curation.merge`), and texts longer than their network allows. Exit
+status 1 if anything is wrong. Warnings (``path:line: warning: …``, with a count) do not
+change the status: selected photos without alt text, and posts their authors marked
+sensitive that are still candidates.
 """
 
 from __future__ import annotations
@@ -73,9 +75,6 @@ def check_post(post: Post, path: Path, content: Path, places: set[str],
             add("date", f"{post.date.isoformat()} is on {local}, not on the day {wanted}",
                 "check the date, or set the status to withdrawn")
     for index, media in enumerate(post.media, 1):
-        if post.status == "selected" and not media.alt.strip():
-            add("media", f"image {index} of a selected post has no alt text",
-                "describe the picture in 'alt:' for people who cannot see it")
         if media.file and not (content / media.file).is_file():
             add("media", f"image {index}: {media.file} does not exist",
                 "put the file in content/media/ or re-import the export")
@@ -89,6 +88,35 @@ def check_post(post: Post, path: Path, content: Path, places: set[str],
     if limit and not verbatim and _length(post) > limit:
         add("text", f"{_length(post)} characters where {post.network} allows {limit}",
             "restore the original text: imported posts are never longer", _body_line(path))
+    return found
+
+
+def warnings_of(post: Post, path: Path) -> list[PostFileError]:
+    """What the editors should look at, but that never stops a build.
+
+    A selected photo without a description: most real posts carry none, and writing
+    one is the editors' work (the book then describes the photo by its caption or the
+    post's text). A post its author marked sensitive (a content warning) that is still
+    a candidate: selecting or withdrawing it is the editors' decision.
+    """
+    found: list[PostFileError] = []
+    lines: dict[str, int] | None = None
+
+    def add(field: str, what: str, fix: str) -> None:
+        nonlocal lines
+        lines = _lines(path) if lines is None else lines
+        found.append(PostFileError(str(path), lines.get(field, 1), field, what, fix))
+
+    if post.status == "selected":
+        for index, media in enumerate(post.media, 1):
+            if media.kind == "photo" and not media.alt.strip():
+                add("media", f"image {index} of a selected post has no alt text",
+                    "describe the picture in 'alt:' for people who cannot see it")
+    if post.status == "candidate" and post.extra.get("sensitive"):
+        warning = str(post.extra.get("content_warning") or "")
+        said = f" (content warning: {warning[:60]!r})" if warning else ""
+        add("sensitive", f"its author marked this post sensitive{said}",
+            "decide: set status to selected or withdrawn")
     return found
 
 
@@ -110,8 +138,9 @@ def _day(content: Path, found: list[PostFileError]) -> tuple[str, ZoneInfo] | No
         return None
 
 
-def problems(content: Path) -> list[PostFileError]:
-    """Every problem in ``content/``, in path order."""
+def problems(content: Path, warnings: list[PostFileError] | None = None
+             ) -> list[PostFileError]:
+    """Every problem in ``content/``, in path order; warnings go to ``warnings``."""
     found: list[PostFileError] = []
     try:
         place_slugs = set(load_places(content / "places"))
@@ -134,14 +163,25 @@ def problems(content: Path) -> list[PostFileError]:
         else:
             seen[post.key] = path
         found.extend(check_post(post, path, content, place_slugs, day))
+        if warnings is not None:
+            warnings.extend(warnings_of(post, path))
     return found
 
 
 def run(args: argparse.Namespace) -> int:
     content = Path(args.project) / "content"
-    found = problems(content)
+    warnings: list[PostFileError] = []
+    found = problems(content, warnings)
     for problem in found:
         print(problem)
+    for warning in warnings:
+        print(f"{warning.path}:{warning.line}: warning: {warning.field}: {warning.what} — "
+              f"{warning.fix}")
+    if warnings:
+        alts = sum(1 for w in warnings if w.field == "media")
+        sensitive = len(warnings) - alts
+        print(f"{len(warnings)} warning(s): {alts} photo(s) of selected posts without a "
+              f"description, {sensitive} sensitive post(s) to decide", file=sys.stderr)
     if found:
         print(f"{len(found)} problem(s) in {content}", file=sys.stderr)
     return 1 if found else 0

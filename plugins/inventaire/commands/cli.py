@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
                            "hashtags of journee.md)")
     tags.add_argument("--all", action="store_true",
                       help="keep every post of the day, whatever its hashtags")
+    p.add_argument("--skip-unlisted", action="store_true",
+                   help="leave out Mastodon posts their authors kept off public timelines "
+                        "(default: imported, marked 'visibility: unlisted')")
     p.add_argument("--format", help="force the format instead of detecting it")
     p.add_argument("--status", choices=("candidate", "selected"), default="candidate",
                    help="status of new files (default: candidate)")

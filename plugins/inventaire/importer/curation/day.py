@@ -25,6 +25,7 @@ class DayFilter:
     day: date
     tz: tzinfo
     hashtags: list[str] = field(default_factory=list)
+    skip_unlisted: bool = False  # Mastodon posts kept off public timelines by their author
 
     def __post_init__(self) -> None:
         self.start = datetime.combine(self.day, time(0), self.tz)
@@ -40,6 +41,8 @@ class DayFilter:
             return "outside the day"
         if self.folded and not self.has_hashtag(post):
             return "hashtag"
+        if self.skip_unlisted and post.extra.get("visibility") == "unlisted":
+            return "unlisted"
         return ""
 
     def has_hashtag(self, post: Post) -> bool:

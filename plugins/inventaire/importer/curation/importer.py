@@ -72,13 +72,12 @@ def day_filter(args: argparse.Namespace, content: Path) -> DayFilter:
         day = date.fromisoformat(str(text)[:10])
     except ValueError:
         raise UserError(f"the day {text!r} is not a date; write it as 2013-04-19") from None
-    if getattr(args, "all", False):
-        return DayFilter(day, tz, [])
+    skip = bool(getattr(args, "skip_unlisted", False))
     # ``--hashtag ""`` was the old way to say --all: an empty tag still means no filter.
     given = [t for t in args.hashtag or () if t.strip("#").strip()]
-    if args.hashtag and not given:
-        return DayFilter(day, tz, [])
-    return DayFilter(day, tz, given or list(settings.hashtags if settings else []))
+    if getattr(args, "all", False) or (args.hashtag and not given):
+        return DayFilter(day, tz, [], skip)
+    return DayFilter(day, tz, given or list(settings.hashtags if settings else []), skip)
 
 
 def store_source(export: Path, content: Path) -> str:

@@ -48,8 +48,10 @@ Writer = Callable[[Path, str | bytes], None]
 RECORD_DIR = Path(".inventaire") / "imported"
 EDITOR_FIELDS = frozenset({"place", "status", "declaimed", "consent", "book", "featured",
                            "note"})
+# What the author asked of readers, kept from the export (a readers' ``extra`` field).
+EXPORT_FLAGS = ("content_warning", "sensitive", "visibility", "poll", "edited")
 EXPORT_FIELDS = ("id", "network", "url", "date", "author", "author_name", "media", "reply_to",
-                 "quote_of", "lang", "coordinates", "source", "entities")
+                 "quote_of", "lang", "coordinates", "source", "entities", *EXPORT_FLAGS)
 
 
 def record_path(content: Path, network: str, post_id: str) -> Path:
@@ -185,6 +187,8 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
                 "id", "network", "url", "date", "author", "author_name", "text", "entities",
                 "reply_to", "quote_of", "lang", "coordinates", "source")
         }, media=media)
+        merged.extra = {k: v for k, v in merged.extra.items() if k not in EXPORT_FLAGS}
+        merged.extra.update({k: post.extra[k] for k in EXPORT_FLAGS if k in post.extra})
         text = dump_post(merged)
         old = existing.read_text(encoding="utf-8")
         save_record(content, post, new, base, write)

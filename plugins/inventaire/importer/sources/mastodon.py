@@ -6,6 +6,12 @@ paragraphs become blank lines, ``<br>`` a line break, ``invisible`` spans vanish
 ``ellipsis`` span ends with "…", entities are decoded; links, hashtags and mentions
 become entities with code-point offsets as the text is built. Only public and unlisted
 posts are kept: the outbox also holds followers-only and direct messages.
+
+What the author asked of readers stays with the post, in the editors' file: the
+content warning (``summary`` / ``spoiler_text``) and the ``sensitive`` flag, an
+unlisted post (``visibility: unlisted``: the author kept it off public timelines), and
+a poll's options and counts (``poll``). The editors decide; ``inventaire check`` lists
+the sensitive posts still undecided.
 """
 
 from __future__ import annotations
@@ -121,8 +127,66 @@ def _profile(actor_url: str, username: str) -> tuple[str, str]:
     return (f"{username}@{host}" if host else username), host
 
 
-def _visible(to: list[str], cc: list[str]) -> bool:
-    return any(a == PUBLIC or a in PUBLIC_SHORT for a in [*to, *cc])
+def _public(audience: list[str]) -> bool:
+    return any(a == PUBLIC or a in PUBLIC_SHORT for a in audience)
+
+
+def _visibility(to: list[str], cc: list[str]) -> str:
+    """``public`` (to Public), ``unlisted`` (Public only in cc) or ``private``."""
+    return "public" if _public(to) else "unlisted" if _public(cc) else "private"
+
+
+def keep_flags(post: Post, warning: str, sensitive: bool, visibility: str,
+               poll: dict[str, Any] | None) -> None:
+    """What the editors must see in the file: the content warning, the sensitive flag,
+    an unlisted post and a poll's options (``extra`` keys, written to the front matter)."""
+    if warning.strip():
+        post.extra["content_warning"] = warning.strip()
+    if sensitive or warning.strip():
+        post.extra["sensitive"] = True
+    if visibility == "unlisted":
+        post.extra["visibility"] = "unlisted"
+    if poll:
+        post.extra["poll"] = poll
+
+
+def _note_poll(note: dict[str, Any]) -> dict[str, Any] | None:
+    """A ``Question``'s options (``oneOf``, or ``anyOf`` for several choices) and votes."""
+    choices = note.get("oneOf") or note.get("anyOf")
+    if note.get("type") != "Question" or not isinstance(choices, list):
+        return None
+    options = []
+    for choice in choices:
+        if isinstance(choice, dict) and choice.get("name") is not None:
+            option: dict[str, Any] = {"title": str(choice["name"])}
+            votes = (choice.get("replies") or {}).get("totalItems")
+            if isinstance(votes, int):
+                option["votes"] = votes
+            options.append(option)
+    poll: dict[str, Any] = {"options": options, "multiple": bool(note.get("anyOf"))}
+    if note.get("closed") or note.get("endTime"):
+        poll["ends"] = str(note.get("closed") or note.get("endTime"))
+    if isinstance(note.get("votersCount"), int):
+        poll["voters"] = note["votersCount"]
+    return poll
+
+
+def _status_poll(status: dict[str, Any]) -> dict[str, Any] | None:
+    poll = status.get("poll")
+    if not isinstance(poll, dict):
+        return None
+    options = []
+    for choice in poll.get("options") or ():
+        option: dict[str, Any] = {"title": str(choice.get("title") or "")}
+        if isinstance(choice.get("votes_count"), int):
+            option["votes"] = choice["votes_count"]
+        options.append(option)
+    found: dict[str, Any] = {"options": options, "multiple": bool(poll.get("multiple"))}
+    if poll.get("expires_at"):
+        found["ends"] = str(poll["expires_at"])
+    if isinstance(poll.get("voters_count"), int):
+        found["voters"] = poll["voters_count"]
+    return found
 
 
 def _find_media(tree: Tree, url: str) -> str | None:
@@ -142,7 +206,9 @@ def note_to_post(item: dict[str, Any], actor: dict[str, Any], tree: Tree,
     note = item.get("object")
     if item.get("type") != "Create" or not isinstance(note, dict):
         return Skipped("not a post")
-    if not _visible(note.get("to") or item.get("to") or [], note.get("cc") or item.get("cc") or []):
+    visibility = _visibility(note.get("to") or item.get("to") or [],
+                             note.get("cc") or item.get("cc") or [])
+    if visibility == "private":
         return Skipped("private")
     text, entities = html_to_text(note.get("content") or "")
     author, _host = _profile(actor.get("id") or note.get("attributedTo") or "",
@@ -178,6 +244,8 @@ def note_to_post(item: dict[str, Any], actor: dict[str, Any], tree: Tree,
         post.extra[LOCAL_MEDIA] = files
     if tags:
         post.extra["_tags"] = tags
+    keep_flags(post, str(note.get("summary") or ""), note.get("sensitive") is True,
+               visibility, _note_poll(note))
     return post
 
 
@@ -212,6 +280,8 @@ def status_to_post(status: dict[str, Any], context: ReadContext) -> Post | Skipp
     tags = [str(t.get("name", "")) for t in status.get("tags") or ()]
     if tags:
         post.extra["_tags"] = tags
+    keep_flags(post, str(status.get("spoiler_text") or ""), status.get("sensitive") is True,
+               str(status.get("visibility") or "public"), _status_poll(status))
     return post
 
 
