@@ -197,7 +197,7 @@ def test_fonts_are_woff2_and_chart_emoji_use_openmoji(browser: Any, site_url: st
     page.goto(site_url + "chiffres/")
     page.wait_for_load_state("networkidle")
     page.evaluate("document.fonts.ready")
-    label = page.locator("svg.chart .chart-emoji").first
+    label = page.locator(".chart .chart-emoji").first
     assert "OpenMoji" in label.evaluate("e => getComputedStyle(e).fontFamily")
     loaded = page.evaluate("Array.from(document.fonts).filter(f => f.status == 'loaded')"
                            ".map(f => f.family)")
@@ -234,5 +234,57 @@ def test_no_line_starts_with_a_french_mark(browser: Any, site_url: str, root: Pa
         page.evaluate("document.fonts.ready")
         problems += [f"/{path}: {line}" for line in page.evaluate(script)]
     assert not problems, "\n".join(problems)
+    watch.assert_clean()
+    page.context.close()
+
+
+LINE_LENGTHS = Path(__file__).parent / "browser" / "line_lengths.js"
+
+
+def test_running_text_keeps_a_book_measure(browser: Any, site_url: str) -> None:
+    """About 65–75 characters a line on the home, place and editors' pages (they ran
+    98–106): the longest full line of their running text, on the DOM's line boxes."""
+    script = "(" + LINE_LENGTHS.read_text(encoding="utf-8") + ")"
+    page, watch = open_page(browser, 1280)
+    for path in ("", "lieu/place-saint-sulpice/", "lieu/place-des-vosges/", "preface/",
+                 "heure/14/"):
+        page.goto(site_url + path)
+        page.evaluate("document.fonts.ready")
+        longest = page.evaluate(script)
+        assert 55 <= longest["length"] <= 80, (path, longest)
+    watch.assert_clean()
+    page.context.close()
+
+
+def test_chart_labels_stay_readable_on_a_phone_with_their_tables_folded(
+        browser: Any, site_url: str) -> None:
+    page, watch = open_page(browser, 375)
+    page.goto(site_url + "chiffres/")
+    page.evaluate("document.fonts.ready")
+    sizes = page.locator(".chart .chart-label, .chart .chart-value").evaluate_all(
+        "els => els.filter(e => e.getClientRects().length && e.textContent.trim())"
+        ".map(e => [e.textContent, parseFloat(getComputedStyle(e).fontSize)])")
+    assert sizes and all(size >= 12 for _label, size in sizes), sizes
+    assert page.locator("details.figures-data table").count() >= 4
+    assert not page.locator("details.figures-data table").first.is_visible()
+    page.locator("details.figures-data summary").first.click()
+    assert page.locator("details.figures-data table").first.is_visible()
+    watch.assert_clean()
+    page.context.close()
+
+
+def test_footer_at_the_foot_and_underlines_clear_of_underscores(
+        browser: Any, site_url: str) -> None:
+    page, watch = open_page(browser, 1280)
+    page.goto(site_url + "404.html")
+    bottom = page.evaluate("document.querySelector('.site-footer').getBoundingClientRect()"
+                           ".bottom")
+    assert abs(bottom - 900) <= 1, bottom
+    page.goto(site_url + "heure/14/")
+    style = page.locator(".post-author").first.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.textDecorationSkipInk, "
+        "parseFloat(s.textUnderlineOffset) / parseFloat(s.fontSize)]; }")
+    # EB Garamond's underscore reaches .18em below the baseline.
+    assert style[0] == "none" and style[1] >= 0.22, style
     watch.assert_clean()
     page.context.close()

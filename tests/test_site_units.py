@@ -135,9 +135,31 @@ def test_fonts_are_served_as_woff2_converted_once(tmp_path: Path, monkeypatch) -
 
 def test_chart_labels_set_emoji_in_the_served_font() -> None:
     svg = str(bar_chart([Row("😊", 9), Row("a<🇫🇷>b", 2)]))
-    assert '<tspan class="chart-emoji">😊</tspan>' in svg
-    assert 'a&lt;<tspan class="chart-emoji">🇫🇷</tspan>&gt;b' in svg
+    assert '<span class="chart-emoji">😊</span>' in svg
+    assert 'a&lt;<span class="chart-emoji">🇫🇷</span>&gt;b' in svg
     css = (Path(__file__).parents[1] / "theme" / "static" / "css" / "site.css").read_text()
     assert '.chart-emoji { font-family: "OpenMoji"' in css
 
 
+
+
+def test_places_are_filed_by_their_proper_name() -> None:
+    from inventaire.site.groups import place_sort_key
+
+    names = ["Place Saint-Sulpice", "Place des Vosges", "Place de l’Hôtel-de-Ville",
+             "Place de la Bastille", "Place du Tertre", "Place de la République",
+             "square d'Anvers"]
+    assert sorted(names, key=place_sort_key) == [
+        "square d'Anvers", "Place de la Bastille", "Place de l’Hôtel-de-Ville",
+        "Place de la République", "Place Saint-Sulpice", "Place du Tertre",
+        "Place des Vosges"]
+
+
+def test_empty_hours_in_a_row_fold_into_one_line() -> None:
+    from inventaire.site.groups import Hour, hour_runs
+
+    hours = [Hour(hour=h, articles=[object()] if h in (7, 9, 10) else []) for h in range(24)]
+    runs = hour_runs(hours)
+    assert [(r.first.hour, r.last.hour) for r in runs] == [
+        (0, 6), (7, 7), (8, 8), (9, 9), (10, 10), (11, 23)]
+    assert runs[0].folded and not runs[2].folded

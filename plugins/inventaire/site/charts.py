@@ -1,11 +1,13 @@
-"""Charts drawn at build time as inline SVG: no script, no library, readable in print.
+"""Charts drawn at build time as HTML and CSS: no script, no library, readable in print.
 
-Every chart is decorative for assistive technology (``aria-hidden``): the page puts
-a real ``<table>`` with the same rows beside it. Colours come from the stylesheet
-(``currentColor`` and CSS classes), so the charts follow the theme and the print
-stylesheet. Emoji in labels are set in ``<tspan class="chart-emoji">``, which the
-stylesheet draws with the OpenMoji font the site serves, as in the posts: the same
-glyphs on every system, and no tofu where the system has no emoji font.
+They used to be SVG scaled to the column, and at 375 px their labels shrank to 7 px.
+As HTML, every label is text at the stylesheet's size (never under 12 px), bars are
+boxes whose length is a CSS custom property (``--part``, the count over the
+largest), and the layout reflows with the page. Every chart is decorative for
+assistive technology (``aria-hidden``): the page puts a real ``<table>`` with the
+same rows under it, in a disclosure. Emoji in labels are set in ``<span
+class="chart-emoji">``, drawn with the OpenMoji font the site serves, as in the
+posts: the same glyphs on every system, and no tofu.
 """
 
 from __future__ import annotations
@@ -19,69 +21,50 @@ from inventaire.core.text.emoji_names import find_emoji
 from inventaire.core.text.typography import format_number
 from inventaire.site.figures import Row
 
-LABEL_WIDTH = 150
-BAR_HEIGHT = 18
-GAP = 6
-WIDTH = 560
+HOUR_LABEL_EVERY = 3  # « 0 », « 3 »… under the hour columns
 
 
 def label_markup(label: str) -> str:
-    """The label escaped, each emoji sequence in its own ``tspan``."""
+    """The label escaped, each emoji sequence in its own ``span``."""
     parts, at = [], 0
     for span in find_emoji(label):
         parts.append(escape(label[at:span.start]))
-        parts.append(f'<tspan class="chart-emoji">{escape(span.chars)}</tspan>')
+        parts.append(f'<span class="chart-emoji">{escape(span.chars)}</span>')
         at = span.end
     parts.append(escape(label[at:]))
     return "".join(parts)
 
 
-def bar_chart(rows: Sequence[Row], siteurl: str = "", label_width: int = LABEL_WIDTH) -> Markup:
+def _part(count: int, most: int) -> str:
+    return f"{count / most:.3f}"
+
+
+def bar_chart(rows: Sequence[Row], siteurl: str = "") -> Markup:
     """Horizontal bars, one row per label, the count written at the end of each bar."""
     if not rows:
         return Markup("")
     most = max(r.count for r in rows) or 1
-    room = WIDTH - label_width - 48
-    height = len(rows) * (BAR_HEIGHT + GAP) + GAP
-    parts = [f'<svg class="chart chart-bars" viewBox="0 0 {WIDTH} {height}" '
-             f'width="{WIDTH}" height="{height}" aria-hidden="true" focusable="false">']
-    for index, row in enumerate(rows):
-        y = GAP + index * (BAR_HEIGHT + GAP)
-        length = max(1.0, room * row.count / most)
-        label = label_markup(row.label)
-        parts.append(
-            f'<text class="chart-label" x="{label_width - 8}" y="{y + BAR_HEIGHT - 4}" '
-            f'text-anchor="end">{label}</text>'
-            f'<rect class="chart-bar" x="{label_width}" y="{y}" width="{length:.1f}" '
-            f'height="{BAR_HEIGHT}" rx="2"></rect>'
-            f'<text class="chart-value" x="{label_width + length + 6:.1f}" '
-            f'y="{y + BAR_HEIGHT - 4}">{escape(format_number(row.count))}</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    rows_html = "".join(
+        f'<div class="chart-row"><span class="chart-label">{label_markup(row.label)}'
+        f'</span><span class="chart-track"><span class="chart-bar" '
+        f'style="--part: {_part(row.count, most)}"></span><span class="chart-value">'
+        f'{escape(format_number(row.count))}</span></span></div>' for row in rows)
+    return Markup(f'<div class="chart chart-bars" aria-hidden="true">{rows_html}</div>')
 
 
 def hour_chart(rows: Sequence[Row], siteurl: str = "") -> Markup:
-    """The 24 hours as columns, midnight to midnight (the table beside links each hour)."""
+    """The 24 hours as columns, midnight to midnight (the table under it links each
+    hour); every third hour is labelled, the counts are written where there is room."""
     if not rows:
         return Markup("")
     most = max(r.count for r in rows) or 1
-    column, gap, top, base = 20, 4, 16, 150
-    width = len(rows) * (column + gap) + gap
-    height = base + 22
-    parts = [f'<svg class="chart chart-hours" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}" aria-hidden="true" focusable="false">',
-             f'<line class="chart-axis" x1="0" x2="{width}" y1="{base}" y2="{base}"></line>']
+    parts = ['<div class="chart chart-hours" aria-hidden="true">']
     for index, row in enumerate(rows):
-        x = gap + index * (column + gap)
-        length = (base - top) * row.count / most
-        bar = (f'<rect class="chart-bar" x="{x}" y="{base - length:.1f}" width="{column}" '
-               f'height="{length:.1f}" rx="1"></rect>')
-        if row.count:
-            bar += (f'<text class="chart-value" x="{x + column / 2}" '
-                    f'y="{base - length - 4:.1f}" text-anchor="middle">{row.count}</text>')
-        parts.append(bar)
-        if index % 3 == 0:
-            parts.append(f'<text class="chart-label" x="{x + column / 2}" y="{base + 16}" '
-                         f'text-anchor="middle">{index}</text>')
-    parts.append("</svg>")
+        value = (f'<span class="chart-value">{escape(format_number(row.count))}</span>'
+                 if row.count else "")
+        label = str(index) if index % HOUR_LABEL_EVERY == 0 else ""
+        parts.append(f'<div class="chart-col">{value}<span class="chart-bar" '
+                     f'style="--part: {_part(row.count, most)}"></span>'
+                     f'<span class="chart-label">{label}</span></div>')
+    parts.append("</div>")
     return Markup("".join(parts))

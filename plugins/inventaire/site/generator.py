@@ -30,9 +30,11 @@ from inventaire.site.day import load_day
 from inventaire.site.figures import count_figures
 from inventaire.site.groups import (
     featured,
+    hour_runs,
     hours_of_day,
     in_time_order,
     place_groups,
+    place_sort_key,
     set_neighbours,
 )
 
@@ -88,11 +90,12 @@ class SiteGenerator(Generator):
                                 {slug: g.name for slug, g in groups.items()},
                                 day.hashtags, self._tag_url)
         self.hours = hours
-        self.place_groups = sorted(groups.values(), key=lambda g: g.name)
+        self.place_groups = sorted(groups.values(), key=lambda g: place_sort_key(g.name))
         used = [g for g in self.place_groups if g.count]
         self.context.update({
             "day": day,
             "hours": hours,
+            "hour_runs": hour_runs(hours),
             "place_groups": self.place_groups,
             "used_place_groups": used,
             "featured_posts": featured(articles),

@@ -7,6 +7,7 @@ are set here too, on the Articles themselves, for the permalink pages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from inventaire.core.day import weather_at
 from inventaire.core.figures import HOURS, hour_url, place_url
 from inventaire.core.markdown import make_markdown
-from inventaire.core.places import Place
+from inventaire.core.places import Place, fold
 from inventaire.core.text.typography import editors_spacing, format_hour
 
 
@@ -164,3 +165,56 @@ def featured(articles: Sequence[Any], limit: int = 6) -> list[Any]:
         step = max(1, len(ordered) // limit)
         chosen = ordered[::step]
     return chosen[:limit]
+
+
+# « Place de la Bastille » is filed under B, as in a gazetteer's index: the kind of
+# place and its article are not what a reader looks a name up by.
+_GENERIC = re.compile(r"^(?:(?:place|rue|square|parvis|quai|pont|jardin|avenue|boulevard"
+                      r"|esplanade|cour|passage|porte|carrefour|rond-point)\s+)?"
+                      r"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’])\s*)?")
+
+
+def place_sort_key(name: str) -> tuple[str, str]:
+    """The alphabetical order of the places' list: by the proper name (« Bastille »,
+    « Hôtel-de-Ville », « République »…), case and accents folded, French style."""
+    folded = fold(name).strip()
+    return _GENERIC.sub("", folded, count=1) or folded, folded
+
+
+@dataclass(frozen=True)
+class HourRun:
+    """One line of the hours' list: an hour, or a run of consecutive empty hours
+    (« 0 h – 6 h, rien n'a été noté ») folded into one line."""
+
+    hours: tuple[Hour, ...]
+
+    @property
+    def first(self) -> Hour:
+        return self.hours[0]
+
+    @property
+    def last(self) -> Hour:
+        return self.hours[-1]
+
+    @property
+    def folded(self) -> bool:
+        return len(self.hours) > 1
+
+
+def hour_runs(hours: Sequence[Hour], at_least: int = 2) -> list[HourRun]:
+    """The hours in order, each run of ``at_least`` or more empty hours in a row as one
+    line (the night, when nobody wrote), every other hour on a line of its own."""
+    runs: list[HourRun] = []
+    empty: list[Hour] = []
+    for hour in [*hours, None]:
+        if hour is not None and not hour.count:
+            empty.append(hour)
+            continue
+        if len(empty) >= at_least:
+            runs.append(HourRun(tuple(empty)))
+        else:
+            runs.extend(HourRun((h,)) for h in empty)
+        empty = []
+        if hour is not None:
+            runs.append(HourRun((hour,)))
+    return runs
