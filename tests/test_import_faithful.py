@@ -424,3 +424,28 @@ def test_skip_unlisted_leaves_them_out(project: Path,
     run_import(project, "--skip-unlisted", str(FIXTURES / "mastodon_cw"))
     assert set(files_of(project)) == {"110300000000000001", "110300000000000002"}
     assert "1 unlisted" in capsys.readouterr().out
+
+
+# -- 14. a photo without alt text never fails the tagged screen edition -------------------
+
+@pytest.mark.parametrize(("alt", "caption", "expected"), [
+    ("", "", 'alt="Photo du post : Un bus &lt;96&gt; passe &amp; repasse"'),
+    ("", "Le bassin", 'alt="Le bassin"'),
+    ("Un pigeon", "Le bassin", 'alt="Un pigeon"'),
+])
+def test_the_book_plate_is_described_by_its_alt_caption_or_post_text(
+        alt: str, caption: str, expected: str) -> None:
+    """WeasyPrint's tagged (PDF/UA) edition stops on an image without a description."""
+    from types import SimpleNamespace
+
+    from inventaire.book.templates import Templates
+
+    theme = Path(__file__).resolve().parent.parent / "theme" / "templates"
+    source = (theme / "book" / "livre.html").read_text(encoding="utf-8")
+    figure = next(line for line in source.splitlines() if '<figure class="plate"><img' in line)
+    templates = Templates([theme])
+    template = templates.env.from_string("{% autoescape true %}" + figure + "{% endautoescape %}")
+    plate = SimpleNamespace(url="plate/x.jpg", alt=alt, caption=caption, width_mm=80.0,
+                            height_mm=60.0)
+    post = SimpleNamespace(post=SimpleNamespace(text="Un bus <96> passe & repasse"))
+    assert expected in template.render(plate=plate, post=post)
