@@ -39,7 +39,7 @@ def test_sample_cover_has_no_link_and_the_date_once(sample_build: Path) -> None:
         text = " ".join((front.extract_text() or "").split())
         back_text = " ".join((back.extract_text() or "").split())
     assert text.count("19 avril 2013") == 1, text
-    assert "<span" not in back_text and "#jdtap" in back_text  # hashtags printed, not as markup
+    assert "<span" not in back_text and "#placedutertre" in back_text  # text, not markup
 
 
 @pytest.fixture(scope="module")

@@ -98,7 +98,7 @@ def test_contents_and_indexes_point_to_their_entries(parallel: Path) -> None:
         rows = pdfcheck.index_entries(texts, title)
         assert rows, title
         for row in rows:
-            label = row.label.lstrip("@")
+            label = pdfcheck.printed_label(row.label)
             for page in row.pages:
                 assert label in pdfcheck.norm(texts[page - 1]), (row, page)
 

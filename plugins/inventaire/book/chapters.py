@@ -4,10 +4,15 @@ Built once from the Articles, independent of WeasyPrint: every element that a pa
 number will point at gets an ``anchor`` (an HTML id), and the layout pass reads back
 on which page each anchor landed.
 
-- ``BOOK_CHAPTERS = "hour"`` (Perec's chronology): one chapter per hour, which is one
-  sitting, « Lieu : Paris », each post naming its place;
-- ``"place"``: one chapter per place, opened by the place's introduction, and one
-  sitting per hour spent there, « Lieu : place Saint-Sulpice ».
+- ``BOOK_CHAPTERS = "hour"`` (Perec's chronology): one chapter per hour, cut into
+  sittings by place (in the order the places first appear that hour), each with
+  its head « Lieu : place des Vosges », the hour's first sitting also with the date
+  and « Temps »;
+- ``"place"``: the mirror: one chapter per place, opened by the place's
+  introduction, and one sitting per hour spent there.
+
+A post's apparatus recedes (Perec noted the time in the margin of his notebook):
+its time as a small run-in figure, its author after the text in small capitals.
 """
 
 from __future__ import annotations
@@ -48,7 +53,8 @@ class BookPost:
     place: str
     html: str
     plates: list[Plate] = field(default_factory=list)
-    declaimed: str = ""  # « lu place Saint-Sulpice à 14 h 45 »
+    declaimed: str = ""  # « lu par le crieur à 16 h »
+    name: str = ""  # the author's name, else their @handle, as printed after the text
 
 
 @dataclass
@@ -61,6 +67,8 @@ class Sitting:
     place: str
     weather: str
     posts: list[BookPost]
+    first: bool = True  # the chapter's first sitting: its head also gives date and weather
+    slug: str = ""  # the place's, in the gazetteer (ELSEWHERE: none)
 
 
 @dataclass
@@ -124,15 +132,29 @@ def place_name(day: Day, slug: str) -> str:
     return french_spacing(place.name) if place else ""
 
 
+def spoken_time(text: str) -> str:
+    """« 16 h » for ``"16:00"``, « 16 h 05 » for ``"16:05"``; else the editors' text."""
+    hour, sep, minute = text.partition(":")
+    if not (sep and hour.isdigit() and minute[:2].isdigit()):
+        return text
+    return format_hour(int(hour), int(minute[:2]) or None)
+
+
 def declaimed_label(post: Post, day: Day) -> str:
-    """Where and when a crier read the post, as the book notes it."""
+    """When (and, read elsewhere, where) a crier read the post, as the book notes it."""
     if post.declaimed is None:
         return ""
+    when = spoken_time(post.declaimed.time)
+    if post.declaimed.place == post.place:
+        return f"lu par le crieur à {when}"
     name = place_name(day, post.declaimed.place) or post.declaimed.place
-    hour, sep, minute = post.declaimed.time.partition(":")
-    when = (format_hour(int(hour), int(minute[:2])) if sep and hour.isdigit()
-            and minute[:2].isdigit() else post.declaimed.time)
     return f"lu par le crieur, {name}, à {when}"
+
+
+def printed_name(post: Post) -> str:
+    """The author as the entry signs it: their name, else their handle."""
+    return french_spacing(post.author_name.strip()) if post.author_name.strip() \
+        else f"@{post.author}"
 
 
 def make_posts(articles: Sequence[Any], day: Day, html_of: Callable[[Any], str],
@@ -140,7 +162,8 @@ def make_posts(articles: Sequence[Any], day: Day, html_of: Callable[[Any], str],
     return [BookPost(anchor=f"p-{a.post.network}-{a.post.id}", article=a, post=a.post,
                      time=format_time(a.post.date), author=a.post.author,
                      place=place_name(day, a.post.place), html=html_of(a),
-                     plates=plates_of(a.post), declaimed=declaimed_label(a.post, day))
+                     plates=plates_of(a.post), declaimed=declaimed_label(a.post, day),
+                     name=printed_name(a.post))
             for a in articles]
 
 
@@ -150,16 +173,32 @@ def date_label(day: Day, posts: Sequence[BookPost]) -> str:
     return format_day(posts[0].post.date) if posts else ""
 
 
+def place_key(post: BookPost, day: Day) -> str:
+    """The gazetteer's slug of the post's place, or :data:`ELSEWHERE`."""
+    return post.post.place if post.post.place in day.places else ELSEWHERE
+
+
+def elsewhere(day: Day) -> str:
+    return french_spacing(f"Ailleurs à {day.city}")
+
+
 def chapters_by_hour(posts: Sequence[BookPost], day: Day) -> list[Chapter]:
-    """Perec's chronology: one chapter, and one sitting, per hour of the day."""
+    """Perec's chronology: one chapter per hour, one sitting per place within it (in
+    the order the places first appear that hour; each sitting in time order)."""
     chapters = []
     for hour, group in groupby(posts, key=lambda p: p.post.date.hour):
-        items = list(group)
-        sitting = Sitting(anchor=f"s-{hour:02d}", date=date_label(day, items),
-                          hour=items[0].time, place=day.city,
-                          weather=french_spacing(day.weather_at(hour)), posts=items)
+        by_place: dict[str, list[BookPost]] = {}
+        for post in group:
+            by_place.setdefault(place_key(post, day), []).append(post)
+        sittings: list[Sitting] = []
+        for slug, items in by_place.items():
+            sittings.append(Sitting(
+                anchor=f"s-{hour:02d}-{slug}", date=date_label(day, items),
+                hour=items[0].time, place=place_name(day, slug) or elsewhere(day),
+                weather=french_spacing(day.weather_at(hour)), posts=items,
+                first=not sittings, slug=slug))
         chapters.append(Chapter(anchor=f"ch-{hour:02d}", title=format_hour(hour),
-                                intro_html="", sittings=[sitting]))
+                                intro_html="", sittings=sittings))
     return chapters
 
 
@@ -167,22 +206,21 @@ def chapters_by_place(posts: Sequence[BookPost], day: Day) -> list[Chapter]:
     """One chapter per place (gazetteer order), one sitting per hour spent there."""
     by_place: dict[str, list[BookPost]] = {}
     for post in posts:
-        slug = post.post.place if post.post.place in day.places else ELSEWHERE
-        by_place.setdefault(slug, []).append(post)
+        by_place.setdefault(place_key(post, day), []).append(post)
     order = [s for s in day.places if s in by_place]
     if ELSEWHERE in by_place:
         order.append(ELSEWHERE)
     chapters = []
     for slug in order:
         place = day.places.get(slug)
-        name = place_name(day, slug) or french_spacing(f"Ailleurs à {day.city}")
+        name = place_name(day, slug) or elsewhere(day)
         sittings = []
         for hour, group in groupby(by_place[slug], key=lambda p: p.post.date.hour):
             items = list(group)
             sittings.append(Sitting(anchor=f"s-{slug}-{hour:02d}",
                                     date=date_label(day, items), hour=items[0].time,
                                     place=name, weather=french_spacing(day.weather_at(hour)),
-                                    posts=items))
+                                    posts=items, slug=slug))
         intro = editors_html(markdown_html(place.intro)) if place and place.intro else ""
         chapters.append(Chapter(anchor=f"ch-{slug}", title=name, intro_html=intro,
                                 sittings=sittings))
@@ -190,28 +228,28 @@ def chapters_by_place(posts: Sequence[BookPost], day: Day) -> list[Chapter]:
 
 
 def contributors_index(posts: Sequence[BookPost]) -> list[IndexEntry]:
-    """Every author's handle → their posts, in alphabetical order, case and accents folded."""
+    """Every author → their posts: « Name (@handle) » (the handle alone when no name is
+    known), sorted by name as the entries sign them, case and accents folded."""
     entries: dict[str, IndexEntry] = {}
     for post in posts:
         handle = post.author
-        entry = entries.setdefault(handle, IndexEntry(f"@{handle}", fold(handle), []))
+        name = post.name if not post.name.startswith("@") else ""
+        label = f"{name} (@{handle})" if name else f"@{handle}"
+        entry = entries.setdefault(handle, IndexEntry(label, fold(name or handle), []))
         entry.anchors.append(post.anchor)
     return sorted(entries.values(), key=lambda e: (e.sort_key, e.label))
 
 
-def places_index(posts: Sequence[BookPost], day: Day) -> list[IndexEntry]:
-    """Every place of the gazetteer → the posts made (or declaimed) there."""
+def places_index(chapters: Sequence[Chapter], day: Day) -> list[IndexEntry]:
+    """Every place of the gazetteer → its sittings, whose heads name it (« Lieu : … »)."""
     entries: dict[str, IndexEntry] = {}
-    for post in posts:
-        slugs = [post.post.place]
-        if post.post.declaimed and post.post.declaimed.place not in slugs:
-            slugs.append(post.post.declaimed.place)
-        for slug in slugs:
-            name = place_name(day, slug)
+    for chapter in chapters:
+        for sitting in chapter.sittings:
+            name = place_name(day, sitting.slug)
             if not name:
                 continue
-            entry = entries.setdefault(slug, IndexEntry(name, fold(name), []))
-            entry.anchors.append(post.anchor)
+            entry = entries.setdefault(sitting.slug, IndexEntry(name, fold(name), []))
+            entry.anchors.append(sitting.anchor)
     return sorted(entries.values(), key=lambda e: (e.sort_key, e.label))
 
 
@@ -221,4 +259,4 @@ def build_content(articles: Sequence[Any], day: Day, mode: str,
     posts = make_posts(articles, day, html_of, plates_of)
     chapters = chapters_by_place(posts, day) if mode == "place" else chapters_by_hour(posts, day)
     return BookContent(chapters=chapters, posts=posts, contributors=contributors_index(posts),
-                       places=places_index(posts, day))
+                       places=places_index(chapters, day))

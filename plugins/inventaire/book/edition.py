@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from inventaire.book.imprint import Imprint, ImprintError
 from inventaire.core import settings as inventaire_settings
 
 MM_PER_PT = 25.4 / 72
@@ -87,6 +88,8 @@ class BookEdition:
     sitename: str = ""
     author: str = ""
     spine_text_min_mm: float = 6.0
+    keep_day_hashtags: bool = False
+    imprint: Imprint = field(default_factory=Imprint)
     workers: int = 1  # processes laying out the chapters of a big book (1: this one)
     parallel_posts: int = 1500  # a book of more posts than this uses the workers
 
@@ -120,6 +123,10 @@ class BookEdition:
             raise BookSettingError("BOOK_PLATE_MAX_HEIGHT", plate_height,
                                    "a share of the text block's height, e.g. 0.55")
         margins = lengths_mm(get("BOOK_MARGINS"), "BOOK_MARGINS", 4)
+        try:
+            imprint = Imprint.from_settings(settings)
+        except ImprintError as error:
+            raise BookSettingError(error.name, error.value, error.fix) from None
         spine_min = number_setting(get("BOOK_SPINE_TEXT_MIN_MM"), "BOOK_SPINE_TEXT_MIN_MM",
                                    "a width in mm, e.g. 6")
         return cls(
@@ -147,6 +154,8 @@ class BookEdition:
             sitename=str(settings.get("SITENAME", "")),
             author=str(settings.get("AUTHOR", "")),
             spine_text_min_mm=spine_min,
+            keep_day_hashtags=bool(get("BOOK_KEEP_DAY_HASHTAGS")),
+            imprint=imprint,
             workers=count_setting(settings, "BOOK_WORKERS", default_workers()),
             parallel_posts=count_setting(settings, "BOOK_PARALLEL_POSTS",
                                          inventaire_settings.DEFAULTS["BOOK_PARALLEL_POSTS"]),

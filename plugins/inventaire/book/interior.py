@@ -29,13 +29,15 @@ from inventaire.book.color import Palette
 from inventaire.book.day import Day, EditorsPage
 from inventaire.book.edition import BookEdition, css_mm, find_icc_profile
 from inventaire.book.emoji import EmojiImages
-from inventaire.book.layout import Renderer, blank_html, pad_to_multiple
+from inventaire.book.imprint import Imprint
+from inventaire.book.layout import Renderer, blank_html, notes_html, pad_to_multiple
 from inventaire.book.parts import PartsLayout
 from inventaire.book.photos import PlateMaker
-from inventaire.book.posttext import detach_spaces
+from inventaire.book.posttext import detach_spaces, drop_day_hashtags
 from inventaire.book.press import Interior, for_print, for_screen
 from inventaire.book.templates import Templates
 from inventaire.core.fonts import FONT_NAMES, font_face_css, missing_glyphs
+from inventaire.core.places import fold
 from inventaire.core.text.typography import format_day, french_spacing
 
 logger = logging.getLogger(__name__)
@@ -77,9 +79,14 @@ class BookView:
     contributors: list[IndexRow] = field(default_factory=list)
     places: list[IndexRow] = field(default_factory=list)
     handles: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # as the entries sign, by name
     post_count: int = 0
     contributor_count: int = 0
     fonts: str = FONT_NAMES
+    day_hashtags: list[str] = field(default_factory=list)
+    imprint: Imprint = field(default_factory=Imprint)
+    year: str = ""  # of the © line: the PDFs' date (SOURCE_DATE_EPOCH, else the day)
+    tags_dropped: bool = True
     printer_settings: str = ""
 
 
@@ -111,6 +118,12 @@ def toc_entries(content: BookContent, preface: bool,
         for entry in entries:
             entry.page = str(toc_pages.get(entry.anchor, PLACEHOLDER))
     return entries
+
+
+def contributor_names(content: BookContent) -> list[str]:
+    """Each contributor once, as their entries sign (name, else @handle), by name."""
+    names = {p.author: p.name for p in content.posts}
+    return sorted(names.values(), key=lambda n: (fold(n.lstrip("@")), n))
 
 
 def geometry(edition: BookEdition) -> dict[str, str]:
@@ -146,8 +159,10 @@ class InteriorBuilder:
         plates = PlateMaker(self.edition.with_color(mode), self.content_path, self.cache_dir,
                             renderer.fetcher)
 
+        day_tags = [] if self.edition.keep_day_hashtags else self.day.hashtags
+
         def html_of(article: Any) -> str:
-            html = quote_spacing(str(article.content))
+            html = drop_day_hashtags(quote_spacing(str(article.content)), day_tags)
             html = absolute_links(html, self.site_url) if links else unlink(html)
             return detach_spaces(emoji.replace(html))
 
@@ -190,8 +205,10 @@ class InteriorBuilder:
             toc=toc_entries(content, preface is not None, toc_pages),
             contributors=index_rows(content.contributors, pages),
             places=index_rows(content.places, pages), handles=handles,
+            names=contributor_names(content),
             post_count=len(content.posts), contributor_count=len(handles),
-            printer_settings=printer_settings(e))
+            printer_settings=printer_settings(e), day_hashtags=list(self.day.hashtags),
+            tags_dropped=not e.keep_day_hashtags, imprint=e.imprint, year=self.created[:4])
 
     def css(self, mode: str, bleed: bool, interactive: bool) -> str:
         """The stylesheet: ``bleed`` for print, ``interactive`` for links and bookmarks."""
@@ -230,7 +247,8 @@ class InteriorBuilder:
             return self.html(content, pages, mode, links, part, chapters, toc_pages)
 
         blank = renderer.render(blank_html(), self.blank_css(), "blank pages", **options)
-        return PartsLayout(renderer, html_of, css, blank, options)
+        notes = renderer.render(notes_html(), css, "reader's notes", **options)
+        return PartsLayout(renderer, html_of, css, blank, options, notes)
 
     def build(self, articles: Sequence[Any], renderer: Renderer) -> Interior:
         """Each part laid out once (:mod:`.parts`), then the PDFs.
@@ -254,7 +272,7 @@ class InteriorBuilder:
             return build_parallel(self, articles, content, layout, shared)
         final, parts = layout.lay_out()
         pages = parts.anchors
-        padded = pad_to_multiple(for_print(final), layout.blank)
+        padded = pad_to_multiple(for_print(final), layout.notes)
         print_pdf = renderer.write(padded, "write print", **options)
         screen_pdf, screen_pages = None, 0
         if shared:

@@ -100,3 +100,14 @@ def pad_to_multiple(document: Any, blank: Any, multiple: int = 4) -> Any:
 def blank_html(count: int = 3) -> str:
     return ("<!DOCTYPE html><html lang='fr'><body><div></div>"
             + "<div style='break-before: page'></div>" * (count - 1) + "</body></html>")
+
+
+def notes_html(count: int = 3) -> str:
+    """``count`` pages « Notes du lecteur » for the end of the book, where the print
+    layout would leave blank pages to reach a multiple of four: Perec's own headings
+    (date, hour, place, weather) for a reader's sitting, then ruled lines."""
+    fields = "".join(f'<p class="field">{name}&nbsp;:</p>'
+                     for name in ("Date", "Heure", "Lieu", "Temps"))
+    page = ('<section class="reader-notes"><h2>Notes du lecteur</h2>' + fields
+            + '<p class="ruled"></p>' * 14 + "</section>")
+    return f"<!DOCTYPE html><html lang='fr'><body>{page * count}</body></html>"

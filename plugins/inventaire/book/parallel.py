@@ -225,7 +225,7 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
     head = front.copy([*front.pages, *layout.blanks(parts.body_start - parts.front_pages - 1)])
     lead = layout.blanks(parts.back_start - parts.body_end - 1)
     total = parts.total
-    tail = back.copy([*lead, *back.pages, *layout.blanks(-total % 4)])
+    tail = back.copy([*lead, *back.pages, *layout.padding(-total % 4)])
     head_pdf = renderer.write(for_print(head), "write front", **layout.options)
     tail_pdf = renderer.write(for_print(tail), "write back", **layout.options)
     folio_pdf = renderer.write(folios, "write folios", **layout.options)

@@ -76,11 +76,12 @@ class PartsLayout:
     """Lays the interior out part by part with one :class:`Renderer`."""
 
     def __init__(self, renderer: Renderer, html_of: HtmlOf, css: str, blank: Any,
-                 options: dict[str, Any]) -> None:
+                 options: dict[str, Any], notes: Any = None) -> None:
         self.renderer = renderer
         self.html_of = html_of
         self.css = css
         self.blank = blank
+        self.notes = notes if notes is not None else blank  # the book's last pages
         self.options = options
 
     def render(self, html: str, label: str, start: int = 0) -> Any:
@@ -120,6 +121,13 @@ class PartsLayout:
     def final_front(self, parts: Parts, front: Any) -> Any:
         parts.anchors.update(anchor_pages(front))
         return self.front(parts.anchors, "front, numbered")
+
+    def padding(self, count: int) -> list[Any]:
+        """The pages that bring the print edition to a multiple of four: the reader's
+        notes (a printed book does not end on blank leaves)."""
+        if count > len(self.notes.pages):
+            raise ValueError("the notes document has too few pages")
+        return list(self.notes.pages[:count])
 
     def blanks(self, count: int) -> list[Any]:
         if count > len(self.blank.pages):

@@ -50,6 +50,15 @@ DEFAULTS: dict[str, Any] = {
     "BOOK_SCREEN_TAGS": True,
     "BOOK_SCREEN": True,
     "BOOK_COVER": True,
+    # The imprint page: ISBN-13 (its check digit is verified), legal deposit, printer,
+    # paper, copies printed (the justification du tirage); empty: the line is left out.
+    "BOOK_ISBN": "",
+    "BOOK_DEPOT_LEGAL": "",
+    "BOOK_PRINTER": "",
+    "BOOK_PAPER": "",
+    "BOOK_PRINT_RUN": 0,
+    # True prints the day's own hashtags (journee.md) at the end of every entry.
+    "BOOK_KEEP_DAY_HASHTAGS": False,
     # The spine carries the title only when at least this wide (mm); else it is plain.
     "BOOK_SPINE_TEXT_MIN_MM": 6,
     "BOOK_CRIERS": True,
