@@ -298,3 +298,24 @@ def test_a_file_that_is_not_utf8_is_skipped_and_named(built: Built) -> None:
         read_post(path)
     assert any(str(path) in message or path.name in message for message in built.logs), \
         built.logs
+
+
+def test_control_characters_and_hostile_addresses_never_stop_or_reach_the_site(
+        tmp_path: Path) -> None:
+    """A handle and an address with a control character, an original's address in
+    ``javascript:`` (mixed case, leading spaces): the build publishes, the feed is
+    valid XML, and no page links to anything but http(s)."""
+    import xml.dom.minidom
+
+    from hostile.tmpproject import made_up_post, make_project
+    from inventaire.commands.build import build
+
+    bell = made_up_post(1, author="sonnette\x07", url="https://twitter.com/a\x07/status/1")
+    script = made_up_post(2, url="  JavaScript:alert(document.domain)")
+    project = make_project(tmp_path, posts=[bell, script, made_up_post(3)])
+    build(project, book=False, search=False)
+    output = project / "output"
+    xml.dom.minidom.parse(str(output / "feeds" / "tout.atom.xml"))
+    pages = "".join(p.read_text("utf-8") for p in output.rglob("*.html"))
+    assert "\x07" not in pages and "javascript:" not in pages.lower()
+    assert (output / "post" / bell.id / "index.html").is_file()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from inventaire.core.model import Entity, Post
@@ -138,15 +139,23 @@ def render_text(post: Post, tag_url: Callable[[str], str],
 
 
 def clean_fields(post: Post) -> Post:
-    """Drop XML-invalid characters from the short fields every output prints.
+    """The fields every output prints, made safe to print once, for the site's reader
+    and the book's alike.
 
-    Templates escape them, but a control character would still make a feed, the
-    sitemap or a PDF's tags invalid. The text itself keeps them (entity offsets count
-    them) and :func:`render_text` drops them when it renders. The site's reader and
-    the book's both call this, so they print the same fields.
+    Characters XML forbids are dropped from the short fields and the handle: templates
+    escape them, but a control character would still make the feed, the sitemap or a
+    PDF's tags invalid, and stop the build. The original's address is kept only when
+    it is http(s) with a host (``safe_url``): a ``javascript:`` or ``data:`` link from
+    an export or an editor's hand would run in a visitor's browser. The text itself
+    keeps its characters (entity offsets count them); :func:`render_text` drops them
+    when it renders.
     """
+    post.author = xml_safe(post.author)
     post.author_name = xml_safe(post.author_name)
     post.note = xml_safe(post.note)
+    post.url = safe_url(xml_safe(post.url))
+    post.entities = [replace(e, value=xml_safe(e.value), display=xml_safe(e.display))
+                     if _NOT_XML.search(e.value + e.display) else e for e in post.entities]
     for media in post.media:
         media.alt = xml_safe(media.alt)
         media.caption = xml_safe(media.caption)
