@@ -239,3 +239,39 @@ def test_a_page_that_fails_in_a_worker_fails_the_build(project: Path) -> None:
         assert "output/ is left as it was" in result.stderr
         assert snapshot(project / "output") == before
     inventaire(project, *SITE, "--set", "INVENTAIRE_RENDER_WORKERS=1")
+
+
+def test_a_second_build_waits_for_the_first(project: Path) -> None:
+    """One build of a project at a time: a second one says so and waits."""
+    import fcntl
+    import time
+
+    (project / "cache").mkdir()
+    with (project / "cache" / "build.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        second = subprocess.Popen([sys.executable, "-m", "inventaire.commands.cli",
+                                   "--project", str(project), *SITE],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2)
+        assert second.poll() is None and not (project / "output").exists()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    _out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert "another build of this project is running" in err
+    assert (project / "output" / "index.html").is_file()
+
+
+def test_a_withdrawn_posts_photo_leaves_the_cache(project: Path) -> None:
+    from inventaire.core.model import Media
+
+    media = project / "content" / "media" / "photo.jpg"
+    Image.new("RGB", (600, 400), "green").save(media)
+    post_id = made_up_post(1).id
+    edit(project, post_id, media=[Media(file="media/photo.jpg", alt="Une photo")])
+    inventaire(project, *SITE)
+    cached = project / "cache" / "pictures"
+    assert any(cached.rglob("photo-480.jpg"))
+    edit(project, post_id, status="withdrawn")
+    inventaire(project, *SITE)
+    assert not any(cached.rglob("photo-*"))
+    assert not (project / "output" / "media" / "photo-480.jpg").exists()

@@ -9,11 +9,14 @@ reads the book's page list (``pages.json``) as data, so the two always agree.
 from __future__ import annotations
 
 import ast
+import fcntl
 import logging
 import os
 import shutil
 import sys
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,8 @@ from inventaire.commands.output import check_output_folder, swapped_output
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.day import load_day, source_date
 from inventaire.core.errors import UserError
+
+logger = logging.getLogger(__name__)
 
 
 def parse_overrides(items: list[str]) -> dict[str, Any]:
@@ -125,7 +130,7 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
     target = Path(settings["OUTPUT_PATH"]).resolve()
     check_output_folder(target, project.resolve(), settings)
     cache = Path(settings["CACHE_PATH"])
-    with source_date(day_epoch(settings)):
+    with one_build_at_a_time(cache), source_date(day_epoch(settings)):
         lay_out = bool(inventaire_settings.get(settings, "BOOK_ENABLED")) \
             if book is None else book
         edition = book_edition(settings, cache, lay_out)
@@ -146,6 +151,25 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
                 reset_plugin_signals()
     settings["OUTPUT_PATH"] = str(target)
     return settings
+
+
+@contextmanager
+def one_build_at_a_time(cache: Path) -> Iterator[None]:
+    """An exclusive lock on ``cache/build.lock`` for the whole build: a second build of
+    the same project (a preview's rebuild, a ``make all`` in another terminal) waits
+    for the first instead of sharing its caches and its output folder halfway. The
+    lock is the kernel's (``flock``): a build that is killed releases it."""
+    cache.mkdir(parents=True, exist_ok=True)
+    with (cache / "build.lock").open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            logger.warning("another build of this project is running; waiting for it")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def book_edition(settings: dict[str, Any], cache: Path, lay_out: bool) -> Path | None:

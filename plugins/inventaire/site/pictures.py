@@ -168,11 +168,14 @@ def write_all(jobs: list[Derivative], cache: Path, workers: int = 4) -> int:
     by_source: dict[Path, list[Derivative]] = {}
     for job in jobs:
         by_source.setdefault(job.source, []).append(job)
+    used: set[str] = set()
 
     def run(item: tuple[Path, list[Derivative]]) -> int:
         source, todo = item
         try:
-            folder = cache / recipe_key(source)
+            key = recipe_key(source)
+            used.add(key)
+            folder = cache / key
             cached = [replace(job, target=folder / job.target.name) for job in todo]
             missing = [job for job in cached if not job.target.is_file()]
             if missing:
@@ -185,4 +188,17 @@ def write_all(jobs: list[Derivative], cache: Path, workers: int = 4) -> int:
         return len(missing)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(run, by_source.items()))
+        encoded = sum(pool.map(run, by_source.items()))
+    forget_others(cache, used)
+    return encoded
+
+
+def forget_others(cache: Path, used: set[str]) -> None:
+    """Delete the derivatives of photos this build does not publish: a withdrawn
+    post's photo must not stay in the project's cache (a rights request leaves
+    nothing behind), and the cache never grows past one site's photos."""
+    if not cache.is_dir():
+        return
+    for folder in cache.iterdir():
+        if folder.name not in used and folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
