@@ -6,10 +6,18 @@ client does), and an overlapping facet is skipped. ``repo.car`` is parsed with t
 ``atproto`` package; records are found by walking the repository's Merkle search tree
 from the commit, so each post keeps its record key (its id). Images are not in the
 CAR: they are kept as CDN addresses, marked missing.
+
+A CAR names its account only by DID (``did:plc:…``): the display name is in the
+profile record (``app.bsky.actor.profile/self``), but the handle is nowhere in the
+repository (it lives in the DID document). So the handle is taken from what came
+with the export (:func:`car_identity`), else the DID stays the author, shown as such
+by ``inventaire authors`` for the editors to map.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +35,15 @@ from inventaire.importer.sources.common import (
 )
 
 POST_TYPE = "app.bsky.feed.post"
+PROFILE_KEY = "app.bsky.actor.profile/self"
+
+# A handle is a domain name (atproto's handle syntax, lower-cased here); a DID is not.
+HANDLE = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+"
+                    r"[a-z]([a-z0-9-]{0,61}[a-z0-9])?")
+# goat (``goat repo export HANDLE``) names its file ``HANDLE.YYYYMMDDhhmmss.car``.
+GOAT_NAME = re.compile(r"(?P<handle>.+)\.\d{14}\.car", re.IGNORECASE)
+# Metadata next to a CAR is small; a larger JSON file is an export of its own.
+MAX_METADATA_BYTES = 1_000_000
 
 
 def facet_entities(text: str, facets: list[dict[str, Any]]) -> list[Entity]:
@@ -211,6 +228,64 @@ def walk_mst(blocks: dict[str, Any], node_cid: str) -> Iterator[tuple[str, str]]
             yield from walk_mst(blocks, _link(entry["t"]))
 
 
+def handle_of(value: object) -> str:
+    """``value`` as a handle (``at://`` and ``@`` taken off, lower case), or ``""``."""
+    text = str(value or "").strip().removeprefix("at://").lstrip("@").lower()
+    # "handle.invalid" is what the network says when a handle no longer verifies.
+    return text if HANDLE.fullmatch(text) and text != "handle.invalid" else ""
+
+
+def _metadata_identity(data: Any, did: str) -> tuple[str, str] | None:
+    """(handle, display name) when ``data`` describes ``did``: a profile as
+    ``app.bsky.actor.getProfile`` answers it (``did``, ``handle``, ``displayName``),
+    or a DID document as the PLC directory serves it (``id``, ``alsoKnownAs``)."""
+    if not isinstance(data, dict):
+        return None
+    if isinstance(data.get("profile"), dict):  # {"profile": {...}} wrappers
+        data = data["profile"]
+    if data.get("did") == did and handle_of(data.get("handle")):
+        return handle_of(data.get("handle")), str(data.get("displayName") or "")
+    if data.get("id") == did:
+        for alias in data.get("alsoKnownAs") or ():
+            handle = handle_of(alias) if str(alias).startswith("at://") else ""
+            if handle:
+                return handle, ""
+    return None
+
+
+def car_identity(path: Path, did: str) -> tuple[str, str]:
+    """(handle, display name) of the CAR's account, ``""`` for what is not found.
+
+    Looked for, in this order, in what came with the export:
+
+    * a JSON file in the CAR's folder (under 1 MB) holding the profile or the DID
+      document *of this DID*: a file about another account is never used;
+    * the CAR's own name, as ``goat repo export HANDLE`` writes it
+      (``HANDLE.YYYYMMDDhhmmss.car``): the handle that resolved to this DID when the
+      repository was downloaded.
+    """
+    if not did:
+        return "", ""
+    try:
+        siblings = sorted(p for p in path.parent.glob("*.json") if p.is_file())
+    except OSError:
+        siblings = []
+    for sibling in siblings:
+        try:
+            if sibling.stat().st_size > MAX_METADATA_BYTES:
+                continue
+            data = json.loads(sibling.read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError, RecursionError):
+            continue  # not metadata: another export, or not JSON at all
+        found = _metadata_identity(data, did)
+        if found:
+            return found
+    match = GOAT_NAME.fullmatch(path.name)
+    if match and handle_of(match.group("handle")):
+        return handle_of(match.group("handle")), ""
+    return "", ""
+
+
 def read_car(path: Path, context: ReadContext) -> Iterator[Record]:
     from atproto import CAR
 
@@ -223,10 +298,10 @@ def read_car(path: Path, context: ReadContext) -> Iterator[Record]:
     commit = blocks.get(str(car.root)) or {}
     did = str(commit.get("did") or "")
     records = list(walk_mst(blocks, _link(commit["data"]))) if commit.get("data") else []
-    name = ""
+    handle, name = car_identity(path, did)
     for key, cid in records:
-        if key == "app.bsky.actor.profile/self":
-            name = str((blocks.get(cid) or {}).get("displayName") or "")
+        if key == PROFILE_KEY:  # the name the account gives itself wins over metadata
+            name = str((blocks.get(cid) or {}).get("displayName") or "") or name
     for number, (key, cid) in enumerate(records, 1):
         if key.startswith("app.bsky.feed.repost/"):
             yield Skipped("retweet")
@@ -238,7 +313,7 @@ def read_car(path: Path, context: ReadContext) -> Iterator[Record]:
             yield Malformed(context.label, number, f"record {key} is missing from the CAR")
             continue
         try:
-            yield record_to_post(record, key.split("/", 1)[1], did, "", name, context)
+            yield record_to_post(record, key.split("/", 1)[1], did, handle, name, context)
         except (KeyError, ValueError, TypeError) as error:
             yield Malformed(context.label, number, f"record {key}: missing or bad field {error}")
 
