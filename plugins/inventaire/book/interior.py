@@ -276,8 +276,9 @@ class InteriorBuilder:
         print_pdf = renderer.write(padded, "write print", **options)
         screen_pdf, screen_pages = None, 0
         if shared:
-            screen_pages = len(final.pages)
-            screen_pdf = self.write_screen(for_screen(final), renderer)
+            screen = for_screen(final, layout.blank.pages, single=True)
+            screen_pages = len(screen.pages)
+            screen_pdf = self.write_screen(screen, renderer)
         elif e.screen:
             screen_pdf, screen_pages = self.screen(articles, pages, renderer)
         post_pages = {p.anchor: pages[p.anchor] for p in content.posts}
@@ -292,6 +293,7 @@ class InteriorBuilder:
                                    self.css("rgb", bleed=False, interactive=True), renderer,
                                    {})
         document, parts = layout.lay_out()
+        document = for_screen(document, layout.blank.pages, single=True)
         moved = [p.anchor for p in content.posts
                  if parts.anchors.get(p.anchor) != pages.get(p.anchor)]
         if moved:

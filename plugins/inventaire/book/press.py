@@ -9,9 +9,11 @@ Shared by the one-process layout (:mod:`.interior`) and the parallel one
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from inventaire.book import pdfcompat
 from inventaire.book.chapters import BookContent
 from inventaire.book.layout import Renderer
 
@@ -39,10 +41,18 @@ def for_print(document: Any) -> Any:
     return document.copy(pages)
 
 
-def for_screen(document: Any) -> Any:
-    """The laid-out pages with no bleed: the screen shows the trimmed page."""
+def for_screen(document: Any, blanks: Sequence[Any] = (), single: bool = False) -> Any:
+    """The laid-out pages with no bleed: the screen shows the trimmed page.
+
+    ``single`` (the screen edition, read one page at a time) also leaves out the
+    blank pages the print layout needs so that a part starts on a recto: those
+    WeasyPrint added (``@page :blank``) and those of ``blanks`` put in by the join.
+    The folios printed on the pages stay the print edition's, so an index number
+    still names the page that carries it."""
     pages = []
     for page in document.pages:
+        if single and (pdfcompat.is_blank(page) or any(page is b for b in blanks)):
+            continue
         page = copy.copy(page)
         page.bleed = dict.fromkeys(page.bleed, 0)
         pages.append(page)
