@@ -11,10 +11,11 @@ import pytest
 from hostile.leaks import Needles, find, normal, unique_words
 from hostile.tmpproject import made_up_post
 from inventaire.commands.cli import main
-from inventaire.commands.rights import in_book, withdrawn_text
+from inventaire.commands.rights import in_book
 from inventaire.core.media import media_path
 from inventaire.core.model import Post
 from inventaire.core.postfile import dump_post, read_post
+from inventaire.core.rights import Register
 from inventaire.site.reader import post_status
 
 EPOCH = "1366372800"  # 2013-04-19T12:00:00Z
@@ -63,61 +64,88 @@ def files(project: Path) -> dict[str, bytes]:
 
 # ----------------------------------------------------------------------- withdraw
 
-def test_withdraw_id_changes_only_the_status_and_adds_the_record(
+def register_of(project: Path) -> Register:
+    return Register.load(project / "content")
+
+
+def test_withdraw_id_writes_the_register_and_leaves_the_files(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = files(project)
     status = main(["--project", str(project), "withdraw", "325312345678901234",
                    "--reason", "Asked by @flaneuse75 by e-mail: remove it"])
     assert status == 0
-    after = files(project)
-    name = "14h32-325312345678901234.md"
-    assert {k: v for k, v in after.items() if k != name} == \
-        {k: v for k, v in before.items() if k != name}
-    old_lines = HAND_EDITED.split("\n")
-    new_lines = after[name].decode("utf-8").split("\n")
-    comment = "                    # candidate | selected | withdrawn"
-    index = old_lines.index("status: selected" + comment)
-    expected = [
-        *old_lines[:index],
-        "status: withdrawn" + comment,
-        "withdrawn: {date: '2013-04-19T12:00:00+00:00', reason: 'Asked by @flaneuse75 by "
-        "e-mail: remove it'}",
-        *old_lines[index + 1:],
-    ]
-    assert new_lines == expected
-    post = read_post(project / "content/posts/2013-04-19" / name)
-    assert post.status == "withdrawn"
-    assert post.extra["withdrawn"] == {"date": EPOCH_ISO,
-                                       "reason": "Asked by @flaneuse75 by e-mail: remove it"}
-    assert post.note == "Lu par le crieur.\nstatus: this line is part of the note, not a field"
-    assert post.text == "Un bus 96 passe. Il est presque vide. #jdtap\n---\nstatus: selected"
+    assert files(project) == before  # rules, not marks: the editors' files stay
+    [rule] = register_of(project).rules
+    assert (rule.kind, rule.target, rule.network, rule.active) == \
+        ("post", "325312345678901234", "twitter", True)
+    assert [e.to_dict() for e in rule.history] == [
+        {"action": "withdrawn", "date": EPOCH_ISO,
+         "reason": "Asked by @flaneuse75 by e-mail: remove it"}]
+    post = read_post(project / "content/posts/2013-04-19/14h32-325312345678901234.md")
+    assert post.status == "selected"
+    assert register_of(project).apply(post).status == "withdrawn"
     out = capsys.readouterr().out
-    assert "content/posts/2013-04-19/14h32-325312345678901234.md: status: selected → withdrawn" \
-        in out
-    assert "1 file(s) changed" in out
+    assert "content/rights.yml: post 325312345678901234 (twitter) withdrawn on " \
+        f"{EPOCH_ISO} (Asked by @flaneuse75 by e-mail: remove it); 1 post(s)" in out
 
 
 def test_withdraw_handle_takes_every_post_of_the_author_whatever_the_case(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(project), "withdraw", "@PASSANT"]) == 0
-    statuses = {p.id: (p.author, p.status) for p in
+    register = register_of(project)
+    statuses = {p.id: (p.author, register.apply(p).status) for p in
                 map(read_post, (project / "content" / "posts").rglob("*.md"))}
     assert sorted(s for a, s in statuses.values() if a == "Passant") == ["withdrawn"] * 3
     assert all(s == "selected" for a, s in statuses.values() if a != "Passant")
-    assert "3 file(s) changed" in capsys.readouterr().out
+    assert "3 post(s) in content/ left out, none imported again" in capsys.readouterr().out
 
 
-def test_withdraw_again_leaves_the_file_and_its_first_record(
+def test_withdraw_again_leaves_the_register_and_its_first_record(
         project: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["--project", str(project), "withdraw", "325312345678901234",
                  "--reason", "first"]) == 0
-    before = files(project)
+    before = (project / "content" / "rights.yml").read_bytes()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1400000000")
     assert main(["--project", str(project), "withdraw", "325312345678901234",
                  "--reason", "second"]) == 0
-    assert files(project) == before
-    assert "already withdrawn, left unchanged" in capsys.readouterr().out
+    assert (project / "content" / "rights.yml").read_bytes() == before
+    assert "already withdrawn on 2013-04-19T12:00:00+00:00; left unchanged" \
+        in capsys.readouterr().out
+
+
+def test_undo_restores_and_keeps_the_history(
+        project: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["--project", str(project), "withdraw", "@passant", "--reason", "asked"]) == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1400000000")
+    assert main(["--project", str(project), "withdraw", "--undo", "@Passant",
+                 "--reason", "changed their mind"]) == 0
+    [rule] = register_of(project).rules
+    assert not rule.active
+    assert [(e.action, e.reason) for e in rule.history] == \
+        [("withdrawn", "asked"), ("restored", "changed their mind")]
+    assert "restored (3 post(s) in content/ follow their own status again); the " \
+        "history is kept" in capsys.readouterr().out
+    posts = [register_of(project).apply(read_post(p))
+             for p in (project / "content" / "posts").rglob("*.md")]
+    assert all(p.status == "selected" for p in posts)
+    assert main(["--project", str(project), "withdraw", "--undo", "@passant"]) == 1
+    assert "is not withdrawn" in capsys.readouterr().err
+    # Withdrawn again: a third event, the same entry.
+    assert main(["--project", str(project), "withdraw", "@passant"]) == 0
+    [rule] = register_of(project).rules
+    assert [e.action for e in rule.history] == ["withdrawn", "restored", "withdrawn"]
+
+
+def test_withdraw_an_author_not_imported_yet_needs_the_network(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(project), "withdraw", "@later"]) == 1
+    assert "add --network" in capsys.readouterr().err
+    assert main(["--project", str(project), "withdraw", "@later", "--network",
+                 "mastodon"]) == 0
+    [rule] = register_of(project).rules
+    assert (rule.kind, rule.target, rule.network) == ("author", "later", "mastodon")
 
 
 @pytest.mark.parametrize(("target", "message"), [
@@ -134,6 +162,7 @@ def test_withdraw_unknown_target_is_one_sentence_and_changes_nothing(
     assert message in err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert files(project) == before
+    assert not (project / "content" / "rights.yml").exists()
 
 
 def test_withdraw_refuses_when_the_posts_file_is_broken(
@@ -145,29 +174,33 @@ def test_withdraw_refuses_when_the_posts_file_is_broken(
     assert f"{path}:1: encoding: not UTF-8" in err
 
 
-def test_withdraw_without_a_status_line_inserts_one() -> None:
-    text = HAND_EDITED.replace("status: selected                    # candidate | selected "
-                               "| withdrawn\n", "")
-    record = {"date": EPOCH_ISO, "reason": "a 'quoted' reason\nover two lines: yes"}
-    new = withdrawn_text(text, record, "x.md")
-    lines = new.split("\n")
-    assert lines[8:10] == ["status: withdrawn", 'withdrawn: {date: \'2013-04-19T12:00:00+00:00\','
-                           ' reason: "a \'quoted\' reason\\nover two lines: yes"}']
-    assert new.replace("status: withdrawn\n" + lines[9] + "\n", "") == text
+def test_a_broken_register_is_named_by_check_and_closes_the_outputs(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    register = project / "content" / "rights.yml"
+    register.write_text("withdrawals:\n- author: a\n  network: twiter\n", encoding="utf-8")
+    assert main(["--project", str(project), "check"]) == 1
+    assert f"{register}:2: network: 'twiter' is not a network — use one of: twitter, " \
+        "mastodon, bluesky" in capsys.readouterr().out
+    closed, error = Register.load_or_close(project / "content")
+    assert error is not None
+    post = read_post(project / "content/posts/2013-04-19/14h32-325312345678901234.md")
+    assert not closed.apply(post).visible(True)
+    assert main(["--project", str(project), "authors"]) == 1
 
 
-def test_withdraw_keeps_crlf_files_crlf() -> None:
-    text = HAND_EDITED.replace("\n", "\r\n")
-    new = withdrawn_text(text, {"date": EPOCH_ISO, "reason": ""}, "x.md")
-    assert new.count("\r\n") == text.count("\r\n") + 1
-    assert "\n" not in new.replace("\r\n", "")
-
-
-def test_withdraw_replaces_an_earlier_block_style_record() -> None:
-    text = HAND_EDITED.replace("note: |", "withdrawn:\n  date: old\n  reason: old\nnote: |")
-    new = withdrawn_text(text, {"date": EPOCH_ISO, "reason": "new"}, "x.md")
-    assert "date: old" not in new
-    assert new.count("withdrawn:") == 1
+def test_check_and_authors_report_the_register(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(project), "withdraw", "@Passant", "--reason", "e-mail"]) == 0
+    capsys.readouterr()
+    main(["--project", str(project), "check"])
+    out = capsys.readouterr().out
+    assert f"{project / 'content' / 'rights.yml'}:7: withdrawn: @Passant (twitter) on " \
+        f"{EPOCH_ISO}: 3 post file(s) left out of every output" in out
+    assert main(["--project", str(project), "authors"]) == 0
+    out = capsys.readouterr().out
+    assert "@Passant" not in out.split("\n\n")[0]  # not in the selection any more
+    assert f"withdrawn @Passant (twitter) on {EPOCH_ISO}: e-mail (3 post file(s) left out)" \
+        in out
 
 
 # ------------------------------------------------------------------------ authors

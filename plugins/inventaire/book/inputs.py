@@ -5,7 +5,8 @@ depends only on what is listed here, so :mod:`.step` skips it when the signature
 equals the one recorded with the last edition:
 
 - the bytes of the files of ``content/`` it reads: every post, the pages (the day,
-  the preface, the colophon), the places, and the photos it prints;
+  the preface, the colophon), the places, the register of withdrawals
+  (``rights.yml``), and the photos it prints;
 - the settings, all of them but the build's folders (:mod:`inventaire.core.signature`);
 - its templates (``book/`` of every template folder it searches), the fonts it
   points WeasyPrint at and the fallback fonts, the ICC profiles it may use;
@@ -34,6 +35,7 @@ from inventaire.core import settings as inventaire_settings
 from inventaire.core.fonts import FALLBACK_FONTS, garamond_files
 from inventaire.core.media import media_path
 from inventaire.core.model import Post
+from inventaire.core.rights import REGISTER_FILE
 from inventaire.core.signature import (
     Signature,
     distributions_stamp,
@@ -61,6 +63,8 @@ def inputs_digest(settings: Mapping[str, Any], content: Path) -> str:
     signature.add("posts", [(p.relative_to(posts).as_posix(), file_digest(p))
                             for p in post_files(content)])
     signature.add_tree("pages", content / "pages")
+    rights = content / REGISTER_FILE
+    signature.add("rights", file_digest(rights) if rights.is_file() else None)
     places = str(inventaire_settings.get(settings, "INVENTAIRE_PLACES_PATH"))
     signature.add_tree("places", content / places)
     signature.add("settings", settings_description(settings))

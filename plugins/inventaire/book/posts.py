@@ -26,6 +26,7 @@ from inventaire.core.errors import PostFileError
 from inventaire.core.model import Post
 from inventaire.core.postfile import read_post
 from inventaire.core.project import post_files
+from inventaire.core.rights import Register
 from inventaire.core.text.render import clean_fields, render_text
 
 logger = logging.getLogger(__name__)
@@ -42,11 +43,15 @@ class BookArticle:
 
 def read_posts(content: Path) -> list[Post]:
     """Every readable post; an unreadable file is logged as an error (file, line,
-    field, fix) and left out, as the site's build leaves it out."""
+    field, fix) and left out, as the site's build leaves it out. The register of
+    withdrawals (``content/rights.yml``) is applied as the site's reader applies it."""
+    register, error = Register.load_or_close(content)
+    if error is not None:
+        logger.error("%s (no post is printed until it is fixed)", error)
     posts = []
     for path in post_files(content):
         try:
-            posts.append(clean_fields(read_post(path)))
+            posts.append(clean_fields(register.apply(read_post(path))))
         except PostFileError as error:
             logger.error("%s", error)
         except OSError as error:

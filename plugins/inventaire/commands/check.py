@@ -21,6 +21,7 @@ from inventaire.core.day import read_day_file
 from inventaire.core.model import Post
 from inventaire.core.places import load_places
 from inventaire.core.postfile import PostFileError, field_lines, read_post, split_front_matter
+from inventaire.core.rights import Register
 
 LIMITS = {"twitter": 280, "mastodon": 500, "bluesky": 300}
 
@@ -168,10 +169,35 @@ def problems(content: Path, warnings: list[PostFileError] | None = None
     return found
 
 
+def register_notes(content: Path, found: list[PostFileError]) -> list[str]:
+    """The register of withdrawals as check reports it: an error when it cannot be
+    read (the build then leaves every post out), else one line per active entry with
+    the number of post files it leaves out of every output."""
+    try:
+        register = Register.load(content)
+    except PostFileError as error:
+        found.append(error)
+        return []
+    if not register.rules:
+        return []
+    from inventaire.core.project import post_files, read_posts
+
+    posts = [post for _path, post in read_posts(post_files(content))[0]]
+    notes = []
+    for rule in register.rules:
+        if rule.active:
+            count = sum(1 for post in posts if rule.names(post))
+            notes.append(f"{register.path}:{rule.line}: withdrawn: {rule.label} on "
+                         f"{rule.last.date}: {count} post file(s) left out of every output")
+    return notes
+
+
 def run(args: argparse.Namespace) -> int:
     content = Path(args.project) / "content"
     warnings: list[PostFileError] = []
     found = problems(content, warnings)
+    for note in register_notes(content, found):
+        print(note)
     for problem in found:
         print(problem)
     for warning in warnings:

@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("withdraw", help="withdraw a post (ID) or an author (@handle)")
     p.add_argument("target", metavar="ID|@handle")
     p.add_argument("--reason", default="", help="why, and who asked")
+    p.add_argument("--undo", action="store_true",
+                   help="restore a withdrawal (content/rights.yml keeps the history)")
+    p.add_argument("--network", choices=("twitter", "mastodon", "bluesky"), default="",
+                   help="the network, for an author or post not imported yet")
 
     p = sub.add_parser("authors", help="the authors of the selection and their consent")
     p.add_argument("--csv", type=Path, help="also write a CSV for permission requests")

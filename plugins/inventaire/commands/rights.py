@@ -1,10 +1,12 @@
 """The authors' rights: withdrawal, consent, and who to ask for permission.
 
-A post belongs to its author. ``inventaire withdraw`` marks a post (or every post of
-an author) ``status: withdrawn`` in the editors' file, where the reader turns it into
-Pelican's ``skip`` so that the next build leaves it out of every output. The edit
-touches only the front matter lines it must change, so that an editor's comments,
-quoting and the post's text stay byte for byte as they were.
+A post belongs to its author. ``inventaire withdraw`` records a post (or an author)
+in the register ``content/rights.yml`` (:mod:`inventaire.core.rights`), which every
+reading of the editors' files applies: the import leaves the author's posts out, the
+site and the book leave them out of every output. The editors' files are not
+touched, so the author's future posts are covered as well as those already
+imported, and ``--undo`` restores each post's own status, the register keeping the
+history.
 """
 
 from __future__ import annotations
@@ -13,20 +15,16 @@ import os
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from inventaire.core import settings as inventaire_settings
-from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import UserError
-from inventaire.core.model import Post
-from inventaire.core.postfile import FRONT, PostFileError, dump_post, load_post, read_post
+from inventaire.core.model import NETWORKS, Post
 from inventaire.core.project import post_files as core_post_files
 from inventaire.core.project import read_posts
+from inventaire.core.rights import Kind, Register, Rule
 
 POSTS = Path("content") / "posts"
 
@@ -61,101 +59,6 @@ def withdrawal_date() -> str:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=UTC).isoformat(timespec="seconds")
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
-
-
-class _OneLineDumper(yaml.SafeDumper):
-    """Strings with line breaks or control characters go double-quoted, escaped."""
-
-
-def _one_line_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if any(not ch.isprintable() for ch in value) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_OneLineDumper.add_representer(str, _one_line_str)
-
-
-def _flow(value: Any) -> str:
-    """One YAML value on one line, quoted where YAML needs it (a reason may hold ':')."""
-    return yaml.dump(value, Dumper=_OneLineDumper, default_flow_style=True,
-                     allow_unicode=True, sort_keys=False, width=1_000_000).strip()
-
-
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
-
-
-def _top_level_spans(lines: list[str]) -> dict[str, tuple[int, int]]:
-    """For each top-level key of the front matter: its first line and the line after."""
-    starts = [(index, match.group(1)) for index, line in enumerate(lines)
-              if (match := _KEY.match(line))]
-    spans: dict[str, tuple[int, int]] = {}
-    for position, (index, name) in enumerate(starts):
-        end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
-        while end > index + 1 and not lines[end - 1].strip():
-            end -= 1
-        spans.setdefault(name, (index, end))
-    return spans
-
-
-def withdrawn_text(text: str, record: dict[str, str], path: str) -> str:
-    """The file with ``status: withdrawn`` and the ``withdrawn`` record; nothing else moves.
-
-    Only the front matter's ``status`` and ``withdrawn`` entries are rewritten; the
-    other lines and the body are kept byte for byte. The result is read back and
-    checked; if the minimal edit cannot be proved right (an unusual layout), the
-    whole file is written out again from the parsed post instead.
-    """
-    original = load_post(text, path)
-    lines = text.split("\n")
-    end = next(i for i in range(1, len(lines)) if lines[i].rstrip("\r") == FRONT)
-    head = [line.rstrip("\r") for line in lines[1:end]]
-    cr = "\r" if lines[0].endswith("\r") else ""  # a CRLF file stays CRLF
-    status_line = "status: withdrawn"
-    record_line = f"withdrawn: {_flow(record)}"
-    spans = _top_level_spans(head)
-    if "withdrawn" in spans:
-        start, stop = spans["withdrawn"]
-        head[start:stop] = [record_line]
-        spans = _top_level_spans(head)
-    if "status" in spans:
-        start, stop = spans["status"]
-        comment = re.search(r"\s+#.*$", head[start])
-        head[start:stop] = [status_line + (comment.group(0) if comment else "")]
-        spans = _top_level_spans(head)
-    else:
-        after = spans.get("place", spans.get("author_name", spans.get("author", (0, 0))))[1]
-        head.insert(after, status_line)
-        spans = _top_level_spans(head)
-    if "withdrawn" not in spans:
-        head.insert(spans["status"][1], record_line)
-    new_head = [line + cr for line in head]
-    result = "\n".join([lines[0], *new_head, *lines[end:]])
-    if _is_withdrawn_copy(result, original, record, path):
-        return result
-    post = original
-    post.status = "withdrawn"
-    post.extra = {**post.extra, "withdrawn": record}
-    return dump_post(post)
-
-
-def _is_withdrawn_copy(text: str, original: Post, record: dict[str, str], path: str) -> bool:
-    """The edit parses, says withdrawn with the record, and changed nothing else."""
-    try:
-        post = load_post(text, path)
-    except PostFileError:
-        return False
-    if post.status != "withdrawn" or post.extra.get("withdrawn") != record:
-        return False
-    post.status = original.status
-    post.extra = {k: v for k, v in post.extra.items() if k != "withdrawn"}
-    before = {k: v for k, v in original.extra.items() if k != "withdrawn"}
-    return post.extra == before and dump_post(post) == dump_post(_without_record(original))
-
-
-def _without_record(post: Post) -> Post:
-    from dataclasses import replace
-
-    return replace(post, extra={k: v for k, v in post.extra.items() if k != "withdrawn"})
 
 
 def find_targets(project: Path, target: str) -> list[tuple[Path, Post]]:
@@ -193,48 +96,76 @@ def find_targets(project: Path, target: str) -> list[tuple[Path, Post]]:
     return found
 
 
-@dataclass
-class Withdrawal:
-    """What ``withdraw`` did to one file."""
+def _networks(project: Path, target: str, network: str) -> tuple[Kind, str, list[str]]:
+    """What the register gets: the kind, the handle or id, and the networks (the
+    ``--network`` given, else those of the target's posts in ``content/``; an author
+    not imported yet needs ``--network``)."""
+    target = target.strip()
+    kind: Kind = "author" if target.startswith("@") else "post"
+    name = target[1:] if kind == "author" else target
+    if network:
+        if network not in NETWORKS:
+            raise UserError(f"--network {network!r}: use one of {', '.join(NETWORKS)}")
+        if kind == "author" and not name:
+            raise UserError("'@' alone names no author: give the handle, e.g. @flaneuse75")
+        if kind == "post" and not re.fullmatch(r"[\w.:-]+", name):
+            raise UserError(f"{target!r} is neither a post id nor an @handle: "
+                            "give the id from the post's file name or address")
+        return kind, name, [network]
+    try:
+        found = find_targets(project, target)
+    except UserError as error:
+        raise UserError(f"{error}; to withdraw one not imported yet, add --network "
+                        f"({', '.join(NETWORKS)})") from None
+    return kind, name, sorted({post.network for _path, post in found})
 
-    path: Path
-    post: Post
-    changed: bool
-    before: str
-    record: dict[str, str] = field(default_factory=dict)
 
-
-def withdraw_posts(project: Path, target: str, reason: str = "") -> list[Withdrawal]:
-    """Mark the target's posts withdrawn, atomically, one file at a time."""
-    record = {"date": withdrawal_date(), "reason": reason}
-    done: list[Withdrawal] = []
-    for path, post in find_targets(project, target):
-        if post.status == "withdrawn":
-            done.append(Withdrawal(path, post, changed=False, before=post.status,
-                                   record=dict(post.extra.get("withdrawn") or {})))
-            continue
-        text = path.read_text(encoding="utf-8")
-        new_text = withdrawn_text(text, record, str(path))
-        write_atomic(path, new_text)
-        done.append(Withdrawal(path, read_post(path), changed=True, before=post.status,
-                               record=record))
+def withdraw_posts(project: Path, target: str, reason: str = "", network: str = "",
+                   undo: bool = False) -> list[tuple[Rule, bool]]:
+    """Record the withdrawal (or its undo) in ``content/rights.yml``, once per
+    network; each rule with whether it changed. The editors' files are not touched:
+    the register is applied whenever they are read."""
+    posts_folder(project)
+    kind, name, networks = _networks(project, target, network)
+    register = Register.load(project / "content")
+    date = withdrawal_date()
+    done: list[tuple[Rule, bool]] = []
+    for net in networks:
+        if undo:
+            rule = register.restore(kind, name, net, date, reason)
+            if rule is None:
+                raise UserError(f"{target} ({net}) is not withdrawn in "
+                                f"{register.path}: nothing to undo")
+            done.append((rule, True))
+        else:
+            done.append(register.withdraw(kind, name, net, date, reason))
+    if any(changed for _rule, changed in done):
+        register.save()
     return done
 
 
 def withdraw(args: Any) -> int:
-    """``inventaire withdraw ID|@handle [--reason TEXT]``."""
+    """``inventaire withdraw ID|@handle [--reason TEXT] [--network N] [--undo]``."""
     project = Path(args.project)
-    done = withdraw_posts(project, args.target, args.reason or "")
-    for item in done:
-        shown = _relative(item.path, project)
-        if item.changed:
-            print(f"{shown}: status: {item.before} → withdrawn "
-                  f"(withdrawn: {_flow(item.record)})")
+    undo = bool(getattr(args, "undo", False))
+    done = withdraw_posts(project, args.target, args.reason or "",
+                          getattr(args, "network", "") or "", undo)
+    register = Register.load(project / "content")
+    posts, _errors = read_posts(post_files(project))
+    shown = _relative(register.path, project)
+    for rule, changed in done:
+        count = sum(1 for _path, post in posts if rule.names(post))
+        if not changed:
+            print(f"{shown}: {rule.label} already withdrawn on {rule.last.date}; "
+                  "left unchanged")
+        elif undo:
+            print(f"{shown}: {rule.label} restored ({count} post(s) in content/ follow "
+                  "their own status again); the history is kept")
         else:
-            print(f"{shown}: already withdrawn, left unchanged")
-    changed = sum(item.changed for item in done)
-    print(f"{changed} file(s) changed; run 'inventaire build' to remove "
-          "them from output/.")
+            said = f" ({rule.last.reason})" if rule.last.reason else ""
+            print(f"{shown}: {rule.label} withdrawn on {rule.last.date}{said}; "
+                  f"{count} post(s) in content/ left out, none imported again")
+    print("run 'inventaire build' to bring output/ up to date.")
     return 0
 
 

@@ -15,8 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.core.atomic import write_atomic
+from inventaire.core.errors import UserError
 from inventaire.core.model import Post
+from inventaire.core.postfile import PostFileError
 from inventaire.core.project import post_files, read_posts
+from inventaire.core.rights import Register
 from inventaire.core.text.render import mention_url
 
 CSV_FIELDS = ("handle", "name", "network", "posts", "consent", "profile_url", "ids")
@@ -100,13 +103,39 @@ def authors_table(authors: list[Author]) -> str:
     return "\n".join(lines)
 
 
+def register_lines(register: Register, posts: list[Post]) -> list[str]:
+    """The register's entries, one line each: who, since when, why, and how many of
+    the files in ``content/`` it leaves out (a restored entry says so)."""
+    lines = []
+    for rule in register.rules:
+        count = sum(1 for post in posts if rule.names(post))
+        said = f": {_one_line(rule.last.reason)}" if rule.last.reason else ""
+        if rule.active:
+            lines.append(f"withdrawn {rule.label} on {rule.last.date}{said} "
+                         f"({count} post file(s) left out)")
+        else:
+            lines.append(f"restored {rule.label} on {rule.last.date}{said}")
+    return lines
+
+
 def run(args: Any) -> int:
     project = Path(args.project)
-    posts, errors = read_posts(post_files(project / "content"))
-    for error in errors:
-        print(f"inventaire: warning: skipped {error}", file=sys.stderr)
-    authors = selection_authors([post for _path, post in posts])
+    content = project / "content"
+    try:
+        register = Register.load(content)
+    except PostFileError as error:
+        raise UserError(f"the register of withdrawals has an error: {error}") from None
+    read, errors = read_posts(post_files(content))
+    for problem in errors:
+        print(f"inventaire: warning: skipped {problem}", file=sys.stderr)
+    raw = [post for _path, post in read]
+    # The selection as the outputs have it: the register applied.
+    authors = selection_authors([register.apply(post) for post in raw])
     print(authors_table(authors))
+    lines = register_lines(register, raw)
+    if lines:
+        print(f"\n{register.path} ({len(lines)} entr{'y' if len(lines) == 1 else 'ies'}):")
+        print("\n".join(f"  {line}" for line in lines))
     if args.csv is not None:
         write_atomic(Path(args.csv), authors_csv(authors))
         print(f"wrote {args.csv} ({len(authors)} author(s))")

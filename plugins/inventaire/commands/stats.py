@@ -25,6 +25,7 @@ from inventaire.core.figures import Figures, Row, count_figures
 from inventaire.core.model import Post
 from inventaire.core.places import load_places
 from inventaire.core.project import post_files, read_posts
+from inventaire.core.rights import Register
 from inventaire.core.text.emoji_names import find_emoji
 from inventaire.core.text.typography import format_day, format_number, plural
 
@@ -43,7 +44,9 @@ class Selection:
 def read_selection(content: Path) -> Selection:
     """Every post file under ``content/posts/``; only the posts a publish build shows."""
     paths = post_files(content)
-    read, errors = read_posts(paths)
+    register, broken = Register.load_or_close(content)  # as a build reads it
+    read, errors = read_posts(paths, register)
+    errors.extend([broken] if broken is not None else [])
     # As a publish build: no candidate, nothing withdrawn.
     posts = [post for _path, post in read if post.visible(False)]
     return Selection(sorted(posts, key=Post.sort_key), errors, len(paths))

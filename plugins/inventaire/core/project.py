@@ -14,6 +14,7 @@ from pathlib import Path
 from inventaire.core.errors import PostFileError
 from inventaire.core.model import Post
 from inventaire.core.postfile import read_post
+from inventaire.core.rights import Register
 
 POSTS_FOLDER = "posts"
 
@@ -28,13 +29,16 @@ def post_files(content: Path) -> list[Path]:
                              for part in path.relative_to(folder).parts))
 
 
-def read_posts(paths: Iterable[Path]) -> tuple[list[tuple[Path, Post]], list[PostFileError]]:
-    """The posts that parse, each with its file, and the errors of those that do not."""
+def read_posts(paths: Iterable[Path], register: Register | None = None
+               ) -> tuple[list[tuple[Path, Post]], list[PostFileError]]:
+    """The posts that parse, each with its file, and the errors of those that do not;
+    with a ``register`` (``content/rights.yml``), its withdrawals applied."""
     posts: list[tuple[Path, Post]] = []
     errors: list[PostFileError] = []
     for path in paths:
         try:
-            posts.append((path, read_post(path)))
+            post = read_post(path)
+            posts.append((path, register.apply(post) if register is not None else post))
         except PostFileError as error:
             errors.append(error)
     return posts, errors

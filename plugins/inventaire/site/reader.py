@@ -25,6 +25,7 @@ from inventaire.core import settings as inventaire_settings
 from inventaire.core.markdown import markdown_html
 from inventaire.core.model import Post
 from inventaire.core.postfile import PostFileError, load_post, split_front_matter
+from inventaire.core.rights import Register
 from inventaire.core.text.render import clean_fields, render_text, xml_safe
 from inventaire.core.text.typography import quote_spacing
 
@@ -62,6 +63,16 @@ class InventaireReader(MarkdownReader):
     def _content_root(self) -> Path:
         return Path(self.settings["PATH"]).resolve()
 
+    @cached_property
+    def _register(self) -> Register:
+        """``content/rights.yml``, read once per build: its withdrawals apply to every
+        post as the book applies them. A register that cannot be read is an error and
+        leaves every post out: rights are never guessed."""
+        register, error = Register.load_or_close(self._content_root)
+        if error is not None:
+            logger.error("%s (every post is left out until it is fixed)", error)
+        return register
+
     def _is_post(self, source_path: str) -> bool:
         """Whether the file is under ``posts/``; decided once per folder, not per file."""
         folder, _name = os.path.split(os.path.abspath(source_path))
@@ -85,7 +96,7 @@ class InventaireReader(MarkdownReader):
 
     def _read_post(self, text: str, source_path: str) -> tuple[str | None, dict[str, Any]]:
         try:
-            post = clean_fields(load_post(text, source_path))
+            post = clean_fields(self._register.apply(load_post(text, source_path)))
         except PostFileError as error:
             logger.error("%s", error)
             return None, {"status": "skip", "title": "", "date": None}

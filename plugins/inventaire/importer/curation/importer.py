@@ -33,6 +33,7 @@ from inventaire.core.errors import UserError
 from inventaire.core.model import Post
 from inventaire.core.places import PlaceTagger, load_places
 from inventaire.core.postfile import PostFileError, read_post
+from inventaire.core.rights import Register
 from inventaire.importer.curation.day import DayFilter, merge_duplicates
 from inventaire.importer.curation.media import copy_media
 from inventaire.importer.curation.merge import Writer, merge_post
@@ -242,6 +243,7 @@ def run(args: argparse.Namespace) -> int:
         posts = collect(exports, formats, filter_, content, tally, not args.no_progress)
     except OSError as error:
         raise UserError(f"cannot read {error.filename}: {error.strerror}") from None
+    left_out_withdrawn(posts, content, tally)
     try:
         tagger = PlaceTagger(load_places(content / "places"))
     except PostFileError as error:
@@ -257,6 +259,26 @@ def run(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     print(tally.summary())
     return 1 if tally.errors else 0
+
+
+WITHDRAWN = "withdrawn (content/rights.yml)"
+
+
+def left_out_withdrawn(posts: dict[tuple[str, str], Post], content: Path,
+                       tally: Tally) -> None:
+    """Leave out the posts the register of withdrawals names: a withdrawn author's
+    posts are never imported again, new or already in ``content/`` (their files are
+    left as they are)."""
+    try:
+        register = Register.load(content)
+    except PostFileError as error:
+        raise UserError(f"the register of withdrawals has an error: {error}") from None
+    if not register.rules:
+        return
+    for key, post in list(posts.items()):
+        if register.rule_for(post) is not None:
+            del posts[key]
+            tally.skipped[WITHDRAWN] += 1
 
 
 def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Path, Post]],
