@@ -8,16 +8,17 @@ hold it in one hand in the street.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
-from inventaire.book.chapters import quote_spacing, unlink
+from inventaire.book.chapters import quote_spacing, spoken_time, unlink
 from inventaire.book.day import Day
 from inventaire.book.edition import BookEdition, css_mm
 from inventaire.book.emoji import EmojiImages
 from inventaire.book.layout import Renderer
+from inventaire.book.posttext import set_apart
 from inventaire.book.templates import Templates
 from inventaire.core.fonts import font_face_css
 from inventaire.core.model import Post
@@ -29,7 +30,8 @@ class CrierItem:
     time: str
     declaimed: str
     author: str
-    html: str
+    html: str  # what the crier says: without hashtags and handles
+    apart: list[str] = field(default_factory=list)  # those, printed apart in small type
 
 
 @dataclass
@@ -41,11 +43,9 @@ class CrierSheet:
 
 
 def declaimed_time(text: str) -> str:
-    """« 14 h 45 » for ``"14:45"``; what the editors wrote when it is not HH:MM."""
-    hour, sep, minute = text.partition(":")
-    if sep and hour.isdigit() and minute[:2].isdigit():
-        return f"{int(hour)}\u00a0h\u00a0{minute[:2]}"
-    return text
+    """« 14 h 45 » for ``"14:45"``, « 13 h » for ``"13:00"`` (the round hours the criers
+    read at); what the editors wrote when it is not HH:MM."""
+    return spoken_time(text)
 
 
 def sheet_posts(articles: Sequence[Any]) -> dict[str, list[Any]]:
@@ -70,13 +70,16 @@ def build_sheets(articles: Sequence[Any], day: Day, date_label: str,
     sheets = []
     for slug, items in sorted(sheet_posts(articles).items()):
         place = day.places.get(slug)
+        entries = []
+        for a in items:
+            spoken, apart = set_apart(unlink(quote_spacing(str(a.content))))
+            entries.append(CrierItem(time=format_time(a.post.date),
+                                     declaimed=declaimed_time(a.post.declaimed.time),
+                                     author=a.post.author,
+                                     html=Markup(emoji.replace(spoken)), apart=apart))
         sheets.append(CrierSheet(
-            slug=slug, place=french_spacing(place.name) if place else slug, date_label=date_label,
-            items=[CrierItem(time=format_time(a.post.date),
-                             declaimed=declaimed_time(a.post.declaimed.time),
-                             author=a.post.author,
-                             html=Markup(emoji.replace(unlink(quote_spacing(str(a.content))))))
-                   for a in items]))
+            slug=slug, place=french_spacing(place.name) if place else slug,
+            date_label=date_label, items=entries))
     return sheets
 
 
