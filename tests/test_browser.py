@@ -288,3 +288,21 @@ def test_footer_at_the_foot_and_underlines_clear_of_underscores(
     assert style[0] == "none" and style[1] >= 0.22, style
     watch.assert_clean()
     page.context.close()
+
+
+def test_place_and_author_pages_lead_to_their_neighbours(browser: Any, site_url: str) -> None:
+    page, watch = open_page(browser, 375)
+    for path in ("lieu/place-de-la-bastille/", "auteur/"):
+        page.goto(site_url + path)
+        if path == "auteur/":
+            page.locator(".columns a").nth(1).click()
+            page.wait_for_load_state()
+        here = page.url
+        pager = page.locator("nav.pager a[rel=next]")
+        assert pager.count() == 1, here
+        pager.click()
+        page.wait_for_load_state()
+        assert page.url != here
+        assert page.locator("nav.pager a[rel=prev]").get_attribute("href")
+    watch.assert_clean()
+    page.context.close()

@@ -36,7 +36,7 @@ def project(tmp_path: Path) -> Path:
     edition = project / "cache" / "book" / "edition"
     edition.mkdir(parents=True)
     (edition / "pages.json").write_text(json.dumps({
-        "editions": [{"name": "ecran", "title": "Édition pour l’écran",
+        "editions": [{"name": "livre-ecran", "title": "Édition pour l’écran",
                       "path": "livre/livre-ecran.pdf", "pages": 40, "size_bytes": 1000}],
         "posts": {f"twitter:{made_up_post(i).id}": 10 + i for i in range(4)},
     }), encoding="utf-8")
@@ -49,6 +49,8 @@ def test_the_default_build_is_what_would_be_published(project: Path) -> None:
     assert pages and not any("Aperçu" in page or "is-candidate" in page for page in pages)
     assert not (project / "output" / "post" / CANDIDATE.id).exists()
     assert "<dd>4</dd>" in text(project, "chiffres/index.html")
+    page = text(project, f"post/{made_up_post(2).id}/index.html")
+    assert 'href="../../livre/livre-ecran.pdf#page=12">page 12</a>' in page
 
 
 def test_the_preview_shows_the_candidates_and_says_they_are_not_in_the_book(

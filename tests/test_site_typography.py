@@ -65,3 +65,9 @@ def test_the_built_site_never_writes_h_00_nor_a_breakable_space_before_a_mark(
             r".{30}\w [;!?»].{10}|.{30}« \w.{10}", body)[:3])
     preface = (sample_build / "preface" / "index.html").read_text(encoding="utf-8")
     assert "l'" not in preface and "l’" in preface
+
+
+def test_hours_in_editors_prose_are_never_cut() -> None:
+    html = "<p>Il lit à chaque heure ronde, de 10 h à 19 h, et à 14 h 32 ; 3 heures.</p>"
+    assert editors_spacing(html) == (f"<p>Il lit à chaque heure ronde, de 10{NBSP}h à "
+                                     f"19{NBSP}h, et à 14{NBSP}h{NBSP}32{NNBSP}; 3 heures.</p>")

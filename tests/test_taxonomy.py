@@ -69,7 +69,8 @@ def test_same_pages_and_arguments_as_pelican(tmp_path: Path, method: str,
     taxonomy.bind(found)
     assert getattr(found, method) is not getattr(ArticlesGenerator, method)
     made = calls(getattr(found, method))
-    pager = ("post_count", "first_post", "list_page", "list_pages")
+    pager = ("post_count", "first_post", "list_page", "list_pages", "previous_item",
+             "next_item")
     assert [(*call[:3], {k: v for k, v in call[3].items() if k not in pager})
             for call in made] == [(*call[:3], {**call[3], "articles": call[3]["dates"]})
                                   for call in expected]

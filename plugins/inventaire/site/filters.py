@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from inventaire.core.text import typography
+from inventaire.core.text.render import xml_safe
 
 
 def jour(value: date | datetime | None, weekday: bool = True) -> str:
@@ -58,6 +59,16 @@ def typo(value: Any) -> Any:
     return escape(typography.french_spacing(str(value)))
 
 
+def une_ligne(value: Any, length: int = 300) -> str:
+    """A post's words on one line for a meta tag (a social card's description): the
+    characters XML forbids taken out, every run of spaces one space, cut at a word
+    before ``length`` characters. Escaped by the template, as everything."""
+    line = " ".join(xml_safe(str(value)).split())
+    if len(line) <= length:
+        return line
+    return line[:length].rsplit(" ", 1)[0] + "…"
+
+
 def iso(value: datetime) -> str:
     return value.isoformat()
 
@@ -71,4 +82,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "pluriel": pluriel,
     "typo": typo,
     "iso": iso,
+    "une_ligne": une_ligne,
 }

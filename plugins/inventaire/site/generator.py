@@ -33,6 +33,7 @@ from inventaire.site.groups import (
     hour_runs,
     hours_of_day,
     in_time_order,
+    link_places,
     place_groups,
     place_sort_key,
     set_neighbours,
@@ -50,6 +51,9 @@ SINGLE_PAGES = {
     "search": "recherche/index.html",
     "404": "404.html",
 }
+
+
+SCREEN_EDITION = "livre-ecran"  # the book's edition for the screen, in pages.json
 
 
 class SiteGenerator(Generator):
@@ -91,6 +95,7 @@ class SiteGenerator(Generator):
                                 day.hashtags, self._tag_url)
         self.hours = hours
         self.place_groups = sorted(groups.values(), key=lambda g: place_sort_key(g.name))
+        link_places(self.place_groups)
         used = [g for g in self.place_groups if g.count]
         self.context.update({
             "day": day,
@@ -113,6 +118,9 @@ class SiteGenerator(Generator):
         ``pages.json`` the book step left (``INVENTAIRE_BOOK_PAGES``)."""
         book = read_book_pages(inventaire_settings.get(self.settings, "INVENTAIRE_BOOK_PAGES"))
         self.context["book_editions"] = book.editions
+        # « page 28 » opens the screen edition at that page (its pages are the book's).
+        screen = [e for e in book.editions if e.get("name") == SCREEN_EDITION]
+        self.context["book_screen_path"] = str(screen[0]["path"]) if screen else ""
         for article in articles:
             page = book.posts.get(f"{article.post.network}:{article.post.id}")
             if page is not None:

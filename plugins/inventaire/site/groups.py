@@ -57,6 +57,8 @@ class PlaceGroup(PlaceNames):
     place: Place
     articles: list[Any] = field(default_factory=list)
     intro_html: str = ""
+    previous: PlaceGroup | None = field(default=None, repr=False, compare=False)
+    next: PlaceGroup | None = field(default=None, repr=False, compare=False)
 
     @property
     def count(self) -> int:
@@ -132,6 +134,13 @@ def place_groups(articles: Sequence[Any], places: dict[str, Place]) -> dict[str,
             group.articles.append(article)
         article.place = group
     return groups
+
+
+def link_places(groups: Sequence[PlaceGroup]) -> None:
+    """``previous`` / ``next`` of each place page, in the order of the places' list."""
+    for index, group in enumerate(groups):
+        group.previous = groups[index - 1] if index > 0 else None
+        group.next = groups[index + 1] if index + 1 < len(groups) else None
 
 
 def hours_of_day(articles: Sequence[Any], weather: Mapping[int, str],

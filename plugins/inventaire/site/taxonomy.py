@@ -16,7 +16,8 @@ it. Each page now gets only its own posts as ``articles`` and ``dates``, so the
 writer's render key (:mod:`.writer`) changes only for the page holding the edit.
 The template also gets ``post_count``, ``first_post`` (the item's earliest post),
 ``list_page`` and ``list_pages`` (:class:`ListPage`: number, address, first and
-last time, to label the pages by the hours they cover).
+last time, to label the pages by the hours they cover), and ``previous_item`` /
+``next_item``, the neighbouring items in the list's order as ``(item, articles)``.
 
 :func:`bind` (``article_generator_finalized``) replaces the three methods on the
 generator instance; templates, context and the other arguments stay Pelican's.
@@ -109,9 +110,18 @@ def write_pages(generator: ArticlesGenerator, kind: str, attribute: str,
     pairs = items.items() if isinstance(items, dict) else items
     newest_first = bool(generator.context["NEWEST_FIRST_ARCHIVES"])
     size = int(inventaire_settings.get(generator.settings, "INVENTAIRE_LIST_PAGE_SIZE") or 0)
+    pairs = list(pairs)
+    # Neighbours in the order of the list of all items (by slug, as its template);
+    # the pages are written in Pelican's order.
+    listed_items = sorted((pair for pair in pairs if pair[0].save_as),
+                          key=lambda pair: str(pair[0].slug))
+    where = {id(pair[0]): index for index, pair in enumerate(listed_items)}
     for item, articles in pairs:
         if not item.save_as:  # no page for this kind (places: the site's own pages)
             continue
+        index = where[id(item)]
+        previous_item = listed_items[index - 1] if index > 0 else None
+        next_item = listed_items[index + 1] if index + 1 < len(listed_items) else None
         posts = in_date_order(articles, newest_first)
         pages = paginate(posts, size, item.save_as, item.url)
         listed = tuple(page for page, _chunk, _save_as in pages)
@@ -122,8 +132,8 @@ def write_pages(generator: ArticlesGenerator, kind: str, attribute: str,
                       url=page.url, articles=chunk, dates=chunk,
                       template_name=kind, blog=True, page_name=item.page_name,
                       all_articles=generator.articles, post_count=len(posts),
-                      first_post=first, list_page=page,
-                      list_pages=listed, **{kind: item})
+                      first_post=first, list_page=page, list_pages=listed,
+                      previous_item=previous_item, next_item=next_item, **{kind: item})
             except FileOverwriteFailedError:
                 if item.slug:
                     logger.error('Failed to write %s page for "%s".', kind, item)

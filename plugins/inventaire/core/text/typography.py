@@ -29,6 +29,7 @@ _BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*(:)(?!//)(?=\s|$)")
 _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_HOUR_SPACE = re.compile(r"(?<=\d) (?=h\b)|(?<=\d h) (?=\d\d\b)")
 _TAG = re.compile(r"(<[^>]*>)")
 _AUTHOR_SPACE_BEFORE = re.compile(r" (?=[;!?»])")
 _AUTHOR_SPACE_BEFORE_COLON = re.compile(r"(?<=\S) (?=:(?:\s|$))")
@@ -37,12 +38,14 @@ _AUTHOR_SPACE_AFTER = re.compile(r"(?<=«) ")
 
 def french_spacing(text: str) -> str:
     """Plain text with French spacing: fine no-break space before ``; ! ?``, no-break
-    space before ``:``, fine no-break spaces inside « », typographic apostrophe.
+    space before ``:`` and in « 10 h », fine no-break spaces inside « », typographic
+    apostrophe.
 
     Idempotent, and safe on text that already has the right spaces. URLs
     (``https://``) keep their colon. Apply it to text, never to HTML markup.
     """
     text = _APOSTROPHE.sub("’", text)
+    text = _HOUR_SPACE.sub(NBSP, text)  # « 10 h », « 14 h 32 » never cut
     text = _BEFORE_HIGH.sub(lambda m: NNBSP + m.group(1), text)
     text = _BEFORE_COLON.sub(lambda m: NBSP + m.group(1), text)
     text = _OPEN_QUOTE.sub("«" + NNBSP, text)
