@@ -68,19 +68,27 @@ class Entity:
         )
 
 
+MEDIA_KINDS: tuple[str, ...] = ("photo", "video", "gif", "audio")
+
+
 @dataclass
 class Media:
-    """A photo (or video poster) attached to a post.
+    """A photo, video, animated GIF or sound attached to a post.
 
     ``file`` is relative to ``content/`` when the file was in the export; otherwise
     ``url`` keeps the remote address and ``missing`` is true so that nothing tries
-    to fetch it at build time.
+    to fetch it at build time. ``kind`` is one of :data:`MEDIA_KINDS` (written as
+    ``type``, and only when not ``photo``, so photo entries read as they always did);
+    a ``gif`` is an animation without sound, whatever its file (Twitter and Mastodon
+    turn GIFs into MP4). ``poster`` is the still image shown for a video or a GIF
+    (relative to ``content/``, made at import); a video without one has none.
     """
 
     file: str = ""
     url: str = ""
     alt: str = ""
     kind: str = "photo"
+    poster: str = ""
     width: int = 0
     height: int = 0
     missing: bool = False
@@ -95,6 +103,8 @@ class Media:
         data["alt"] = self.alt
         if self.kind != "photo":
             data["type"] = self.kind
+        if self.poster:
+            data["poster"] = self.poster
         if self.width and self.height:
             data["width"] = self.width
             data["height"] = self.height
@@ -111,6 +121,7 @@ class Media:
             url=str(data.get("url") or ""),
             alt=str(data.get("alt") or ""),
             kind=str(data.get("type") or "photo"),
+            poster=str(data.get("poster") or ""),
             width=int(data.get("width") or 0),
             height=int(data.get("height") or 0),
             missing=bool(data.get("missing", False)),

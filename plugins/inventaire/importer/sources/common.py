@@ -31,7 +31,25 @@ from inventaire.core.model import Entity, Post
 from inventaire.importer.sources.tarball import TarArchive, TarProblem, is_tar
 
 LOCAL_MEDIA = "_local_media"
+# The export's own still of a video (index of the media → file), where it has one.
+LOCAL_POSTERS = "_local_posters"
 EXTRA_TAGS = "_tags"
+
+# Each network's word for a kind of media, as the editors' file says it
+# (``Media.kind``): Twitter's ``animated_gif`` and Mastodon's ``gifv`` are GIFs
+# turned into silent MP4 loops; an image of any network is a photo.
+_MEDIA_KINDS = {"photo": "photo", "image": "photo", "video": "video", "animated_gif": "gif",
+                "gifv": "gif", "gif": "gif", "audio": "audio"}
+
+
+def media_kind(export_type: str, default: str = "photo") -> str:
+    """The editors' file's kind for a network's media type (``default`` when empty).
+
+    A type none of them writes is kept as it is, lower-cased: nothing unknown is
+    taken for a photo and printed.
+    """
+    word = str(export_type or "").strip().lower()
+    return _MEDIA_KINDS.get(word, word) if word else default
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from inventaire.core.model import Entity, Media, Post
 from inventaire.importer.sources.common import (
     LOCAL_MEDIA,
+    LOCAL_POSTERS,
     TOO_DEEP,
     ArchiveError,
     Deleted,
@@ -38,6 +39,7 @@ from inventaire.importer.sources.common import (
     Skipped,
     Tree,
     iter_json,
+    media_kind,
     parse_iso_date,
 )
 from inventaire.importer.sources.tarball import is_tar
@@ -216,16 +218,23 @@ def note_to_post(item: dict[str, Any], actor: dict[str, Any], tree: Tree,
     post_id = str(note["id"]).rstrip("/").rsplit("/", 1)[-1]
     media: list[Media] = []
     files: dict[int, LocalFile] = {}
+    posters: dict[int, LocalFile] = {}
     for attachment in note.get("attachment") or ():
         if attachment.get("type") == "Link" or not attachment.get("url"):
             continue
-        kind = str(attachment.get("mediaType") or "image/").split("/")[0]
+        # The archive keeps a GIF as the MP4 Mastodon made of it: a video here.
+        kind = media_kind(str(attachment.get("mediaType") or "image/").split("/")[0])
         name = _find_media(tree, str(attachment["url"]))
         if name:
             files[len(media)] = tree.local(name)
+        icon = attachment.get("icon")  # a video's own thumbnail, when one was set
+        icon_name = (_find_media(tree, str(icon.get("url") or ""))
+                     if isinstance(icon, dict) and icon.get("url") else None)
+        if icon_name and kind != "photo":
+            posters[len(media)] = tree.local(icon_name)
         media.append(Media(url="" if name else str(attachment["url"]),
                            alt=attachment.get("name") or "",
-                           kind="photo" if kind == "image" else kind,
+                           kind=kind,
                            width=int(attachment.get("width") or 0),
                            height=int(attachment.get("height") or 0),
                            missing=not name))
@@ -242,6 +251,8 @@ def note_to_post(item: dict[str, Any], actor: dict[str, Any], tree: Tree,
     )
     if files:
         post.extra[LOCAL_MEDIA] = files
+    if posters:
+        post.extra[LOCAL_POSTERS] = posters
     if tags:
         post.extra["_tags"] = tags
     keep_flags(post, str(note.get("summary") or ""), note.get("sensitive") is True,
@@ -263,10 +274,9 @@ def status_to_post(status: dict[str, Any], context: ReadContext) -> Post | Skipp
     media = []
     for item in status.get("media_attachments") or ():
         original = (item.get("meta") or {}).get("original") or {}
-        kind = str(item.get("type") or "image")
         media.append(Media(url=item.get("url") or item.get("remote_url") or "",
                            alt=item.get("description") or "",
-                           kind="photo" if kind == "image" else kind,
+                           kind=media_kind(str(item.get("type") or "")),
                            width=int(original.get("width") or 0),
                            height=int(original.get("height") or 0), missing=True))
     post = Post(

@@ -44,6 +44,7 @@ from inventaire.importer.sources.common import (
     Skipped,
     build_text,
     display_url,
+    media_kind,
     not_utf8,
     parse_iso_date,
     simple_entities,
@@ -205,15 +206,12 @@ def row_to_post(row: dict[str, str], context: ReadContext) -> Post | Skipped:
     if not row.get("created_at"):
         raise ValueError("created_at is empty; export the tweets again")
     text, entities = _text_and_entities(row)
-    media = []
-    for item in _list(row.get("attachments.media")):
-        if isinstance(item, dict):
-            kind = str(item.get("type") or "photo")
-            media.append(Media(url=item.get("url") or item.get("preview_image_url") or "",
-                               alt=item.get("alt_text") or "",
-                               kind="photo" if kind == "photo" else kind,
-                               width=int(item.get("width") or 0),
-                               height=int(item.get("height") or 0), missing=True))
+    media = [Media(url=item.get("url") or item.get("preview_image_url") or "",
+                   alt=item.get("alt_text") or "",
+                   kind=media_kind(str(item.get("type") or "")),
+                   width=int(item.get("width") or 0),
+                   height=int(item.get("height") or 0), missing=True)
+             for item in _list(row.get("attachments.media")) if isinstance(item, dict)]
     coordinates = None
     point = _list(row.get("geo.coordinates.coordinates"))
     if len(point) == 2:

@@ -20,7 +20,9 @@ from typing import Any
 from inventaire.core.model import Post
 from inventaire.importer.sources.common import (
     LOCAL_MEDIA,
+    LOCAL_POSTERS,
     ArchiveError,
+    LocalFile,
     Malformed,
     Notice,
     ReadContext,
@@ -106,27 +108,81 @@ def edits(entries: list[tuple[str, int, dict[str, Any]]]) -> tuple[set[str], set
     return older, edited
 
 
+VIDEO_SUFFIXES = (".mp4", ".m4v", ".mov", ".webm")
+
+
+def _basename(url: object) -> str:
+    """The file name of a media address, without its query (``?tag=12``)."""
+    return PurePosixPath(str(url or "").split("?", 1)[0]).name
+
+
+def _bitrate(variant: dict[str, Any]) -> int:
+    try:
+        return int(variant.get("bitrate") or 0)  # a string in the archive
+    except (TypeError, ValueError):
+        return 0
+
+
+def _video_names(item: dict[str, Any]) -> list[str]:
+    """The file names a video's MP4 variants would have, highest bitrate first."""
+    variants = (item.get("video_info") or {}).get("variants") or []
+    mp4 = [v for v in variants if isinstance(v, dict)
+           and str(v.get("content_type") or "").startswith("video/")]
+    mp4.sort(key=lambda v: -_bitrate(v))
+    return [_basename(v.get("url")) for v in mp4 if v.get("url")]
+
+
 def _attach_files(post: Post, tweet: dict[str, Any], tree: Tree, media_dir: str) -> None:
-    """Pair the tweet's media with files of the media folder (``<id>-<basename>``)."""
+    """Pair the tweet's media with files of the media folder (``<id>-<basename>``).
+
+    A photo's file is named after ``media_url_https``. A video's or GIF's is named
+    after one of its MP4 variants (the archive keeps the MP4 Twitter made of a GIF);
+    its ``media_url_https`` is the still Twitter showed before playing, and when the
+    archive has that file too it is the video's poster. A file named after none of
+    them goes to a media of its kind left without one, in order.
+    """
     if not post.media:
         return
     folder = media_dir.rstrip("/") + "/" if media_dir else ""
-    candidates = [n for n in tree.names
+    candidates = {PurePosixPath(n).name: n for n in tree.names
                   if PurePosixPath(n).name.startswith(post.id + "-")
-                  and (not folder or n.endswith(folder + PurePosixPath(n).name))]
+                  and (not folder or n.endswith(folder + PurePosixPath(n).name))}
     items = (tweet.get("extended_entities") or {}).get("media") or []
-    files = {}
-    for index, item in enumerate(items):
-        base = PurePosixPath(str(item.get("media_url_https") or "")).name
-        exact = [n for n in candidates if PurePosixPath(n).name == f"{post.id}-{base}"]
-        if exact:
-            files[index] = tree.local(exact[0])
-    leftovers = [n for n in candidates if all(f.name != n for f in files.values())]
-    for index in range(len(post.media)):
-        if index not in files and leftovers:
-            files[index] = tree.local(leftovers.pop(0))
+    files: dict[int, LocalFile] = {}
+    posters: dict[int, LocalFile] = {}
+    used: set[str] = set()
+
+    def take(base: str) -> LocalFile | None:
+        name = candidates.get(f"{post.id}-{base}") if base else None
+        if name is None or name in used:
+            return None
+        used.add(name)
+        return tree.local(name)
+
+    for index, item in enumerate(items[:len(post.media)]):
+        still = _basename(item.get("media_url_https") or item.get("media_url"))
+        if post.media[index].kind in ("video", "gif"):
+            found = next((f for f in map(take, _video_names(item)) if f), None)
+            if found:
+                files[index] = found
+            poster = take(still)
+            if poster:
+                posters[index] = poster
+        else:
+            found = take(still)
+            if found:
+                files[index] = found
+    leftovers = [n for n in sorted(candidates.values()) if n not in used]
+    for index, media in enumerate(post.media):
+        moving = media.kind in ("video", "gif")
+        kind_of = [n for n in leftovers if n.lower().endswith(VIDEO_SUFFIXES) == moving]
+        if index not in files and kind_of:
+            leftovers.remove(kind_of[0])
+            files[index] = tree.local(kind_of[0])
     if files:
         post.extra[LOCAL_MEDIA] = files
+    if posters:
+        post.extra[LOCAL_POSTERS] = posters
 
 
 def read(path: Path, context: ReadContext) -> Iterator[Record]:

@@ -21,6 +21,7 @@ from inventaire.importer.sources.common import (
     Span,
     build_text,
     iter_json,
+    media_kind,
     parse_twitter_date,
     twitter_url,
 )
@@ -62,12 +63,11 @@ def media_of(items: list[dict[str, Any]]) -> list[Media]:
     """Remote media of a tweet: kept as URLs, marked missing (nothing fetches them)."""
     result = []
     for item in items:
-        kind = str(item.get("type") or "photo")
         large = (item.get("sizes") or {}).get("large") or item.get("original_info") or {}
         result.append(Media(
             url=item.get("media_url_https") or item.get("media_url") or "",
             alt=item.get("ext_alt_text") or "",
-            kind="photo" if kind == "photo" else kind,
+            kind=media_kind(str(item.get("type") or "")),
             width=int(large.get("w") or large.get("width") or 0),
             height=int(large.get("h") or large.get("height") or 0),
             missing=True,

@@ -23,6 +23,7 @@ from inventaire.importer.sources.common import (
     Span,
     build_text,
     iter_json,
+    media_kind,
     parse_iso_date,
     twitter_url,
 )
@@ -47,11 +48,10 @@ def entity_spans(entities: dict[str, Any]) -> list[Span]:
 
 
 def _media(item: dict[str, Any]) -> Media:
-    kind = str(item.get("type") or "photo")
     return Media(
         url=item.get("url") or item.get("preview_image_url") or "",
         alt=item.get("alt_text") or "",
-        kind="photo" if kind == "photo" else kind,
+        kind=media_kind(str(item.get("type") or "")),
         width=int(item.get("width") or 0),
         height=int(item.get("height") or 0),
         missing=True,
