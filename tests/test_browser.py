@@ -306,3 +306,30 @@ def test_place_and_author_pages_lead_to_their_neighbours(browser: Any, site_url:
         assert page.locator("nav.pager a[rel=prev]").get_attribute("href")
     watch.assert_clean()
     page.context.close()
+
+
+def test_search_speaks_french_in_the_sites_dress(browser: Any, site_url: str) -> None:
+    """Results titled « 15 h 43 · Place Saint-Sulpice », the author on the line below
+    and not in the excerpt, « Effacer », the site's font, filters by hour and place."""
+    page, watch = open_page(browser, 375)
+    page.goto(site_url + "recherche/")
+    page.locator(".pagefind-ui__search-input").fill("fontaine")
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+    page.locator(".is-author").first.wait_for(timeout=5_000)
+    assert page.locator(".pagefind-ui__search-clear").inner_text().strip().lower() == "effacer"
+    font = page.locator(".pagefind-ui__search-input").evaluate(
+        "e => getComputedStyle(e).fontFamily")
+    assert "Garamond" in font, font
+    results = page.locator(".pagefind-ui__result").evaluate_all("""rs => rs.map(r => [
+        r.querySelector('.pagefind-ui__result-title').innerText,
+        (r.querySelector('.is-author') || {}).innerText || '',
+        r.querySelector('.pagefind-ui__result-excerpt').innerText])""")
+    posts = [r for r in results if "\u00b7" in r[0]]
+    assert posts, results
+    for title, author, excerpt in posts:
+        assert re.fullmatch(r"\d{1,2}\u00a0h(\u00a0\d\d)? \u00b7 .+", title), title
+        assert author.startswith("@") and author.split()[0] not in excerpt, (author, excerpt)
+    names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {"Heure", "Lieu"} <= {n.strip() for n in names}, names
+    watch.assert_clean()
+    page.context.close()
