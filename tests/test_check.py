@@ -55,21 +55,23 @@ def test_every_problem_is_one_line(project: Path, capsys: pytest.CaptureFixture[
     bad = POST.replace("place-saint-sulpice", "place-inconnue")
     bad = bad.replace("alt: Le bassin.", "alt: ''").replace("2013-04-19T14:32", "2013-04-20T14:32")
     bad = bad.replace("-1.jpg", "-2.jpg")
-    (posts / "copy-325312345678901234.md").write_text(bad, encoding="utf-8")
+    other_day = posts.parent / "2013-04-20"
+    other_day.mkdir()
+    (other_day / "14h32-325312345678901234.md").write_text(bad, encoding="utf-8")
     (posts / "broken-1.md").write_text("---\nid: [\n---\nx\n", encoding="utf-8")
     long_text = POST.replace("Un bus 96 passe.", "é" * 300)
-    (posts / "long-2.md").write_text(long_text.replace("325312345678901234", "2"),
+    (posts / "14h32-2.md").write_text(long_text.replace("325312345678901234", "2"),
                                      encoding="utf-8")
     status, lines = check(project, capsys)
     assert status == 1
     joined = "\n".join(lines)
-    assert "broken-1.md:2: front matter: YAML error" in joined
-    copy = str(posts / "copy-325312345678901234.md")
+    assert "broken-1.md:2: id: a value is missing or a bracket is not closed — " in joined
+    copy = str(other_day / "14h32-325312345678901234.md")
     assert f"{copy}:7: place: 'place-inconnue' is not in content/places/ — " in joined
     assert f"{copy}:2: id: post 325312345678901234 is also in" in joined
     assert f"{copy}:5: date: " in joined and "not on the day 2013-04-19" in joined
     assert "has no alt text" in joined and "does not exist" in joined
-    assert "long-2.md:13: text: " in joined and "allows 280" in joined
+    assert "14h32-2.md:13: text: " in joined and "allows 280" in joined
     assert all(" — " in line for line in lines)
 
 

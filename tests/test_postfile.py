@@ -69,7 +69,7 @@ def test_path_is_day_and_local_time() -> None:
         ("---\nid: '1'\nnetwork: twitter\nauthor: a\ndate: 2013-04-19T10:00:00+02:00\n"
          "status: maybe\n---\nx", 6, "status"),
         ("---\nid: '1'\nnetwork: twitter\ndate: 2013-04-19T10:00:00+02:00\n---\nx", 2, "author"),
-        ("---\nid: '1'\nnetwork: twitter\n  author: [a\n---\nx", 4, "front matter"),
+        ("---\nid: '1'\nnetwork: twitter\n  author: [a\n---\nx", 4, "author"),
         ("---\n!!python/object/apply:os.system [echo hacked]\n---\nx", 2, "front matter"),
     ],
 )

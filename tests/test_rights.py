@@ -171,7 +171,8 @@ def test_withdraw_refuses_when_the_posts_file_is_broken(
     path.write_bytes(HAND_EDITED.replace("flâneuse", "x").encode("utf-8") + b"\xff")
     assert main(["--project", str(project), "withdraw", "325312345678901234"]) == 1
     err = capsys.readouterr().err
-    assert f"{path}:1: encoding: not UTF-8" in err
+    assert f"{path}:19: encoding: the file is Latin-1 (ISO-8859-1) or Windows-1252, not " \
+        "UTF-8" in err
 
 
 def test_a_broken_register_is_named_by_check_and_closes_the_outputs(

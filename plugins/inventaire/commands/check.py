@@ -83,7 +83,8 @@ def check_post(post: Post, path: Path, content: Path, places: set[str],
     verbatim = record is not None and record.get("text") == post.text
     if record is not None and record.get("text") is not None and not verbatim:
         add("text", "the text differs from the imported post; a post is quoted verbatim",
-            "restore the original text (or re-import and discard the change)", _body_line(path))
+            "restore the original text: it is 'text' in content/.inventaire/imported/"
+            f"{post.network}-{post.id}.json", _body_line(path))
     limit = LIMITS.get(post.network)
     # A text the export gave verbatim may be long (note tweets): only edits are measured.
     if limit and not verbatim and _length(post) > limit:

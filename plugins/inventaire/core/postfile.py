@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from inventaire.core import front_matter
+from inventaire.core import front_matter, schema
 from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import PostFileError
 from inventaire.core.front_matter import Flow
@@ -23,13 +23,9 @@ from inventaire.core.model import CONSENTS, NETWORKS, STATUSES, Declaimed, Entit
 
 FRONT = "---"
 
-# The order in which the fields are written: what editors look at first comes first.
-FIELD_ORDER = (
-    "id", "network", "url", "date", "author", "author_name", "place", "status",
-    "declaimed", "consent", "book", "featured", "media", "note", "reply_to", "quote_of",
-    "lang", "coordinates", "source", "entities",
-)
-KNOWN_FIELDS = frozenset(FIELD_ORDER) | {"withdrawn", "extra"}
+# The fields and their order are the schema's (:mod:`inventaire.core.schema`).
+FIELD_ORDER = schema.FIELD_ORDER
+KNOWN_FIELDS = schema.KNOWN_FIELDS
 
 
 def post_path(post: Post, root: Path) -> Path:
@@ -160,8 +156,17 @@ def _choice(data: dict[str, Any], name: str, allowed: tuple[str, ...], default: 
     value = default if value is None else str(value)
     if value not in allowed:
         raise PostFileError(path, lines.get(name, 1), name, f"{value!r} is not allowed",
-                            f"use one of: {', '.join(allowed)}")
+                            f"{schema.nearest(value, allowed)}use one of: "
+                            f"{', '.join(allowed)}")
     return value
+
+
+def _flag(data: dict[str, Any], name: str, default: bool, path: str,
+          lines: _LazyLines) -> bool:
+    value = data.get(name)
+    if value is None or value == "":
+        return default
+    return schema.boolean(value, name, path, lines.get(name, 2))
 
 
 def load_post(text: str, path: str = "<post>") -> Post:
@@ -173,16 +178,13 @@ def load_post(text: str, path: str = "<post>") -> Post:
         # libyaml notices some errors late (an unclosed '[' at the next line); the
         # pure-Python parser points at the line to fix. Errors are rare: parse again.
         error = _python_parse_error(head) or c_error
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise PostFileError(path, line, "front matter", f"YAML error: {problem}",
-                            "check the indentation and quote values that contain ':' or '#'"
-                            ) from None
+        raise schema.yaml_error(error, head, path) from None
     if not isinstance(data, dict):
         raise PostFileError(path, 2, "front matter", "the front matter is not a mapping",
                             "write one 'field: value' per line")
     lines = _LazyLines(head)
+    schema.duplicate_keys(head, path, _Loader)
+    schema.unknown_keys(data, path, lines.get)
     for name in ("id", "network", "date", "author"):
         if data.get(name) in (None, ""):
             raise PostFileError(path, lines.get(name, 2), name, "the field is missing",
@@ -214,11 +216,14 @@ def load_post(text: str, path: str = "<post>") -> Post:
             raise PostFileError(path, lines.get("declaimed", 2), "declaimed",
                                 "expected a place and a time",
                                 'write it as {place: place-saint-sulpice, time: "14:45"}')
-        declaimed = Declaimed(str(raw_declaimed["place"]), str(raw_declaimed.get("time", "")))
+        time = raw_declaimed.get("time")
+        declaimed = Declaimed(str(raw_declaimed["place"]), "" if time in (None, "") else
+                              schema.clock(time, "declaimed", path,
+                                           lines.get("declaimed", 2)))
     coordinates = data.get("coordinates")
     if body.endswith("\n"):
         body = body[:-1]
-    extra = {k: v for k, v in data.items() if k not in KNOWN_FIELDS}
+    extra = {k: v for k, v in data.items() if k not in schema.FIELD_ORDER and k != "extra"}
     extra.update(data.get("extra") or {})
     if "withdrawn" in data:
         extra["withdrawn"] = data["withdrawn"]
@@ -235,8 +240,8 @@ def load_post(text: str, path: str = "<post>") -> Post:
         place=str(data.get("place") or ""),
         status=status,  # type: ignore[arg-type]
         consent=consent,  # type: ignore[arg-type]
-        book=bool(data.get("book", True)),
-        featured=bool(data.get("featured", False)),
+        book=_flag(data, "book", True, path, lines),
+        featured=_flag(data, "featured", False, path, lines),
         declaimed=declaimed,
         note=str(data.get("note") or ""),
         reply_to=str(data.get("reply_to") or ""),
@@ -249,13 +254,17 @@ def load_post(text: str, path: str = "<post>") -> Post:
 
 
 def read_post(path: Path) -> Post:
-    """Read an editors' file from disk (UTF-8, or a clear error)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise PostFileError(str(path), 1, "encoding", f"not UTF-8 ({error.reason})",
-                            "save the file as UTF-8") from None
-    return load_post(text, str(path))
+    """Read an editors' file from disk: UTF-8 (a BOM or Latin-1 named as such), its
+    fields by the schema, its name consistent with its date."""
+    return load_post_file(path.read_bytes(), str(path))
+
+
+def load_post_file(raw: bytes, path: str) -> Post:
+    """:func:`load_post` for a file's bytes at ``path``: what the build and ``check``
+    both read, so they accept and refuse the same files."""
+    post = load_post(schema.decode(raw, path), path)
+    schema.file_name(path, post.date.isoformat(), post.id)
+    return post
 
 
 def post_fields(post: Post) -> dict[str, Any]:
@@ -283,7 +292,12 @@ def post_fields(post: Post) -> dict[str, Any]:
         "entities": [e.to_dict() for e in post.entities] or None,
     }
     fields = {k: v for k, v in data.items() if v not in (None, "")}
-    fields.update(post.extra)
+    # The export's flags are fields of their own; anything else (an editor's own
+    # field) goes back under 'extra:', where the schema accepts it.
+    own = {k: v for k, v in post.extra.items() if k not in schema.KNOWN_FIELDS}
+    fields.update({k: v for k, v in post.extra.items() if k in schema.KNOWN_FIELDS})
+    if own:
+        fields["extra"] = own
     return fields
 
 

@@ -24,7 +24,7 @@ from pelican.readers import MarkdownReader
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.markdown import markdown_html
 from inventaire.core.model import Post
-from inventaire.core.postfile import PostFileError, load_post, split_front_matter
+from inventaire.core.postfile import PostFileError, load_post_file, split_front_matter
 from inventaire.core.rights import Register
 from inventaire.core.text.render import clean_fields, render_text, xml_safe
 from inventaire.core.text.typography import quote_spacing
@@ -89,14 +89,13 @@ class InventaireReader(MarkdownReader):
         """The HTML and metadata of a file; for a file that cannot be read, its error is
         logged and the HTML is None: Pelican's content cache takes None for "not
         cached", so the file is read, and its error logged, at every build."""
-        text = Path(source_path).read_text(encoding="utf-8")
         if self._is_post(source_path):
-            return self._read_post(text, source_path)
-        return self._read_page(text, source_path)
+            return self._read_post(Path(source_path).read_bytes(), source_path)
+        return self._read_page(Path(source_path).read_text(encoding="utf-8"), source_path)
 
-    def _read_post(self, text: str, source_path: str) -> tuple[str | None, dict[str, Any]]:
-        try:
-            post = clean_fields(self._register.apply(load_post(text, source_path)))
+    def _read_post(self, raw: bytes, source_path: str) -> tuple[str | None, dict[str, Any]]:
+        try:  # the schema's reading, as inventaire check's (core.schema)
+            post = clean_fields(self._register.apply(load_post_file(raw, source_path)))
         except PostFileError as error:
             logger.error("%s", error)
             return None, {"status": "skip", "title": "", "date": None}
