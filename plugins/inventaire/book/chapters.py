@@ -241,7 +241,11 @@ def contributors_index(posts: Sequence[BookPost]) -> list[IndexEntry]:
 
 
 def places_index(chapters: Sequence[Chapter], day: Day) -> list[IndexEntry]:
-    """Every place of the gazetteer → its sittings, whose heads name it (« Lieu : … »)."""
+    """Every place of the gazetteer → its sittings, whose heads name it (« Lieu : … »).
+
+    Each sitting is pointed at through its first post, which its head never leaves
+    (``break-after: avoid``): an index anchor is always a post's, whose page every
+    layout reports (the parallel workers', the benchmark's)."""
     entries: dict[str, IndexEntry] = {}
     for chapter in chapters:
         for sitting in chapter.sittings:
@@ -249,7 +253,7 @@ def places_index(chapters: Sequence[Chapter], day: Day) -> list[IndexEntry]:
             if not name:
                 continue
             entry = entries.setdefault(sitting.slug, IndexEntry(name, fold(name), []))
-            entry.anchors.append(sitting.anchor)
+            entry.anchors.append(sitting.posts[0].anchor)
     return sorted(entries.values(), key=lambda e: (e.sort_key, e.label))
 
 
