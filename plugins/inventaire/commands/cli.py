@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", help="force the format instead of detecting it")
     p.add_argument("--status", choices=("candidate", "selected"), default="candidate",
                    help="status of new files (default: candidate)")
+    p.add_argument("--update-only", action="store_true",
+                   help="refresh the posts already in content/posts/ and add none")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     sub.add_parser("check", help="validate content/; one line per problem")

@@ -61,6 +61,9 @@ def day_filter(args: argparse.Namespace, content: Path) -> DayFilter:
     except PostFileError as error:
         raise UserError(f"cannot read the day's settings: {error}") from None
     zone = args.tz or (settings.timezone if settings else "") or DEFAULT_TZ
+    args.zone_from = ("--tz" if args.tz else "content/pages/journee.md"
+                      if settings and settings.timezone else
+                      "the default: no --tz and no 'timezone' in content/pages/journee.md")
     try:
         tz = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -76,9 +79,21 @@ def day_filter(args: argparse.Namespace, content: Path) -> DayFilter:
     skip = bool(getattr(args, "skip_unlisted", False))
     # ``--hashtag ""`` was the old way to say --all: an empty tag still means no filter.
     given = [t for t in args.hashtag or () if t.strip("#").strip()]
+    args.day_from = "--day" if args.day else {
+        "journee.md": "content/pages/journee.md",
+        "posts folder": "the newest folder of content/posts/"}.get(settings.date_from,
+                                                                  settings.date_from)
     if getattr(args, "all", False) or (args.hashtag and not given):
         return DayFilter(day, tz, [], skip)
     return DayFilter(day, tz, given or list(settings.hashtags if settings else []), skip)
+
+
+def describe_day(filter_: DayFilter, args: argparse.Namespace) -> str:
+    """The summary's first line: which day, zone and hashtags the import used, and
+    where each came from (an import never takes a zone silently)."""
+    tags = " ".join(f"#{t.lstrip('#')}" for t in filter_.hashtags) or "all (no hashtag filter)"
+    return (f"day {filter_.day.isoformat()} (from {getattr(args, 'day_from', '--day')}), "
+            f"zone {filter_.tz} (from {getattr(args, 'zone_from', '--tz')}), hashtags {tags}")
 
 
 def store_source(export: Path, content: Path) -> str:
@@ -146,10 +161,17 @@ class Tally:
     warnings: int = 0
     conflicts: list[str] = field(default_factory=list)
 
+    placed: int = 0
+    day: str = ""
+
     def summary(self) -> str:
         total = sum(self.imported.values())
         parts = ", ".join(f"{self.imported[k]} {k}" for k in ("new", "updated", "unchanged"))
-        lines = [f"read {self.read} posts; imported {total} ({parts})"]
+        lines = [self.day] if self.day else []
+        lines.append(f"read {self.read} posts; imported {total} ({parts})")
+        if self.placed:
+            lines.append(f"{self.placed} post(s) already in content/ without a place given "
+                         "one from the gazetteer")
         if self.skipped:
             reasons = ", ".join(f"{n} {k}" for k, n in sorted(self.skipped.items()))
             lines.append(f"skipped {sum(self.skipped.values())}: {reasons}")
@@ -238,7 +260,7 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(str(error)) from None
         except OSError as error:
             raise UserError(f"{export} cannot be read ({error.strerror})") from None
-    tally = Tally()
+    tally = Tally(day=describe_day(filter_, args))
     try:
         posts = collect(exports, formats, filter_, content, tally, not args.no_progress)
     except OSError as error:
@@ -254,7 +276,8 @@ def run(args: argparse.Namespace) -> int:
     # file still replaced atomically (see DeferredWrites).
     with DeferredWrites() as batch:
         for post in sorted(posts.values(), key=Post.sort_key):
-            _write_one(post, content, files, broken, tagger, args.status, tally, batch.write)
+            _write_one(post, content, files, broken, tagger, args.status, tally, batch.write,
+                       bool(getattr(args, "update_only", False)))
     for line in tally.errors + tally.conflicts:
         print(line, file=sys.stderr)
     print(tally.summary())
@@ -283,19 +306,28 @@ def left_out_withdrawn(posts: dict[tuple[str, str], Post], content: Path,
 
 def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Path, Post]],
                broken: dict[str, str], tagger: PlaceTagger, status: str, tally: Tally,
-               write: Writer) -> None:
+               write: Writer, update_only: bool = False) -> None:
     if post.key not in files and post.id in broken:
         tally.conflicts.append(f"{broken[post.id]} (post {post.id} not merged until fixed)")
         tally.skipped["unreadable file"] += 1
         return
-    if not post.place and post.key not in files:  # a place is an editor's field: new files only
-        post.place = tagger.tag(post.text, post.coordinates)
+    if update_only and post.key not in files:
+        tally.skipped["not in content/ (--update-only)"] += 1
+        return
+    path, current = files.get(post.key) or (None, None)
+    # A place is an editor's field: a new file gets the gazetteer's, an existing one
+    # only when it has none (merge_post decides, never replacing the editor's).
+    found = "" if post.place or (current is not None and current.place) else \
+        tagger.tag(post.text, post.coordinates)
+    if current is None:
+        post.place = post.place or found
     refused = copy_media(post, content)
     tally.errors.extend(refused)
     tally.refused += len(refused)
     post.extra = {k: v for k, v in post.extra.items() if not k.startswith("_")}
-    path, current = files.get(post.key) or (None, None)
-    outcome = merge_post(post, content, path, status, current, write)
+    outcome = merge_post(post, content, path, status, current, write,
+                         place=found if current is not None else "")
+    tally.placed += outcome.placed
     tally.imported[outcome.kind] += 1
     tally.conflicts.extend(outcome.conflicts)
 

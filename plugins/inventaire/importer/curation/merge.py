@@ -23,6 +23,7 @@ inserted as lines before the closing ``---``, so the editor's comments and layou
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -120,6 +121,7 @@ class Outcome:
     kind: str  # new | updated | unchanged | conflict-only
     path: Path
     conflicts: list[str] = field(default_factory=list)
+    placed: bool = False  # an existing file without a place was given one
 
 
 def _short(value: Any) -> str:
@@ -148,12 +150,27 @@ def _insert_fields(text: str, blocks: list[list[str]]) -> str:
     return "\n".join([*lines[:closing], *added, *lines[closing:]])
 
 
+_PLACE_KEY = re.compile(r"^place\s*:", re.MULTILINE)
+
+
+def placeless(current: Post, text: str) -> bool:
+    """Whether a place found now may be given to an existing file: it has none, and no
+    ``place:`` line either (an editor's ``place: ""`` says « no place » on purpose)."""
+    if current.place:
+        return False
+    head = text.split(f"\n{FRONT}", 1)[0]
+    return not _PLACE_KEY.search(head)
+
+
 def merge_post(post: Post, content: Path, existing: Path | None, status: str,
-               current_post: Post | None = None, write: Writer = write_atomic) -> Outcome:
+               current_post: Post | None = None, write: Writer = write_atomic,
+               place: str = "") -> Outcome:
     """Write or merge ``post`` (already tagged, media copied) under ``content/posts``.
 
     ``current_post`` is the existing file already parsed, when the caller has it;
-    ``write`` writes the post's file and its import record.
+    ``write`` writes the post's file and its import record. ``place``: the gazetteer's
+    place for the post, given to an existing file that has none (:func:`placeless`),
+    never replacing an editor's.
     """
     fields = post_fields(post)
     new = snapshot(post, fields)
@@ -166,6 +183,11 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
         return Outcome("new", path)
     if current_post is None:
         current_post = read_post(existing)
+    old: str | None = None
+    if place and not current_post.place:  # read only when a place may be given
+        old = existing.read_text(encoding="utf-8")
+    if old is None or not placeless(current_post, old):
+        place = ""
     current = snapshot(current_post)
     relative = existing.relative_to(content.parent) if existing.is_relative_to(
         content.parent) else existing
@@ -175,8 +197,8 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
         # Untouched by editors: follow the export, keep the editors' fields and alts.
         # When the export did not change either, the file is left alone (its layout and
         # comments included).
-        if all(_comparable(k, new.get(k)) == _comparable(k, base.get(k))
-               for k in set(new) | set(base)):
+        if not place and all(_comparable(k, new.get(k)) == _comparable(k, base.get(k))
+                             for k in set(new) | set(base)):
             return Outcome("unchanged", existing)
         media = post.media
         if current_post.media and len(current_post.media) == len(media):
@@ -186,16 +208,15 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
             name: getattr(post, name) for name in (
                 "id", "network", "url", "date", "author", "author_name", "text", "entities",
                 "reply_to", "quote_of", "lang", "coordinates", "source")
-        }, media=media)
+        }, media=media, place=place or current_post.place)
         merged.extra = {k: v for k, v in merged.extra.items() if k not in EXPORT_FLAGS}
         merged.extra.update({k: post.extra[k] for k in EXPORT_FLAGS if k in post.extra})
         text = dump_post(merged)
-        old = existing.read_text(encoding="utf-8")
         save_record(content, post, new, base, write)
-        if text == old:
+        if text == (old if old is not None else existing.read_text(encoding="utf-8")):
             return Outcome("unchanged", existing)
         write(existing, text)
-        return Outcome("updated", existing)
+        return Outcome("updated", existing, placed=bool(place))
     added: list[str] = []
     for name in sorted(set(new) | set(current), key=_order):
         n, c = new.get(name), current.get(name)
@@ -210,13 +231,13 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
             conflicts.append(f"{relative}: {name}: the export now says {_short(n)}, "
                              f"the file says {_short(c)} — kept the file's value")
     save_record(content, post, new, base, write)
-    if not added:
+    if not added and not place:
         return Outcome("unchanged", existing, conflicts)
-    dumped = dump_post(post)
-    blocks = [_field_block(dumped, name) for name in added]
-    old = existing.read_text(encoding="utf-8")
+    dumped = dump_post(replace(post, place=place) if place else post)
+    blocks = [_field_block(dumped, name) for name in [*added, *(["place"] if place else [])]]
+    old = old if old is not None else existing.read_text(encoding="utf-8")
     write(existing, _insert_fields(old, [b for b in blocks if b]))
-    return Outcome("updated", existing, conflicts)
+    return Outcome("updated", existing, conflicts, placed=bool(place))
 
 
 _ORDER = ("id", "network", "url", "date", "author", "author_name", "media", "reply_to",
