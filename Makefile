@@ -12,10 +12,16 @@ PYTEST_ARGS ?=
 
 LOCK   := requirements.lock
 
-.PHONY: all install site book serve publish clean test system-test-deps lint bench bench-quick lock
+.PHONY: all html install site book serve devserver publish rsync_upload clean test system-test-deps lint bench bench-quick lock
 
 all: $(STAMP)
 	$(BIN)/inventaire build
+
+# The names of Pelican's quickstart Makefile: html builds as all does, devserver
+# previews as serve does, rsync_upload copies output/ to RSYNC_DEST (user@host:path).
+html: all
+
+devserver: serve
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +46,10 @@ serve: $(STAMP)
 
 publish: $(STAMP)
 	$(BIN)/inventaire build --publish
+
+rsync_upload: publish
+	@test -n "$(RSYNC_DEST)" || { echo "set RSYNC_DEST, e.g. make rsync_upload RSYNC_DEST=me@host:/var/www/jdtap/"; exit 2; }
+	rsync -rtvz --delete --chmod=D755,F644 output/ "$(RSYNC_DEST)"
 
 clean:
 	rm -rf output cache __pycache__ .pytest_cache .ruff_cache .mypy_cache

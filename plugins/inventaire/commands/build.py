@@ -201,14 +201,19 @@ def publish_book(edition: Path, target: Path) -> None:
 
 
 class ErrorCounter(logging.Handler):
-    """Counts the errors logged during a build, so the command can exit 1 on them."""
+    """Counts the errors logged during a build, so the command can exit 1 on them,
+    and the warnings, for the summary."""
 
     def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
+        super().__init__(level=logging.WARNING)
         self.count = 0
+        self.warnings = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        if record.levelno >= logging.ERROR:
+            self.count += 1
+        else:
+            self.warnings += 1
 
 
 def run(args: Any) -> int:
@@ -228,10 +233,13 @@ def run(args: Any) -> int:
     errors = ErrorCounter()
     logging.getLogger().addHandler(errors)
     try:
-        build(args.project, publish=args.publish, overrides=overrides, output=args.output,
-              book=book)
+        settings = build(args.project, publish=args.publish, overrides=overrides,
+                         output=args.output, book=book)
     finally:
         logging.getLogger().removeHandler(errors)
+    from inventaire.commands.summary import build_summary
+
+    print(build_summary(settings, errors.warnings, errors.count))
     if errors.count:
         print(f"inventaire: the build logged {errors.count} error(s) above; the rest of "
               "output/ was built — fix them (inventaire check helps) and build again.",

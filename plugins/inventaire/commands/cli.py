@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from inventaire.core.errors import UserError
 
@@ -28,16 +29,77 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# Each sub-command's --help: what it does (and reads), then an example.
+HELP: dict[str, tuple[str, str]] = {
+    "import": (
+        "Read social-media exports into the editors' files, content/posts/<day>/"
+        "<HHhMM>-<id>.md, one per post of the day and its hashtags. Reads: Twitter "
+        "archives (.zip or folder, tweets.js), API v1.1 and v2 JSON/JSONL, twarc and "
+        "twarc2 JSONL and twarc-csv CSV, Mastodon archives (.zip, .tar.gz) and API "
+        "statuses JSON, Bluesky feeds/search JSON and repo.car. The editors' changes are "
+        "kept; a withdrawn author's posts (content/rights.yml) are left out.",
+        "inventaire import archive.zip --day 2013-04-19 --tz Europe/Paris --hashtag jdtap\n"
+        "  inventaire import --update-only jdtap.jsonl"),
+    "check": (
+        "Check every file of content/ as the build reads it: one line per problem, "
+        "path:line: field: what is wrong — how to fix it; exit status 1 if any.",
+        "inventaire check"),
+    "build": (
+        "Build output/: the book (skipped when nothing it reads changed), then the site, "
+        "swapped in whole at the end. Ends with a summary (pages, PDFs, warnings).",
+        "inventaire build\n  inventaire build --site\n"
+        "  inventaire build --set BOOK_COLOR=gray"),
+    "serve": (
+        "Preview the site on localhost, with the candidates shown, built again after "
+        "every change to content/, theme/, plugins/ or pelicanconf.py.",
+        "inventaire serve --port 8000"),
+    "withdraw": (
+        "Withdraw a post (its id) or an author (@handle) in the register "
+        "content/rights.yml: left out of every output from the next build and never "
+        "imported again. --undo restores; the register keeps the history.",
+        "inventaire withdraw @flaneuse75 --reason \"asked by e-mail, 2013-05-02\"\n"
+        "  inventaire withdraw --undo @flaneuse75"),
+    "authors": (
+        "List the authors of the selection, their posts and their consent, and the "
+        "register of withdrawals; --csv writes a file for permission requests.",
+        "inventaire authors --csv permissions.csv"),
+    "stats": ("The day's figures, as the site's page /chiffres/ shows them.",
+              "inventaire stats --json"),
+}
+
+
+def _sub(sub: Any, name: str, summary: str) -> argparse.ArgumentParser:
+    """A sub-command's parser with its description and example."""
+    description, example = HELP[name]
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=summary, description=description, epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    return parser
+
+
+def version() -> str:
+    """The installed distribution's version (pyproject.toml's)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as distribution_version
+
+    try:
+        return distribution_version("inventaire")
+    except PackageNotFoundError:  # a source checkout that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inventaire",
         description="Un jour de posts, une ville : le site d'archive et le livre.",
+        epilog="'inventaire COMMAND --help' describes each command, with an example.",
     )
+    parser.add_argument("--version", action="version", version=f"inventaire {version()}")
     parser.add_argument("--project", type=Path, default=Path("."),
                         help="project folder (holds content/ and pelicanconf.py)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("import", help="read exports into content/posts/")
+    p = _sub(sub, "import", "read exports into content/posts/")
     p.add_argument("exports", nargs="+", type=Path, metavar="EXPORT")
     p.add_argument("--day", help="the day, YYYY-MM-DD (default: the settings' day)")
     p.add_argument("--tz", help="time zone (default: the settings' TIMEZONE)")
@@ -57,9 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="refresh the posts already in content/posts/ and add none")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    sub.add_parser("check", help="validate content/; one line per problem")
+    _sub(sub, "check", "validate content/; one line per problem")
 
-    p = sub.add_parser("build", help="build the site and the book into output/")
+    p = _sub(sub, "build", "build the site and the book into output/")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--site", action="store_true", help="the website only")
     group.add_argument("--book", action="store_true", help="the book only")
@@ -70,10 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                    help="override a setting, e.g. BOOK_COLOR=gray (repeatable)")
 
-    p = sub.add_parser("serve", help="preview on localhost with autoreload")
+    p = _sub(sub, "serve", "preview on localhost with autoreload")
     p.add_argument("--port", type=int, default=8000)
 
-    p = sub.add_parser("withdraw", help="withdraw a post (ID) or an author (@handle)")
+    p = _sub(sub, "withdraw", "withdraw a post (ID) or an author (@handle)")
     p.add_argument("target", metavar="ID|@handle")
     p.add_argument("--reason", default="", help="why, and who asked")
     p.add_argument("--undo", action="store_true",
@@ -81,10 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--network", choices=("twitter", "mastodon", "bluesky"), default="",
                    help="the network, for an author or post not imported yet")
 
-    p = sub.add_parser("authors", help="the authors of the selection and their consent")
+    p = _sub(sub, "authors", "the authors of the selection and their consent")
     p.add_argument("--csv", type=Path, help="also write a CSV for permission requests")
 
-    sub.add_parser("stats", help="the day's figures").add_argument(
+    _sub(sub, "stats", "the day's figures").add_argument(
         "--json", action="store_true", help="machine-readable output")
     return parser
 

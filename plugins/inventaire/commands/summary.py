@@ -1,0 +1,43 @@
+"""What a build says when it ends: pages written, each PDF with its path and pages,
+warnings and errors counted.
+
+A build used to end on Pelican's « Done: Processed 264 articles… » after a long
+silence, never naming the PDFs. The summary is read from what the build left: the
+finished output folder and the book's manifest (``pages.json``), so it states what
+is there, not what was meant to be.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from inventaire.book.pages import edition_folder, read_manifest
+
+
+def _shown(path: Path) -> str:
+    """A path as the user typed it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def build_summary(settings: dict[str, Any], warnings: int, errors: int) -> str:
+    """A few lines: the output's pages and files, the book's PDFs, the counts."""
+    output = Path(settings["OUTPUT_PATH"])
+    files = [p for p in output.rglob("*") if p.is_file()] if output.is_dir() else []
+    pages = sum(1 for p in files if p.suffix == ".html")
+    lines = [f"inventaire: wrote {_shown(output)}/: {pages} HTML page(s), {len(files)} "
+             "file(s) in all"]
+    manifest = read_manifest(edition_folder(Path(settings["CACHE_PATH"])))
+    pdfs = [(output / str(edition.get("path", "")), int(edition.get("pages", 0)))
+            for edition in (manifest.editions if manifest else [])]
+    pdfs = [(path, count) for path, count in pdfs if path.is_file()]
+    if pdfs:
+        lines.extend(f"  {_shown(path)}: {count} page(s)" for path, count in pdfs)
+    else:
+        lines.append("  no book in this output (inventaire build --book lays it out)")
+    lines.append(f"  {warnings} warning(s), {errors} error(s)")
+    return "\n".join(lines)
