@@ -50,12 +50,24 @@ def test_long_place_pages_have_hour_jump_links(sample_build: Path) -> None:
         assert f'id="{target}"' in page
 
 
-def test_book_page_links_open_the_screen_edition_at_the_page(sample_build: Path) -> None:
-    links = [(path, m) for path in (sample_build / "post").glob("*/index.html")
+def test_book_page_links_open_the_screen_edition_where_the_post_is(sample_build: Path) -> None:
+    """« page 28 » names the printed page; its link opens the screen edition, which
+    has no blank pages, at the page that holds the post (its named destination)."""
+    import pypdf
+
+    screen = pypdf.PdfReader(sample_build / "livre" / "livre-ecran.pdf")
+    where = {name: screen.get_destination_page_number(dest)
+             for name, dest in screen.named_destinations.items()}
+    links = [(path.parent.name, m) for path in (sample_build / "post").glob("*/index.html")
              for m in re.findall(r'href="([^"]*livre[^"]*)">page (\d+)<', path.read_text("utf-8"))]
     assert links
-    for _path, (href, number) in links:
-        assert href.endswith(f"livre/livre-ecran.pdf#page={number}"), href
+    moved = 0
+    for post_id, (href, printed) in links:
+        target = int(href.rsplit("#page=", 1)[1])
+        assert href.split("#")[0].endswith("livre/livre-ecran.pdf"), href
+        assert where[f"p-twitter-{post_id}"] + 1 == target, (post_id, href)
+        moved += target != int(printed)
+    assert moved, "no post moved: the screen edition should have no blank pages"
 
 
 def test_every_page_has_a_social_card(sample_build: Path, root: Path) -> None:

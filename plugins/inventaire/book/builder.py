@@ -38,6 +38,7 @@ class BookFiles:
     files: dict[str, bytes] = field(default_factory=dict)
     editions: list[dict[str, Any]] = field(default_factory=list)
     post_pages: dict[tuple[str, str], int] = field(default_factory=dict)  # post key → page
+    screen_pages: dict[tuple[str, str], int] = field(default_factory=dict)  # … on screen
     pages: int = 0
     timings: list[Timing] = field(default_factory=list)
 
@@ -94,6 +95,8 @@ def lay_out(articles: Sequence[Any], settings: dict[str, Any], content_path: Pat
         result.files["livre-ecran.pdf"] = interior.screen_pdf
     for post in interior.content.posts:
         result.post_pages[post.post.key] = interior.post_pages[post.anchor]
+        if post.anchor in interior.screen_post_pages:
+            result.screen_pages[post.post.key] = interior.screen_post_pages[post.anchor]
     date_label = format_day(day.date) if day.date else format_day(chosen[0].post.date)
     if edition.cover:
         handles = {p.author for p in interior.content.posts}

@@ -30,11 +30,17 @@ from inventaire.book.day import Day, EditorsPage
 from inventaire.book.edition import BookEdition, css_mm, find_icc_profile
 from inventaire.book.emoji import EmojiImages
 from inventaire.book.imprint import Imprint
-from inventaire.book.layout import Renderer, blank_html, notes_html, pad_to_multiple
+from inventaire.book.layout import (
+    Renderer,
+    anchor_pages,
+    blank_html,
+    notes_html,
+    pad_to_multiple,
+)
 from inventaire.book.parts import PartsLayout
 from inventaire.book.photos import PlateMaker
 from inventaire.book.posttext import detach_spaces, drop_day_hashtags
-from inventaire.book.press import Interior, for_print, for_screen
+from inventaire.book.press import Interior, for_print, for_screen, screen_post_pages
 from inventaire.book.templates import Templates
 from inventaire.core.fonts import FONT_NAMES, font_face_css, missing_glyphs
 from inventaire.core.places import fold
@@ -274,20 +280,21 @@ class InteriorBuilder:
         pages = parts.anchors
         padded = pad_to_multiple(for_print(final), layout.notes)
         print_pdf = renderer.write(padded, "write print", **options)
-        screen_pdf, screen_pages = None, 0
+        screen_pdf, screen_pages, on_screen = None, 0, {}
         if shared:
             screen = for_screen(final, layout.blank.pages, single=True)
-            screen_pages = len(screen.pages)
+            screen_pages, on_screen = len(screen.pages), anchor_pages(screen)
             screen_pdf = self.write_screen(screen, renderer)
         elif e.screen:
-            screen_pdf, screen_pages = self.screen(articles, pages, renderer)
+            screen_pdf, screen_pages, on_screen = self.screen(articles, pages, renderer)
         post_pages = {p.anchor: pages[p.anchor] for p in content.posts}
         return Interior(print_pdf, screen_pdf, len(padded.pages), screen_pages, post_pages,
-                        content, renderer)
+                        content, renderer, screen_post_pages(content, on_screen))
 
     def screen(self, articles: Sequence[Any], pages: dict[str, int],
-               renderer: Renderer) -> tuple[bytes, int]:
-        """The screen edition (always in colour) and its page count."""
+               renderer: Renderer) -> tuple[bytes, int, dict[str, int]]:
+        """The screen edition (always in colour), its page count and the page of every
+        anchor in it."""
         content = self.content_for(articles, "rgb", links=True, renderer=renderer)
         layout = self.parts_layout(content, "rgb", True,
                                    self.css("rgb", bleed=False, interactive=True), renderer,
@@ -299,7 +306,8 @@ class InteriorBuilder:
         if moved:
             logger.warning("Book: the screen edition differs from print on %d posts' pages",
                            len(moved))
-        return self.write_screen(document, renderer), len(document.pages)
+        return self.write_screen(document, renderer), len(document.pages), \
+            anchor_pages(document)
 
     def write_screen(self, document: Any, renderer: Renderer) -> bytes:
         """The screen PDF, tagged for screen readers when WeasyPrint manages it."""

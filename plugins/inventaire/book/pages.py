@@ -54,6 +54,7 @@ class Manifest:
 
     editions: list[dict[str, Any]] = field(default_factory=list)
     post_pages: dict[PostKey, int] = field(default_factory=dict)
+    screen_pages: dict[PostKey, int] = field(default_factory=dict)  # in livre-ecran.pdf
     files: list[str] = field(default_factory=list)
     media: list[str] = field(default_factory=list)
     pages: int = 0
@@ -63,6 +64,7 @@ class Manifest:
         return json.dumps({
             "editions": self.editions,
             "posts": {post_key(k): v for k, v in sorted(self.post_pages.items())},
+            "screen_posts": {post_key(k): v for k, v in sorted(self.screen_pages.items())},
             "files": sorted(self.files),
             "media": sorted(self.media),
             "pages": self.pages,
@@ -81,6 +83,8 @@ def read_manifest(folder: Path) -> Manifest | None:
         return Manifest(
             editions=[dict(e) for e in data["editions"]],
             post_pages={parse_post_key(k): int(v) for k, v in data["posts"].items()},
+            screen_pages={parse_post_key(k): int(v)
+                          for k, v in data.get("screen_posts", {}).items()},
             files=[str(f) for f in data.get("files", [])],
             media=[str(m) for m in data.get("media", [])],
             pages=int(data.get("pages", 0)),

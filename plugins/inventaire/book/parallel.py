@@ -32,7 +32,7 @@ from inventaire.book.chapters import BookContent, Chapter
 from inventaire.book.folios import STAMP_CSS, WORKER_CSS, is_blank, placed, stamp_html, stamp_pages
 from inventaire.book.layout import Timing, anchor_pages
 from inventaire.book.parts import Parts, PartsLayout, next_recto, shifted, start_css
-from inventaire.book.press import Interior, for_print, for_screen
+from inventaire.book.press import Interior, for_print, for_screen, screen_post_pages
 
 logger = logging.getLogger(__name__)
 
@@ -249,8 +249,9 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
         screen_pdf = join_pdfs([screen_parts[0], *[(r["screen"], None) for r in results],
                                 screen_parts[1]], (screen_folios, parts.body_start - 1, blank))
         screen_pages = total
-    elif e.screen:
-        screen_pdf, screen_pages = builder.screen(articles, parts.anchors, renderer)
+    on_screen: dict[str, int] = parts.anchors if shared else {}  # the same pages, blanks too
+    if not shared and e.screen:
+        screen_pdf, screen_pages, on_screen = builder.screen(articles, parts.anchors, renderer)
     LAST_WORKERS[:] = [{"pages": c["pages"], **{k: r[k] for k in (
         "seconds", "layout_cpu", "write_cpu", "maxrss_mb")}}
         for c, r in zip(counts, results, strict=True)]
@@ -260,7 +261,7 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
     post_pages = {p.anchor: parts.anchors[p.anchor] for p in content.posts}
     padded_pages = total + (-total % 4)
     return Interior(print_pdf, screen_pdf, padded_pages, screen_pages, post_pages, content,
-                    renderer)
+                    renderer, screen_post_pages(content, on_screen))
 
 
 def worker_context() -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from inventaire.book import pdfcompat
@@ -29,6 +29,13 @@ class Interior:
     post_pages: dict[str, int]  # anchor → page in livre.pdf
     content: BookContent
     renderer: Renderer
+    # anchor → page in livre-ecran.pdf, which leaves out the print layout's blank pages
+    screen_post_pages: dict[str, int] = field(default_factory=dict)
+
+
+def screen_post_pages(content: BookContent, anchors: dict[str, int]) -> dict[str, int]:
+    """Each post's page in the screen edition (anchor → page), for the site's links."""
+    return {p.anchor: anchors[p.anchor] for p in content.posts if p.anchor in anchors}
 
 
 def for_print(document: Any) -> Any:

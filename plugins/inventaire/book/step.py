@@ -96,6 +96,7 @@ def lay_out(settings: Mapping[str, Any], content: Path, cache: Path,
         logger.error("Book: %s — the book is not built", error)
         return BookResult(folder=folder, built=False)
     manifest = Manifest(editions=book.editions, post_pages=book.post_pages,
+                        screen_pages=book.screen_pages,
                         files=sorted(book.files), media=media, pages=book.pages,
                         signature=signature)
     begin = time.perf_counter()

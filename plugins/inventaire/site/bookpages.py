@@ -4,8 +4,10 @@ The book is a step of its own (``inventaire.book``), run before the site; it lea
 ``pages.json`` beside its PDFs. The site reads that file — a data contract, not an
 import, so the site never loads the book's code:
 ``{"editions": [{"name", "title", "path", "pages", "size_bytes"}, …],
-"posts": {"<network>:<id>": page, …}}``. No file (a site built before any book, or
-``BOOK_ENABLED`` False): no editions, no page numbers.
+"posts": {"<network>:<id>": page, …}, "screen_posts": {…}}`` — each post's page in
+the printed book, and in the screen edition, which leaves the blank pages out. No
+file (a site built before any book, or ``BOOK_ENABLED`` False): no editions, no page
+numbers.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ logger = logging.getLogger(__name__)
 class BookPages:
     editions: list[dict[str, Any]] = field(default_factory=list)
     posts: dict[str, int] = field(default_factory=dict)
+    screen: dict[str, int] = field(default_factory=dict)
 
 
 def read_book_pages(path: Any) -> BookPages:
@@ -38,6 +41,11 @@ def read_book_pages(path: Any) -> BookPages:
                        "no page numbers — build the book again", path, error)
         return BookPages()
     editions = [e for e in data.get("editions") or [] if isinstance(e, dict) and e.get("path")]
-    posts = {str(k): int(v) for k, v in (data.get("posts") or {}).items()
-             if isinstance(v, int)}
-    return BookPages(editions, posts)
+    return BookPages(editions, page_map(data.get("posts")), page_map(data.get("screen_posts")))
+
+
+def page_map(value: Any) -> dict[str, int]:
+    """``{"<network>:<id>": page}`` keeping only whole page numbers."""
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, int)}

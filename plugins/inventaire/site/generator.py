@@ -118,13 +118,15 @@ class SiteGenerator(Generator):
         ``pages.json`` the book step left (``INVENTAIRE_BOOK_PAGES``)."""
         book = read_book_pages(inventaire_settings.get(self.settings, "INVENTAIRE_BOOK_PAGES"))
         self.context["book_editions"] = book.editions
-        # « page 28 » opens the screen edition at that page (its pages are the book's).
+        # « page 28 » opens the screen edition where the post is: its own page there,
+        # which differs from the printed page (no blank pages on screen).
         screen = [e for e in book.editions if e.get("name") == SCREEN_EDITION]
         self.context["book_screen_path"] = str(screen[0]["path"]) if screen else ""
         for article in articles:
-            page = book.posts.get(f"{article.post.network}:{article.post.id}")
-            if page is not None:
-                article.book_page = page
+            key = f"{article.post.network}:{article.post.id}"
+            if key in book.posts:
+                article.book_page = book.posts[key]
+                article.book_screen_page = book.screen.get(key)
 
     def _tag_url(self, name: str) -> str:
         return str(Tag(name, self.settings).url)
