@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "withdraw": "inventaire.commands.rights:withdraw",
     "authors": "inventaire.commands.rights:authors",
     "stats": "inventaire.commands.stats:run",
+    "init": "inventaire.commands.init:run",
 }
 
 
@@ -65,6 +66,12 @@ HELP: dict[str, tuple[str, str]] = {
         "inventaire authors --csv permissions.csv"),
     "stats": ("The day's figures, as the site's page /chiffres/ shows them.",
               "inventaire stats --json"),
+    "init": (
+        "Start a new edition in FOLDER: pelicanconf.py (the installed package's theme, "
+        "nothing to copy), the day file, a gazetteer with one example place, the "
+        "editors' pages and a README for the editors. Nothing is overwritten.",
+        "inventaire init montreal --day 2014-06-21 --tz America/Montreal "
+        "--hashtag jdtam --city Montréal"),
 }
 
 
@@ -148,6 +155,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     _sub(sub, "stats", "the day's figures").add_argument(
         "--json", action="store_true", help="machine-readable output")
+
+    p = _sub(sub, "init", "start a new edition (another city, another day)")
+    p.add_argument("folder", type=Path, metavar="FOLDER")
+    p.add_argument("--day", required=True, help="the day, YYYY-MM-DD")
+    p.add_argument("--tz", required=True, help="its time zone, e.g. America/Montreal")
+    p.add_argument("--hashtag", action="append", required=True,
+                   help="the day's hashtag (repeatable)")
+    p.add_argument("--city", required=True, help="the city's name, as the pages print it")
     return parser
 
 

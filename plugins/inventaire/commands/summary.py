@@ -9,7 +9,6 @@ is there, not what was meant to be.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,11 @@ from inventaire.book.pages import edition_folder, read_manifest
 
 def _shown(path: Path) -> str:
     """A path as the user typed it: relative to the working folder when inside it."""
+    absolute = path.resolve()
     try:
-        return os.path.relpath(path)
+        return str(absolute.relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        return str(absolute)
 
 
 def build_summary(settings: dict[str, Any], warnings: int, errors: int) -> str:

@@ -62,6 +62,10 @@ class DayFile:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+# The city of a day file without ``ville``: the sample day's (the project began there).
+DEFAULT_CITY = "Paris"
+
+
 @dataclass
 class Day:
     """The day as the whole project sees it, after the fallbacks of :func:`load_day`.
@@ -79,6 +83,12 @@ class Day:
     city: str = ""
     intro: str = ""
     date_from: str = ""
+
+    @property
+    def city_name(self) -> str:
+        """The city the pages name (« heure de Montréal »): the day file's ``ville``,
+        else :data:`DEFAULT_CITY`, the sample day's."""
+        return self.city or DEFAULT_CITY
 
     def weather_at(self, hour: int) -> str:
         """Perec's « Temps » for an hour (:func:`weather_at`)."""
