@@ -1,132 +1,197 @@
-"""A map of Paris drawn by the site itself: inline SVG, no tile server, no script.
+"""The map of the day's places, drawn by the site itself: no tile server, no script.
 
-The city's outline and the Seine are shipped as data (``data/paris.json``); the
-places come from the gazetteer. The projection is equirectangular with the longitude
-scaled by cos(latitude): at a city's scale it is indistinguishable from Mercator and
-keeps the code to a few lines. Labels are placed greedily (right, left, above,
-below) so that neighbouring squares do not write over each other.
+Three layers in one box: the base map (the editors' GeoJSON, :mod:`.basemap`) as an
+inline SVG that scales with the page; the places as HTML dots at a fixed size, their
+area proportional to their posts; their names as HTML labels at a fixed CSS size,
+placed by :mod:`.maplabels` so that none covers another at any width. Dots and labels
+are positioned in percentages of the box plus pixels, which is why they may be HTML:
+text in an SVG would shrink with it to five pixels on a phone.
+
+The place pages' minimap is the same drawing, the place highlighted and alone named.
+Every name is the editors' text: escaped, always.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 
 from markupsafe import Markup
 
-from inventaire.core.text.typography import plural
+from inventaire.core.text.typography import french_spacing, plural
+from inventaire.site.basemap import Basemap, Projection, draw, frame, load_basemap
 from inventaire.site.groups import PlaceSummary
+from inventaire.site.maplabels import Layout, Mark, Spot, place_labels, text_width
 
-DATA = Path(__file__).with_name("data") / "paris.json"
-WIDTH = 1000.0
-MARGIN = 20.0
-FONT = 15.0
-
-
-@dataclass(frozen=True)
-class Projection:
-    west: float
-    north: float
-    scale: float
-    cos_lat: float
-
-    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
-        x = MARGIN + (lon - self.west) * self.cos_lat * self.scale
-        y = MARGIN + (self.north - lat) * self.scale
-        return round(x, 1), round(y, 1)
+# Pixels, as the CSS sets them (theme/static/css/site.css, « The map »): the placement
+# reckons with these sizes.
+LABEL_FONT = 13.0
+LABEL_PAD_X = 3.0
+LABEL_LINE = 16.0  # line height: 13 px × 1.2, and a pixel of padding above and below
+WRAP_FROM = 14  # characters: a longer name is set on two lines on a narrow map
+DOT_MAX = 13.0  # radius of the busiest place's dot
+RING = 4.0  # a crier's ring around the dot
+# The map's widths: the page shows one layout or the other by the map's own width
+# (a container query at 600 px in the CSS).
+LAYOUTS = (Layout("narrow", 280.0, 600.0, wrap=True), Layout("wide", 600.0, 1000.0))
 
 
-@lru_cache(maxsize=1)
-def city_data() -> dict[str, list[list[float]]]:
-    data: dict[str, list[list[float]]] = json.loads(DATA.read_text(encoding="utf-8"))
-    return data
+def radius(count: int, most: int) -> float:
+    """A dot's radius: its area is proportional to the count."""
+    return DOT_MAX * math.sqrt(count / most) if most > 0 else 0.0
 
 
-def projection(points: Sequence[Sequence[float]]) -> tuple[Projection, float]:
-    """A projection fitting ``points`` (lon, lat) into WIDTH; returns it and the height."""
-    lons = [p[0] for p in points]
-    lats = [p[1] for p in points]
-    cos_lat = math.cos(math.radians((min(lats) + max(lats)) / 2))
-    scale = (WIDTH - 2 * MARGIN) / ((max(lons) - min(lons)) * cos_lat)
-    height = (max(lats) - min(lats)) * scale + 2 * MARGIN
-    return Projection(min(lons), max(lats), scale, cos_lat), round(height, 1)
+def label_lines(name: str, wrap: bool) -> list[str]:
+    """A label's lines: the name (with French spacing), cut at the space nearest its
+    middle when ``wrap`` and the name is long."""
+    name = french_spacing(name)
+    spaces = [i for i, c in enumerate(name) if c == " "]
+    if not wrap or len(name) < WRAP_FROM or not spaces:
+        return [name]
+    cut = min(spaces, key=lambda i: abs(2 * i - len(name)))
+    return [name[:cut], name[cut + 1:]]
 
 
-def _path(points: Sequence[Sequence[float]], project: Projection, close: bool) -> str:
-    coords = [project(lon, lat) for lon, lat in points]
-    text = "M" + " L".join(f"{x},{y}" for x, y in coords)
-    return text + (" Z" if close else "")
+def label_size(lines: list[str]) -> tuple[float, float]:
+    """A label's box in pixels (a pixel of slack for the rounding of the browser)."""
+    width = max(text_width(line, LABEL_FONT) for line in lines) + 2 * LABEL_PAD_X + 1
+    return width, LABEL_LINE * len(lines)
 
 
-def _overlaps(box: tuple[float, float, float, float],
-              boxes: list[tuple[float, float, float, float]]) -> bool:
-    x1, y1, x2, y2 = box
-    return any(not (x2 < a1 or x1 > a2 or y2 < b1 or y1 > b2) for a1, b1, a2, b2 in boxes)
+def gazetteer_folder(groups: Sequence[PlaceSummary]) -> Path | None:
+    """The gazetteer's folder, where the base map lives beside the places."""
+    paths = [g.place.path for g in groups if g.place.path]
+    return Path(paths[0]).parent if paths else None
 
 
-def _label_position(x: float, y: float, r: float, text: str,
-                    boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, str]:
-    width = 0.5 * FONT * len(text)
-    right, left, half = x + r + 4, x - r - 4, FONT / 2
-    candidates = [
-        (right, y + FONT / 3, "start", (right, y - half, right + width, y + half)),
-        (left, y + FONT / 3, "end", (left - width, y - half, left, y + half)),
-        (x, y - r - 5, "middle", (x - width / 2, y - r - 5 - FONT, x + width / 2, y - r - 5)),
-        (x, y + r + FONT, "middle", (x - width / 2, y + r + 2, x + width / 2, y + r + 2 + FONT)),
-    ]
-    for lx, ly, anchor, box in candidates:
-        if not _overlaps(box, boxes) and box[0] >= 0 and box[2] <= WIDTH:
-            boxes.append(box)
-            return lx, ly, anchor
-    lx, ly, anchor, box = candidates[0] if x < WIDTH * 0.7 else candidates[1]
-    boxes.append(box)
-    return lx, ly, anchor
+def marks(groups: Sequence[PlaceSummary], project: Projection, labelled: set[str],
+          layout: Layout) -> list[Mark]:
+    """Each place as a dot (and its label's size, if labelled) for the placement."""
+    most = max((g.count for g in groups), default=0)
+    found = []
+    for group in groups:
+        x, y = project.point(group.place.lon, group.place.lat)
+        r = radius(group.count, most)
+        width, height = (label_size(label_lines(group.name, layout.wrap))
+                         if group.slug in labelled else (0.0, 0.0))
+        found.append(Mark(group.slug, x, y, r, r + (RING if group.place.crier else 1.0),
+                          width, height))
+    return found
+
+
+def _percent(value: float, whole: float) -> str:
+    return f"{100 * value / whole:.2f}%"
+
+
+def _ground(basemap: Basemap | None, project: Projection) -> str:
+    size = f"{project.width:g} {project.height:g}"
+    parts = [f'<svg class="map-ground" viewBox="0 0 {size}" aria-hidden="true"'
+             ' focusable="false" xmlns="http://www.w3.org/2000/svg">']
+    if basemap is not None:
+        ground = draw(basemap, project)
+        parts.append(f'<path class="map-city" d="{ground.fill}"></path>')
+        parts.append(f'<path class="map-borders" d="{ground.borders}"></path>')
+        parts.append(f'<path class="map-edge" d="{ground.outline}"></path>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _labels(layout: Layout, spots: dict[str, Spot], groups: Sequence[PlaceSummary],
+            found: dict[str, Mark], project: Projection, siteurl: str, highlight: str) -> str:
+    parts = [f'<div class="map-labels map-labels-{layout.name}" aria-hidden="true">']
+    for group in groups:
+        spot = spots.get(group.slug)
+        if spot is None:
+            continue
+        mark = found[group.slug]
+        where = (f"--x:{_percent(mark.x, project.width)};"
+                 f"--y:{_percent(mark.y, project.height)};")
+        if spot.leader:
+            length = math.hypot(spot.dx, spot.dy)
+            angle = math.degrees(math.atan2(spot.dy, spot.dx))
+            parts.append(f'<span class="map-leader" style="{where}--from:{mark.radius:.1f}px;'
+                         f'--length:{length - mark.radius:.1f}px;--angle:{angle:.1f}deg">'
+                         "</span>")
+        lines = "<br>".join(escape(line) for line in label_lines(group.name, layout.wrap))
+        current = " is-current" if group.slug == highlight else ""
+        parts.append(
+            f'<a class="map-label{current}" tabindex="-1" '
+            f'href="{escape(f"{siteurl}/{group.url}")}" style="{where}'
+            f'--dx:{spot.dx:g}px;--dy:{spot.dy:g}px;--ax:{-100 * spot.ax:g}%;'
+            f'--ay:{-100 * spot.ay:g}%">{lines}</a>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _nice(value: float) -> int:
+    """The largest of 1, 2, 5, 10, 20, 50… not above ``value`` (at least 1)."""
+    if value < 1:
+        return 1
+    power = 10 ** math.floor(math.log10(value))
+    return max(step * power for step in (1, 2, 5) if step * power <= value)
+
+
+def legend(groups: Sequence[PlaceSummary]) -> str:
+    """Two dots of known counts, and a crier's ring if any place had one."""
+    most = max((g.count for g in groups), default=0)
+    if not most:
+        return ""
+    samples = sorted({_nice(most), _nice(most / 5)}, reverse=True)
+    items = [f'<li><span class="map-key" style="--r:{radius(n, most):.2f}px"></span>'
+             f"{escape(plural(n, 'message'))}</li>" for n in samples]
+    if any(g.place.crier for g in groups):
+        items.append(f'<li><span class="map-key has-crier" style="--r:{DOT_MAX * 0.6:.2f}px">'
+                     "</span>un crieur y lisait les messages</li>")
+    return ('<div class="map-legend"><p>La surface de chaque point suit le nombre de '
+            f'messages.</p><ul role="list">{"".join(items)}</ul></div>')
+
+
+def credit(basemap: Basemap | None) -> str:
+    """The attribution the base map's licence asks for, where the map is drawn."""
+    if basemap is None or not basemap.attribution:
+        return ""
+    text = escape(french_spacing(basemap.attribution))
+    if basemap.licence_url:
+        text += f' — <a href="{escape(basemap.licence_url)}">licence</a>'
+    return f'<p class="map-credit">{text}</p>'
 
 
 def city_map(groups: Sequence[PlaceSummary], siteurl: str = "", highlight: str = "",
-             labels: bool = True) -> Markup:
-    """The SVG map; each place is a link to its page, its dot sized by its posts."""
-    data = city_data()
-    project, height = projection(data["outline"])
-    most = max((g.count for g in groups), default=0) or 1
-    parts = [
-        f'<svg class="city-map" viewBox="0 0 {WIDTH:g} {height:g}" role="group" '
-        f'aria-labelledby="carte-titre" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="carte-titre">Carte de Paris et des lieux de la journée</title>',
-        f'<path class="map-city" d="{_path(data["outline"], project, True)}"></path>',
-        f'<path class="map-seine" d="{_path(data["seine"], project, False)}"></path>',
-    ]
-    boxes: list[tuple[float, float, float, float]] = []
+             labels: bool = True, folder: Path | None = None) -> Markup:
+    """The map; each place a link to its page. ``labels=False`` names only the
+    highlighted place (the minimap). ``folder`` holds the base map (default: the
+    gazetteer's own)."""
+    folder = folder or gazetteer_folder(groups)
+    basemap = load_basemap(folder) if folder else None
+    project = frame([(g.place.lon, g.place.lat) for g in groups], basemap)
+    if project is None:
+        return Markup("")
+    # The quietest places on top, so that a big dot never hides a small one.
     ordered = sorted(groups, key=lambda g: (-g.count, g.slug))
-    # Dots first (largest below), then labels, so that no dot hides a label.
-    dots: list[str] = []
-    texts: list[str] = []
-    for group in ordered:
-        x, y = project(group.place.lon, group.place.lat)
-        r = 4 + 12 * math.sqrt(group.count / most)
-        boxes.append((x - r, y - r, x + r, y + r))
-    for group in ordered:
-        x, y = project(group.place.lon, group.place.lat)
-        r = 4 + 12 * math.sqrt(group.count / most)
-        name = escape(group.name)
+    labelled = {g.slug for g in ordered if labels or g.slug == highlight}
+    dots = marks(ordered, project, set(), LAYOUTS[0])
+    parts = [f'<div class="city-map{"" if labels else " is-mini"}" role="group" '
+             'aria-label="Carte des lieux de la journée">'
+             f'<div class="map-box" style="aspect-ratio:{project.width:g}/{project.height:g}">',
+             _ground(basemap, project), '<ul class="map-dots" role="list">']
+    for group, mark in zip(ordered, dots, strict=True):
         css = "map-place" + (" is-current" if group.slug == highlight else "")
         css += " has-crier" if group.place.crier else ""
-        label = escape(f"{group.name}, {plural(group.count, 'message')}")
-        href = escape(f"{siteurl}/{group.url}")
-        dots.append(f'<a class="{css}" href="{href}" aria-label="{label}">'
-                    f'<circle cx="{x}" cy="{y}" r="{r:.1f}"></circle></a>')
-        if labels or group.slug == highlight:
-            lx, ly, anchor = _label_position(x, y, r, group.name, boxes)
-            current = " is-current" if group.slug == highlight else ""
-            texts.append(f'<text class="map-label{current}"'
-                         f' x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" aria-hidden="true">'
-                         f"{name}</text>")
-    parts.extend(dots)
-    parts.extend(texts)
-    parts.append("</svg>")
+        label = escape(f"{french_spacing(group.name)}, {plural(group.count, 'message')}")
+        parts.append(
+            f'<li><a class="{css}" href="{escape(f"{siteurl}/{group.url}")}" '
+            f'aria-label="{label}" style="--x:{_percent(mark.x, project.width)};'
+            f'--y:{_percent(mark.y, project.height)};--r:{mark.radius:.2f}px"></a></li>')
+    parts.append("</ul>")
+    for layout in LAYOUTS:
+        found = {m.key: m for m in marks(ordered, project, labelled, layout)}
+        spots = place_labels(list(found.values()), project.width, project.height, layout)
+        parts.append(_labels(layout, spots, ordered, found, project, siteurl, highlight))
+    parts.append("</div>")
+    if labels:
+        parts.append(legend(ordered))
+    parts.append(credit(basemap))
+    parts.append("</div>")
     return Markup("".join(parts))
