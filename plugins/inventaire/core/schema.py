@@ -8,8 +8,8 @@ an unknown field and ignored. Both now read every file through
 check accepts is what the build reads and what it refuses the build leaves out with
 the same message (``path:line: field: what is wrong — how to fix it``).
 
-The rules: booleans are ``true``/``false`` (``oui``/``non`` accepted, said
-explicitly; nothing else guessed); times are strings ``HH:MM``; a key is one of the
+The rules: booleans are ``true``/``false`` (a French ``oui``/``non`` is refused with
+the word to write instead: nothing is guessed); times are strings ``HH:MM``; a key is one of the
 fields below (the nearest one suggested), never twice; a file under
 ``posts/<day>/`` is named by its post's local time and id; the file is UTF-8 without
 a byte order mark; YAML's own messages are translated into what to do.
@@ -37,8 +37,9 @@ FIELD_ORDER = (
 EXPORT_FIELDS = ("content_warning", "sensitive", "visibility", "poll", "edited")
 KNOWN_FIELDS = frozenset(FIELD_ORDER) | frozenset(EXPORT_FIELDS) | {"withdrawn", "extra"}
 
-TRUE_WORDS = ("true", "oui")
-FALSE_WORDS = ("false", "non")
+TRUE_WORDS = ("true",)
+FALSE_WORDS = ("false",)
+FRENCH_WORDS = {"oui": "true", "non": "false"}  # refused, with the word to write
 _CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 _DAY_FOLDER = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TOP_KEY = re.compile(r"^([^\s#'\"\-?:{\[][^:#]*?)\s*:(?:\s|$)", re.MULTILINE)
@@ -51,8 +52,9 @@ def nearest(word: str, choices: tuple[str, ...] | frozenset[str]) -> str:
 
 
 def boolean(value: Any, field: str, path: str, line: int) -> bool:
-    """``true``/``false`` (or ``oui``/``non``, in any case, quoted or not); anything
-    else is refused rather than guessed (``flase`` is not false, ``"non"`` not true)."""
+    """``true``/``false`` (in any case, quoted or not); anything else is refused rather
+    than guessed: ``flase`` is not false, ``non`` is not read as English, nor taken
+    for a non-empty (true) string."""
     if isinstance(value, bool):
         return value
     word = str(value).strip().casefold() if isinstance(value, str) else ""
@@ -60,10 +62,12 @@ def boolean(value: Any, field: str, path: str, line: int) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
+    if word in FRENCH_WORDS:
+        raise PostFileError(path, line, field, f"{value!r} is French, not true or false",
+                            f"write '{field}: {FRENCH_WORDS[word]}'")
     hint = nearest(word, TRUE_WORDS + FALSE_WORDS) if word else ""
     raise PostFileError(path, line, field, f"{value!r} is not true or false",
-                        f"{hint}write '{field}: true' or '{field}: false' (oui/non also "
-                        "accepted)")
+                        f"{hint}write '{field}: true' or '{field}: false'")
 
 
 def clock(value: Any, field: str, path: str, line: int) -> str:
