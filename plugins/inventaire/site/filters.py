@@ -1,4 +1,5 @@
-"""Jinja filters of the theme: French dates, hours, numbers and spacing.
+"""Jinja filters of the theme: French dates, hours, zones, numbers and spacing; names
+with their emoji marked; what a post's author asked of readers (:mod:`.postflags`).
 
 Registered into ``JINJA_FILTERS`` when Pelican starts (``initialized`` signal), so
 every template of the site — and the book's, which shares the environment — writes
@@ -14,7 +15,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from inventaire.core.text import typography
-from inventaire.core.text.render import xml_safe
+from inventaire.core.text.render import inline_html, xml_safe
+from inventaire.site import postflags
+from inventaire.site.zones import zone_label
 
 
 def jour(value: date | datetime | None, weekday: bool = True) -> str:
@@ -73,6 +76,23 @@ def iso(value: datetime) -> str:
     return value.isoformat()
 
 
+def avec_emoji(value: Any) -> Markup:
+    """A name or a warning, escaped, its emoji marked (``<span class="emoji">``) as in
+    a post's text: the theme sets them in OpenMoji first, so a flag in a name is no
+    longer drawn as EB Garamond's two boxed letters (it maps every regional indicator)."""
+    return Markup(inline_html(str(value or "")))
+
+
+def fuseau(zone: Any, when: datetime | None = None) -> str:
+    """« heure de Paris » for the day's zone (:func:`.zones.zone_label`)."""
+    return zone_label(str(zone or ""), when)
+
+
+def pourcent(share: float) -> str:
+    """« 42 % » (a narrow no-break space before the sign)."""
+    return f"{round(share * 100)}\u202f%"
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "jour": jour,
     "heure": heure,
@@ -83,4 +103,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "typo": typo,
     "iso": iso,
     "une_ligne": une_ligne,
+    "avec_emoji": avec_emoji,
+    "fuseau": fuseau,
+    "pourcent": pourcent,
+    "avertissement": postflags.content_warning,
+    "sensible": postflags.sensitive,
+    "sondage": postflags.poll,
 }

@@ -105,6 +105,14 @@ def _escape_with_emoji(text: str) -> str:
     return "".join(out).replace("\r\n", "\n").replace("\n", "<br>\n")
 
 
+def inline_html(text: str) -> str:
+    """A short field (an author's name, a content warning) as safe HTML on one line:
+    escaped, each emoji marked as in the text, so that a flag is drawn by the emoji
+    font and named for screen readers. Unmarked, 🇫🇷 is two boxed letters: EB Garamond,
+    first in the site's font stack, has its own glyphs for the regional indicators."""
+    return _escape_with_emoji(" ".join(text.split()))
+
+
 def render_text(post: Post, tag_url: Callable[[str], str],
                 entities: list[Entity] | None = None) -> str:
     """The HTML of a post's text; ``tag_url`` gives the site's address of a hashtag."""
