@@ -27,15 +27,15 @@ from inventaire.site.maplabels import Layout, Mark, Spot, place_labels, text_wid
 
 # Pixels, as the CSS sets them (theme/static/css/site.css, « The map »): the placement
 # reckons with these sizes.
-LABEL_FONT = 13.0
 LABEL_PAD_X = 3.0
-LABEL_LINE = 16.0  # line height: 13 px × 1.2, and a pixel of padding above and below
+LINE_SPACING = 1.15  # the labels' line height, a multiple of their font size
 WRAP_FROM = 14  # characters: a longer name is set on two lines on a narrow map
 DOT_MAX = 13.0  # radius of the busiest place's dot
 RING = 4.0  # a crier's ring around the dot
 # The map's widths: the page shows one layout or the other by the map's own width
 # (a container query at 600 px in the CSS).
-LAYOUTS = (Layout("narrow", 280.0, 600.0, wrap=True), Layout("wide", 600.0, 1000.0))
+LAYOUTS = (Layout("narrow", 280.0, 600.0, wrap=True, font_px=13.0),
+           Layout("wide", 600.0, 1000.0, font_px=15.0))
 
 
 def radius(count: int, most: int) -> float:
@@ -54,10 +54,10 @@ def label_lines(name: str, wrap: bool) -> list[str]:
     return [name[:cut], name[cut + 1:]]
 
 
-def label_size(lines: list[str]) -> tuple[float, float]:
-    """A label's box in pixels (a pixel of slack for the rounding of the browser)."""
-    width = max(text_width(line, LABEL_FONT) for line in lines) + 2 * LABEL_PAD_X + 1
-    return width, LABEL_LINE * len(lines)
+def label_size(lines: list[str], font_px: float) -> tuple[float, float]:
+    """A label's box in pixels (a pixel of slack each way for the browser's rounding)."""
+    width = max(text_width(line, font_px) for line in lines) + 2 * LABEL_PAD_X + 1
+    return width, math.ceil(font_px * LINE_SPACING) * len(lines) + 1
 
 
 def gazetteer_folder(groups: Sequence[PlaceSummary]) -> Path | None:
@@ -74,7 +74,7 @@ def marks(groups: Sequence[PlaceSummary], project: Projection, labelled: set[str
     for group in groups:
         x, y = project.point(group.place.lon, group.place.lat)
         r = radius(group.count, most)
-        width, height = (label_size(label_lines(group.name, layout.wrap))
+        width, height = (label_size(label_lines(group.name, layout.wrap), layout.font_px)
                          if group.slug in labelled else (0.0, 0.0))
         found.append(Mark(group.slug, x, y, r, r + (RING if group.place.crier else 1.0),
                           width, height))
@@ -114,7 +114,8 @@ def _labels(layout: Layout, spots: dict[str, Spot], groups: Sequence[PlaceSummar
             parts.append(f'<span class="map-leader" style="{where}--from:{mark.radius:.1f}px;'
                          f'--length:{length - mark.radius:.1f}px;--angle:{angle:.1f}deg">'
                          "</span>")
-        lines = "<br>".join(escape(line) for line in label_lines(group.name, layout.wrap))
+        # A space before the break: the text reads whole (« Place des Vosges »).
+        lines = " <br>".join(escape(line) for line in label_lines(group.name, layout.wrap))
         current = " is-current" if group.slug == highlight else ""
         parts.append(
             f'<a class="map-label{current}" tabindex="-1" '

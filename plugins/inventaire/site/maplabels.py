@@ -39,6 +39,7 @@ class Layout:
     min_px: float
     max_px: float
     wrap: bool = False  # long names on two lines
+    font_px: float = 13.0  # the labels' CSS font size in this layout
 
 
 @dataclass(frozen=True)
