@@ -17,7 +17,7 @@ from hostile.tmpproject import made_up_post
 from inventaire.commands.cli import main
 from inventaire.core import atomic
 from inventaire.core.atomic import DeferredWrites, write_atomic
-from inventaire.core.postfile import dump_post, read_post
+from inventaire.core.postfile import dump_post
 
 
 @pytest.fixture
@@ -132,7 +132,8 @@ def test_deferred_writes_discard_leaves_the_targets(tmp_path: Path) -> None:
 
 def test_withdraw_keeps_the_file_readable_by_others(tmp_path: Path, umask: None,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """``inventaire withdraw`` rewrites an editors' file: 0644 under umask 022, not 0600."""
+    """``inventaire withdraw`` writes the rights register: 0644 under umask 022, not
+    0600; the editors' file is left as it was."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1366372800")
     posts = tmp_path / "content" / "posts" / "2013-04-19"
     posts.mkdir(parents=True)
@@ -140,8 +141,11 @@ def test_withdraw_keeps_the_file_readable_by_others(tmp_path: Path, umask: None,
     path = posts / f"{post.date:%Hh%M}-{post.id}.md"
     path.write_text(dump_post(post), encoding="utf-8")
     assert mode(path) == 0o644
+    before = path.read_bytes()
     assert main(["--project", str(tmp_path), "withdraw", post.id,
                  "--reason", "asked by e-mail"]) == 0
-    assert read_post(path).status == "withdrawn"
-    assert mode(path) == 0o644
-    assert leftovers(posts) == []
+    register = tmp_path / "content" / "rights.yml"
+    assert post.id in register.read_text(encoding="utf-8")
+    assert mode(register) == 0o644 and mode(path) == 0o644
+    assert path.read_bytes() == before
+    assert leftovers(posts) == [] and leftovers(register.parent) == []

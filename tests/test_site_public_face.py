@@ -39,6 +39,7 @@ def project(tmp_path: Path) -> Path:
         "editions": [{"name": "livre-ecran", "title": "Édition pour l’écran",
                       "path": "livre/livre-ecran.pdf", "pages": 40, "size_bytes": 1000}],
         "posts": {f"twitter:{made_up_post(i).id}": 10 + i for i in range(4)},
+        "screen_posts": {f"twitter:{made_up_post(i).id}": 10 + i for i in range(4)},
     }), encoding="utf-8")
     return project
 
