@@ -6,6 +6,11 @@ same pages with the same text at the same places (a group starting on a verso is
 laid out from a recto, then moved across: 200 posts make the first group odd),
 folios continuous (stamped on the joined PDF), contents and indexes pointing at the
 right pages, boxes on every page, the screen edition's links and bookmarks.
+
+Both are laid out with every hour on a new page (``BOOK_HOUR_NEW_PAGE``): hours that
+run on run on within a group only, each group's first hour starting a page, so the
+same book in one process differs there. A third build, two workers with hours
+running on, is checked on its own: folios, contents and indexes.
 """
 
 from __future__ import annotations
@@ -33,12 +38,20 @@ def build(folder: Path, *sets: str) -> Path:
 
 @pytest.fixture(scope="module")
 def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(tmp_path_factory.mktemp("single"), "BOOK_WORKERS=1")
+    return build(tmp_path_factory.mktemp("single"), "BOOK_WORKERS=1",
+                 "BOOK_HOUR_NEW_PAGE=True")
 
 
 @pytest.fixture(scope="module")
 def parallel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(tmp_path_factory.mktemp("parallel"), "BOOK_WORKERS=2",
+                 "BOOK_PARALLEL_POSTS=50", "BOOK_HOUR_NEW_PAGE=True")
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two workers, hours running on (the default)."""
+    return build(tmp_path_factory.mktemp("running"), "BOOK_WORKERS=2",
                  "BOOK_PARALLEL_POSTS=50")
 
 
@@ -80,27 +93,38 @@ def test_a_group_changes_side_and_every_page_is_in_place(single: Path,
         assert abs(a - b) < 0.5, f"page {number}: text starts at {b:.1f}, not {a:.1f}"
 
 
-def test_folios_are_continuous(parallel: Path) -> None:
-    texts = pdfcheck.page_texts(parallel / "livre.pdf")
+@pytest.mark.parametrize("book", ["parallel", "running"])
+def test_folios_are_continuous(book: str, request: pytest.FixtureRequest) -> None:
+    texts = pdfcheck.page_texts(request.getfixturevalue(book) / "livre.pdf")
     printed = [(number, folio(t)) for number, t in enumerate(texts, start=1)]
     numbered = [(n, f) for n, f in printed if f is not None]
     assert len(numbered) > len(texts) // 2
     assert all(n == f for n, f in numbered), [x for x in numbered if x[0] != x[1]][:5]
 
 
-def test_contents_and_indexes_point_to_their_entries(parallel: Path) -> None:
-    texts = pdfcheck.page_texts(parallel / "livre.pdf")
+@pytest.mark.parametrize("book", ["parallel", "running"])
+def test_contents_and_indexes_point_to_their_entries(book: str,
+                                                     request: pytest.FixtureRequest) -> None:
+    texts = pdfcheck.page_texts(request.getfixturevalue(book) / "livre.pdf")
     entries = pdfcheck.toc_entries(texts)
     assert len(entries) >= 10
     for entry in entries:
         assert entry.label in pdfcheck.norm(texts[entry.pages[0] - 1]), entry
-    for title in ("Index des contributeurs", "Index des lieux"):
-        rows = pdfcheck.index_entries(texts, title)
-        assert rows, title
-        for row in rows:
-            label = pdfcheck.printed_label(row.label)
-            for page in row.pages:
-                assert label in pdfcheck.norm(texts[page - 1]), (row, page)
+    columns = pdfcheck.column_texts(request.getfixturevalue(book) / "livre.pdf")
+    rows = pdfcheck.index_entries(columns, "Index des contributeurs")
+    assert rows
+    for row in rows:
+        label = pdfcheck.printed_label(row.label)
+        for page in row.pages:
+            assert label in pdfcheck.norm(texts[page - 1]), (row, page)
+    places = pdfcheck.place_entries(columns)
+    assert places
+    for place in places:
+        for sitting in place.sittings:
+            first = pdfcheck.norm(texts[sitting.first - 1]).casefold()
+            assert f"lieu : {place.label}".casefold() in first, (place, sitting)
+            for page in range(sitting.first, sitting.last + 1):
+                assert f"{sitting.hour} h" in pdfcheck.norm(texts[page - 1]), (place, sitting)
 
 
 def test_every_page_has_its_boxes(parallel: Path) -> None:

@@ -31,9 +31,10 @@ def test_screen_index_numbers_are_the_printed_folios(sample_build: Path) -> None
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         if lines and lines[-1].isdigit():
             folios[int(lines[-1])] = pdfcheck.norm(text)
-    entries = pdfcheck.index_entries(texts, "Index des lieux")
-    assert entries
-    for entry in entries:
-        for page in entry.pages:
-            if page in folios:  # a chapter's opening page carries its folio too
-                assert entry.label in folios[page], (entry.label, page)
+    places = pdfcheck.place_entries(pdfcheck.column_texts(
+        sample_build / "livre" / "livre-ecran.pdf"))
+    assert places
+    for place in places:
+        for sitting in place.sittings:
+            assert sitting.first in folios, (place.label, sitting)
+            assert place.label in folios[sitting.first], (place.label, sitting)

@@ -27,6 +27,7 @@ from typing import Any
 from inventaire.book.day import Day, markdown_html
 from inventaire.book.photos import Plate
 from inventaire.book.posttext import absolute_links as absolute_links  # re-exported
+from inventaire.book.posttext import printed_hashtags
 from inventaire.book.posttext import quote_spacing as quote_spacing
 from inventaire.book.posttext import unlink as unlink
 from inventaire.core.model import Post
@@ -84,12 +85,26 @@ class Chapter:
 
 
 @dataclass
+class SittingRef:
+    """One sitting as the index of places gives it: its hour and the anchors of its
+    first and last posts (the page range; the head never leaves the first post)."""
+
+    hour: str
+    first: str
+    last: str
+
+
+@dataclass
 class IndexEntry:
-    """A heading of an index and the posts it points to; pages come after layout."""
+    """A heading of an index and the posts it points to; pages come after layout.
+    An entry of the index of places lists its ``sittings`` rather than bare pages:
+    thirty page numbers after a place's name (nearly every page) tell a reader
+    nothing; « 14 h, 27–28 » says when and where to read."""
 
     label: str
     sort_key: str
     anchors: list[str]
+    sittings: list[SittingRef] = field(default_factory=list)
 
 
 @dataclass
@@ -98,6 +113,7 @@ class BookContent:
     posts: list[BookPost]
     contributors: list[IndexEntry]
     places: list[IndexEntry]
+    hashtags: list[IndexEntry] = field(default_factory=list)
 
 
 def in_book(article: Any, require_consent: bool) -> bool:
@@ -254,6 +270,33 @@ def places_index(chapters: Sequence[Chapter], day: Day) -> list[IndexEntry]:
                 continue
             entry = entries.setdefault(sitting.slug, IndexEntry(name, fold(name), []))
             entry.anchors.append(sitting.posts[0].anchor)
+            entry.sittings.append(SittingRef(format_hour(sitting.posts[0].post.date.hour),
+                                             sitting.posts[0].anchor,
+                                             sitting.posts[-1].anchor))
+    for entry in entries.values():  # by place: the hours in order; by hour, already
+        entry.sittings.sort(key=lambda ref: int(ref.hour.split()[0]))
+    return sorted(entries.values(), key=lambda e: (e.sort_key, e.label))
+
+
+def hashtags_index(posts: Sequence[BookPost], day_tags: Sequence[str]) -> list[IndexEntry]:
+    """Every hashtag an entry prints, but the day's own (they tag every post) → its
+    posts. Case is folded (#Paris and #paris are one entry), printed in the form most
+    posts use; sorted without accents or case."""
+    day = {fold(tag.lstrip("#")) for tag in day_tags}
+    entries: dict[str, IndexEntry] = {}
+    forms: dict[str, dict[str, int]] = {}
+    for post in posts:
+        for tag in dict.fromkeys(printed_hashtags(post.html)):
+            key = fold(tag)
+            if key in day:
+                continue
+            entry = entries.setdefault(key, IndexEntry("", key, []))
+            if post.anchor not in entry.anchors:
+                entry.anchors.append(post.anchor)
+            seen = forms.setdefault(key, {})
+            seen[tag] = seen.get(tag, 0) + 1
+    for key, entry in entries.items():
+        entry.label = "#" + max(forms[key].items(), key=lambda item: item[1])[0]
     return sorted(entries.values(), key=lambda e: (e.sort_key, e.label))
 
 
@@ -263,4 +306,5 @@ def build_content(articles: Sequence[Any], day: Day, mode: str,
     posts = make_posts(articles, day, html_of, plates_of)
     chapters = chapters_by_place(posts, day) if mode == "place" else chapters_by_hour(posts, day)
     return BookContent(chapters=chapters, posts=posts, contributors=contributors_index(posts),
-                       places=places_index(chapters, day))
+                       places=places_index(chapters, day),
+                       hashtags=hashtags_index(posts, day.hashtags))

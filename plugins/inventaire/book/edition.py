@@ -22,6 +22,7 @@ NAMED_SIZES_MM = {"a4": (210.0, 297.0), "a5": (148.0, 210.0), "a6": (105.0, 148.
                   "b5": (176.0, 250.0), "letter": (215.9, 279.4)}
 CHAPTER_MODES = ("hour", "place")
 COLOR_MODES = ("rgb", "gray", "cmyk")
+RUN_ON_ROOM = 1 / 3  # share of the text block a run-on hour needs left on its page
 
 
 class BookSettingError(ValueError):
@@ -89,6 +90,7 @@ class BookEdition:
     author: str = ""
     spine_text_min_mm: float = 6.0
     keep_day_hashtags: bool = False
+    hour_new_page: bool = False  # every hour on a new page (else hours run on)
     imprint: Imprint = field(default_factory=Imprint)
     workers: int = 1  # processes laying out the chapters of a big book (1: this one)
     parallel_posts: int = 1500  # a book of more posts than this uses the workers
@@ -155,6 +157,7 @@ class BookEdition:
             author=str(settings.get("AUTHOR", "")),
             spine_text_min_mm=spine_min,
             keep_day_hashtags=bool(get("BOOK_KEEP_DAY_HASHTAGS")),
+            hour_new_page=bool(get("BOOK_HOUR_NEW_PAGE")),
             imprint=imprint,
             workers=count_setting(settings, "BOOK_WORKERS", default_workers()),
             parallel_posts=count_setting(settings, "BOOK_PARALLEL_POSTS",
@@ -172,6 +175,20 @@ class BookEdition:
     @property
     def text_height_mm(self) -> float:
         return self.trim[1] - self.margins[0] - self.margins[2]
+
+    @property
+    def run_on(self) -> bool:
+        """Chapters run on, a new one starting a new page only when less than
+        :data:`RUN_ON_ROOM` of the page is left: the hours of a day (a page that an
+        hour leaves two-thirds empty reads as a printout). Chapters by place, each
+        opened by its introduction, always start a page, as do hours with
+        ``BOOK_HOUR_NEW_PAGE``."""
+        return self.chapters == "hour" and not self.hour_new_page
+
+    @property
+    def run_on_room_mm(self) -> float:
+        """The room a run-on chapter needs left on the page, else it starts the next."""
+        return self.text_height_mm * RUN_ON_ROOM
 
     def spine_mm(self, pages: int) -> float:
         """The issue's rule: spine = pages × BOOK_PAPER_THICKNESS_MM (a thickness per page,

@@ -52,9 +52,24 @@ PLACEHOLDER = "000"
 
 
 @dataclass
+class SittingRow:
+    """« 14 h, 27–28 »: a sitting's hour, its pages as printed, its first post's anchor."""
+
+    hour: str
+    pages: str
+    anchor: str
+
+
+@dataclass
 class IndexRow:
     label: str
     refs: list[tuple[str, str]]  # (page as printed, anchor of the first post there)
+    sittings: list[SittingRow] = field(default_factory=list)
+
+
+def page_range(first: int, last: int) -> str:
+    """« 27 », or « 27–28 » (an en dash) when the sitting runs over."""
+    return str(first) if last <= first else f"{first}\u2013{last}"
 
 
 @dataclass
@@ -84,6 +99,7 @@ class BookView:
     toc: list[TocEntry]
     contributors: list[IndexRow] = field(default_factory=list)
     places: list[IndexRow] = field(default_factory=list)
+    hashtags: list[IndexRow] = field(default_factory=list)
     handles: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # as the entries sign, by name
     post_count: int = 0
@@ -107,7 +123,10 @@ def index_rows(entries: Sequence[IndexEntry], pages: dict[str, int] | None) -> l
             for anchor in entry.anchors:
                 first.setdefault(pages[anchor], anchor)
             refs = [(str(n), first[n]) for n in sorted(first)]
-        rows.append(IndexRow(entry.label, refs))
+        sittings = [SittingRow(ref.hour, PLACEHOLDER if pages is None
+                               else page_range(pages[ref.first], pages[ref.last]), ref.first)
+                    for ref in entry.sittings]
+        rows.append(IndexRow(entry.label, refs, sittings))
     return rows
 
 
@@ -118,8 +137,10 @@ def toc_entries(content: BookContent, preface: bool,
     entries = [TocEntry("Préface", "preface")] if preface else []
     entries += [TocEntry(c.title, c.anchor) for c in content.chapters]
     entries += [TocEntry("Index des contributeurs", "index-contributeurs"),
-                TocEntry("Index des lieux", "index-lieux"),
-                TocEntry("Colophon", "colophon")]
+                TocEntry("Index des lieux", "index-lieux")]
+    if content.hashtags:
+        entries.append(TocEntry("Index des mots-dièse", "index-mots-diese"))
+    entries.append(TocEntry("Colophon", "colophon"))
     if toc_pages is not None:
         for entry in entries:
             entry.page = str(toc_pages.get(entry.anchor, PLACEHOLDER))
@@ -210,7 +231,8 @@ class InteriorBuilder:
             chapters=list(content.chapters if chapters is None else chapters),
             toc=toc_entries(content, preface is not None, toc_pages),
             contributors=index_rows(content.contributors, pages),
-            places=index_rows(content.places, pages), handles=handles,
+            places=index_rows(content.places, pages),
+            hashtags=index_rows(content.hashtags, pages), handles=handles,
             names=contributor_names(content),
             post_count=len(content.posts), contributor_count=len(handles),
             printer_settings=printer_settings(e), day_hashtags=list(self.day.hashtags),
@@ -230,7 +252,8 @@ class InteriorBuilder:
         return extra + self.templates.render(
             "book/livre.css", fonts=font_face_css(), g=geometry(self.edition),
             p=Palette.for_mode(mode), print=bleed, marks=self.edition.crop_marks,
-            links=interactive, bookmarks=interactive, font_size=self.edition.font_size)
+            links=interactive, bookmarks=interactive, font_size=self.edition.font_size,
+            run_on=self.edition.run_on, room=css_mm(self.edition.run_on_room_mm))
 
     def blank_css(self) -> str:
         """Pages with nothing on them, not even a folio, at the print edition's size."""

@@ -12,6 +12,12 @@ one layout), while the main process lays out the back matter, the numbered conte
 and a small document holding only the body's folios. The parts are joined with
 pypdf, keeping the pages' boxes, and the folios are drawn over the body's pages.
 Fonts are subset per part, so the joined file carries one subset per part.
+
+Hours that run on (:attr:`BookEdition.run_on`) run on within a group: each group's
+first hour starts a page, as a worker cannot know the room the group before it
+leaves. So a big book laid out in parallel has up to ``BOOK_WORKERS - 1`` more hours
+opening a page than the same book in one process; with ``BOOK_HOUR_NEW_PAGE`` the
+two are the same page for page.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from html import unescape
 
 from inventaire.core.text.typography import NBSP, NNBSP
 
@@ -115,6 +116,16 @@ def drop_day_hashtags(html: str, hashtags: Iterable[str]) -> str:
 
     kept = _ONE_HASHTAG.sub(keep, html[start:])
     return (html[:start] + kept).rstrip()
+
+
+_ANY_HASHTAG = re.compile(r'<(?:a|span) class="hashtag"[^>]*>#([^<]+)</(?:a|span)>')
+
+
+def printed_hashtags(html: str) -> list[str]:
+    """The hashtags an entry prints (without their ``#``), in their order: what the
+    index of hashtags points at, so every one of its numbers names a page where the
+    hashtag can be read."""
+    return [unescape(tag) for tag in _ANY_HASHTAG.findall(html)]
 
 
 def set_apart(html: str) -> tuple[str, list[str]]:

@@ -59,6 +59,7 @@ DEFAULTS: dict[str, Any] = {
     "BOOK_PRINT_RUN": 0,
     # True prints the day's own hashtags (journee.md) at the end of every entry.
     "BOOK_KEEP_DAY_HASHTAGS": False,
+    "BOOK_HOUR_NEW_PAGE": False,  # True: every hour on a new page; else hours run on
     # The spine carries the title only when at least this wide (mm); else it is plain.
     "BOOK_SPINE_TEXT_MIN_MM": 6,
     "BOOK_CRIERS": True,
