@@ -246,3 +246,32 @@ def test_disabled_book_is_not_built(copy: Path) -> None:
     result = step.build_book(settings, copy / "content", copy / "cache")
     assert not result.built and not result.editions and result.folder == edition
     assert snapshot(edition) == before
+
+
+def test_withdrawn_posts_plate_leaves_the_cache(copy: Path, run: Step) -> None:
+    """Issue 18, finding 13: plates are named by content, so the book deletes those the
+    edition it lays out does not print; the emoji conversions, not post-specific, stay."""
+    from inventaire.commands.rights import withdraw_posts
+
+    plates = copy / "cache" / "book" / "plates"
+    printed = sorted(plates.iterdir())
+    assert len(printed) == 1  # the one photo of the project's six posts (its 5th)
+    emoji = sorted((copy / "cache" / "book").glob("emoji*/**/*"))
+    withdraw_posts(copy, "325312345678900004", reason="test")
+    assert not run().skipped
+    assert not printed[0].exists()
+    assert sorted(plates.iterdir()) == []
+    assert sorted((copy / "cache" / "book").glob("emoji*/**/*")) == emoji
+
+
+def test_prune_plates_keeps_the_printed_ones(tmp_path: Path) -> None:
+    from inventaire.book.photos import prune_plates
+
+    plates = tmp_path / "plates"
+    plates.mkdir()
+    kept, gone, stale = plates / "a.jpg", plates / "b.jpg", plates / "c.tmp"
+    for path in (kept, gone, stale):
+        path.write_bytes(b"x")
+    assert prune_plates(tmp_path, [kept]) == 2
+    assert sorted(plates.iterdir()) == [kept]
+    assert prune_plates(tmp_path / "none", []) == 0

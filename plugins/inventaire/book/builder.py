@@ -24,6 +24,7 @@ from inventaire.book.edition import BookEdition
 from inventaire.book.emoji import EmojiImages
 from inventaire.book.interior import InteriorBuilder
 from inventaire.book.layout import Renderer, Timing
+from inventaire.book.photos import prune_plates
 from inventaire.book.templates import Templates, template_folders
 from inventaire.core.day import source_date
 from inventaire.core.text.typography import format_day, french_spacing
@@ -83,6 +84,7 @@ def lay_out(articles: Sequence[Any], settings: dict[str, Any], content_path: Pat
     result = BookFiles()
     if not chosen:
         logger.warning("Book: no selected post is meant for the book; nothing to lay out")
+        prune_plates(cache_dir, ())
         return result
     renderer = Renderer(content_path)
     site_url = str(settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "")
@@ -115,6 +117,9 @@ def lay_out(articles: Sequence[Any], settings: dict[str, Any], content_path: Pat
         for slug, pdf in render_sheets(sheets, edition, templates, renderer).items():
             result.files[f"crieurs/{slug}.pdf"] = pdf
     result.timings = renderer.timings
+    # Every file the layouts read went through the fetcher: the plates among them are
+    # the ones this edition prints (the screen edition's too); the others go.
+    prune_plates(cache_dir, renderer.fetcher.files.values())
     for name, title in EDITION_TITLES.items():
         if name in result.files:
             result.editions.append({

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -157,3 +158,27 @@ class PlateMaker:
                 self.edition.plate_ppi, self.edition.plate_ppi))
             tmp.replace(target)
         return target
+
+
+def prune_plates(cache_dir: Path, used: Iterable[Path]) -> int:
+    """Delete the plates in ``cache_dir/plates`` that the edition just laid out does not
+    print; returns how many.
+
+    Plates are named by content, so a withdrawn post's photo would otherwise stay in
+    the cache after the book stopped printing it (issue 18, finding 13: a rights
+    request must leave nothing the project keeps). Only plates are post-specific; the
+    gray and CMYK emoji conversions (``emoji/``) are the same for every post and stay.
+    A leftover ``.tmp`` of a killed build goes too.
+    """
+    folder = cache_dir / "plates"
+    if not folder.is_dir():
+        return 0
+    keep = {path.resolve() for path in used}
+    removed = 0
+    for path in folder.iterdir():
+        if path.is_file() and path.resolve() not in keep:
+            path.unlink(missing_ok=True)
+            removed += 1
+    if removed:
+        logger.info("Book: %d plate(s) no longer printed deleted from %s", removed, folder)
+    return removed
