@@ -81,10 +81,21 @@ def inputs_digest(settings: Mapping[str, Any], content: Path) -> str:
 
 
 def printed_media(posts: Iterable[Post]) -> list[str]:
-    """The photos the book may print, as the posts name them: those of every selected
-    post (a superset of the printable ones whatever the consent rule)."""
-    return sorted({m.file for p in posts if p.status == "selected"
-                   for m in p.media if m.file and m.kind == "photo" and not m.missing})
+    """The images the book may print, as the posts name them: the photos, the posters
+    of videos and GIFs, and GIFs without a poster, of every selected post (a superset
+    of the printable ones whatever the consent rule)."""
+    names: set[str] = set()
+    for post in posts:
+        if post.status != "selected":
+            continue
+        for media in post.media:
+            if media.missing or not media.file:
+                continue
+            if media.poster:
+                names.add(media.poster)
+            elif media.kind in ("photo", "gif"):
+                names.add(media.file)
+    return sorted(names)
 
 
 def book_signature(inputs: str, content: Path, media: Iterable[str]) -> str:

@@ -195,7 +195,7 @@ class InteriorBuilder:
 
         def plates_of(post: Any) -> list[Any]:
             where = f"post {post.id} (@{post.author})"
-            found = [plates.plate(m, where) for m in post.media if m.kind == "photo"]
+            found = [plates.plate(m, where) for m in post.media]
             return [p for p in found if p is not None]
 
         content = build_content(articles, self.day, self.edition.chapters, html_of, plates_of)

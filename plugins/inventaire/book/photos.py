@@ -14,7 +14,7 @@ import hashlib
 import logging
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,11 @@ class Plate:
     source: str
     alt: str = ""  # kept for the tagged screen edition; never printed
     url: str = ""  # what the HTML points at (see fetcher.py)
+    mark: str = ""  # « vidéo », « GIF animé »: what the still stands for
+
+
+# A moving picture prints as its poster frame, marked as what it stands for.
+MOVING = {"video": "vidéo", "gif": "GIF animé"}
 
 
 def fit_mm(pixels: tuple[int, int], box_mm: tuple[float, float]) -> tuple[float, float]:
@@ -78,24 +83,39 @@ class PlateMaker:
         self.too_small: list[str] = []
 
     def plate(self, media: Media, where: str) -> Plate | None:
-        """The plate for one attached photo, or ``None`` (with a warning) if unusable."""
+        """The plate for one attached photo, or ``None`` (with a warning) if unusable.
+
+        A video or an animated GIF prints as its poster frame (a GIF without one, as
+        its own first frame) with a small mark saying what it is; a sound, or a video
+        without a poster, has nothing to print.
+        """
         if media.missing or not media.file:
             return None
-        source = media_path(self.content, media.file)
+        mark = MOVING.get(media.kind, "")
+        name = media.poster or (media.file if media.kind in ("photo", "gif") else "")
+        if not name:
+            logger.info("%s: media: %s (%s) has no still to print — left out of the "
+                        "book", where, media.file, media.kind)
+            return None
+        plate = self._plate(media, name, where)
+        return replace(plate, mark=mark) if plate is not None and mark else plate
+
+    def _plate(self, media: Media, name: str, where: str) -> Plate | None:
+        source = media_path(self.content, name)
         if source is None:
             logger.warning("%s: media: %s names a file outside content/ — left out of the "
-                           "book; name a file under content/media/", where, media.file)
+                           "book; name a file under content/media/", where, name)
             return None
         if not source.is_file():
             logger.warning("%s: media: %s not found — the photo is left out of the book",
-                           where, media.file)
+                           where, name)
             return None
         try:
             with Image.open(source) as image:
                 pixels = ImageOps.exif_transpose(image).size
         except (OSError, ValueError, Image.DecompressionBombError) as error:
             logger.warning("%s: media: %s cannot be read safely (%s) — left out of the book",
-                           where, media.file, error)
+                           where, name, error)
             return None
         ppi = self.edition.plate_ppi
         size_mm = fit_mm(pixels, self.box_mm)
@@ -103,10 +123,10 @@ class PlateMaker:
         if wanted[0] > pixels[0] or wanted[1] > pixels[1]:
             size_mm = (pixels[0] / ppi * MM_PER_INCH, pixels[1] / ppi * MM_PER_INCH)
             wanted = pixels
-            self.too_small.append(media.file)
+            self.too_small.append(name)
             logger.warning("%s: media: %s is too small for a full-width plate at %d ppi "
                            "(%d×%d px, needs %d px wide); it prints at %.0f mm wide — "
-                           "give a larger file", where, media.file, ppi, pixels[0],
+                           "give a larger file", where, name, ppi, pixels[0],
                            pixels[1], target_pixels(fit_mm(pixels, self.box_mm), ppi)[0],
                            size_mm[0])
         prepared = self.prepare(source, wanted)
