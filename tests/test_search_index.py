@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from inventaire.site.search import index_site, pagefind_binary, search_glob, searchable_pages
+from inventaire.site.sitemap import html_pages
 
 needs_pagefind = pytest.mark.skipif(pagefind_binary() is None,
                                     reason="the pagefind package has no binary here")
@@ -62,8 +63,9 @@ def test_search_glob_escapes_pattern_characters() -> None:
 def test_searchable_pages_are_read_from_the_written_files(tmp_path: Path) -> None:
     write_site(tmp_path, {"post/1/index.html": page("un"), "heure/index.html": page("x", False),
                           "pagefind/x.html": page("bundle")})
-    assert searchable_pages(tmp_path) == ({"post/1/index.html"},
-                                          {"post/1/index.html", "heure/index.html"})
+    html = html_pages(tmp_path)
+    assert html == ["heure/index.html", "post/1/index.html"]  # not Pagefind's own files
+    assert searchable_pages(tmp_path, html) == {"post/1/index.html"}
 
 
 @needs_pagefind
@@ -71,7 +73,7 @@ def test_index_holds_marked_pages_only(tmp_path: Path) -> None:
     site = tmp_path / "site"
     write_site(site, {f"post/{i}/index.html": page(f"message numéro{i} hirondelle")
                       for i in range(3)} | {"heure/index.html": page("listehoraire", False)})
-    assert index_site(site)
+    assert index_site(site, html_pages(site))
     text = fragments_text(site / "pagefind")
     assert "numéro2" in text and "listehoraire" not in text
 

@@ -46,9 +46,10 @@ def finish(pelican: Any) -> None:
     generator that renders pages (``SiteGenerator.generate_output``).
     """
     output = Path(pelican.output_path)
-    sitemap.write_sitemap(output, str(pelican.settings.get("SITEURL") or ""),
+    html = sitemap.html_pages(output)
+    sitemap.write_sitemap(output, html, str(pelican.settings.get("SITEURL") or ""),
                           str(pelican.settings.get("TIMEZONE") or ""))
     if inventaire_settings.get(pelican.settings, "INVENTAIRE_SEARCH"):
-        index_site(output)
+        index_site(output, html)
     else:
         logger.info("search: no index (INVENTAIRE_SEARCH is False)")

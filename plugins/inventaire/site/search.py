@@ -48,26 +48,16 @@ def pagefind_binary() -> str | None:
     return None
 
 
-def searchable_pages(output: Path) -> tuple[set[str], set[str]]:
-    """The pages marked for search and every HTML page, relative to ``output``.
-
-    Read from the written files themselves (a search for the mark in each page's
-    bytes), so the list follows the templates whatever they mark.
-    """
-    pages: set[str] = set()
-    html: set[str] = set()
-    for base, dirs, files in os.walk(output):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "pagefind"]
-        folder = Path(base).relative_to(output).as_posix()
-        for name in files:
-            if not name.endswith(".html"):
-                continue
-            relative = name if folder == "." else f"{folder}/{name}"
-            html.add(relative)
-            with open(os.path.join(base, name), "rb") as handle:
-                if SEARCH_MARK in handle.read():
-                    pages.add(relative)
-    return pages, html
+def searchable_pages(output: Path, html: list[str]) -> set[str]:
+    """The pages of ``html`` (relative to ``output``) marked for search, read from the
+    written files themselves (a search for the mark in each page's bytes), so the list
+    follows the templates whatever they mark."""
+    marked: set[str] = set()
+    for page in html:
+        with open(output / page, "rb") as handle:
+            if SEARCH_MARK in handle.read():
+                marked.add(page)
+    return marked
 
 
 def search_glob(pages: set[str], html: set[str]) -> str | None:
@@ -102,8 +92,9 @@ def glob_escape(name: str) -> str:
     return "".join("\\" + c if c in "\\*?[]{}()<>,:!#$" else c for c in name)
 
 
-def index_site(output: Path) -> bool:
-    """Run Pagefind once on the finished ``output``; a failure is logged, not fatal."""
+def index_site(output: Path, html: list[str]) -> bool:
+    """Run Pagefind once on the finished ``output`` (whose HTML pages are ``html``); a
+    failure is logged, not fatal."""
     binary = pagefind_binary()
     if binary is None:
         logger.warning("search: pagefind is not installed — run 'make install' "
@@ -111,7 +102,7 @@ def index_site(output: Path) -> bool:
         return False
     command = [binary, "--site", str(output), "--output-subdir", "pagefind",
                "--force-language", "fr", "--silent"]
-    pattern = search_glob(*searchable_pages(output))
+    pattern = search_glob(searchable_pages(output, html), set(html))
     if pattern is not None:
         command += ["--glob", pattern]
     result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -21,20 +21,23 @@ from inventaire.core.atomic import write_atomic
 LEFT_OUT = ("404.html", "pagefind/", "theme/")
 
 
-def page_urls(output: Path) -> list[str]:
-    """The address of every HTML page under ``output``, in a stable order."""
-    urls = []
+def html_pages(output: Path) -> list[str]:
+    """Every HTML file of the finished site, relative to ``output``, in a stable order
+    (hidden folders and Pagefind's bundle left out). The sitemap and the search index
+    are both made from this one listing."""
+    pages: list[str] = []
     for base, dirs, files in os.walk(output):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "pagefind"]
         folder = Path(base).relative_to(output).as_posix()
-        for name in files:
-            if not name.endswith(".html"):
-                continue
-            relative = name if folder == "." else f"{folder}/{name}"
-            if relative.startswith(LEFT_OUT):
-                continue
-            urls.append(relative.removesuffix("index.html"))
-    return sorted(urls)
+        prefix = "" if folder == "." else f"{folder}/"
+        pages.extend(prefix + name for name in files if name.endswith(".html"))
+    return sorted(pages)
+
+
+def page_urls(pages: list[str]) -> list[str]:
+    """The address of every page the sitemap lists (not the 404 page, nor the theme's)."""
+    return [page.removesuffix("index.html") for page in pages
+            if not page.startswith(LEFT_OUT)]
 
 
 def lastmod(timezone: str) -> str:
@@ -59,5 +62,5 @@ def sitemap_xml(siteurl: str, urls: list[str], timezone: str = "") -> str:
             f"{items}</urlset>\n")
 
 
-def write_sitemap(output: Path, siteurl: str, timezone: str = "") -> None:
-    write_atomic(output / "sitemap.xml", sitemap_xml(siteurl, page_urls(output), timezone))
+def write_sitemap(output: Path, pages: list[str], siteurl: str, timezone: str = "") -> None:
+    write_atomic(output / "sitemap.xml", sitemap_xml(siteurl, page_urls(pages), timezone))
