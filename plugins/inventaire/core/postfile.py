@@ -166,6 +166,8 @@ def _flag(data: dict[str, Any], name: str, default: bool, path: str,
     value = data.get(name)
     if value is None or value == "":
         return default
+    if isinstance(value, bool):  # the usual case: no line number to look up
+        return value
     return schema.boolean(value, name, path, lines.get(name, 2))
 
 
