@@ -19,7 +19,7 @@ import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -505,3 +505,20 @@ def simple_entities(text: str) -> list[Entity]:
     from inventaire.core.text import twitter_text
 
     return list(twitter_text.extract_entities(text))
+
+
+def open_tree(path: Path, label: str) -> Generator[Record, None, Tree | None]:
+    """The archive at ``path`` as a :class:`Tree`, after the notices of what it refused;
+    ``None`` (with the notice that says why) when it cannot be read at all. Used as
+    ``tree = yield from open_tree(path, label)`` by the readers of archives."""
+    try:
+        tree = Tree(path, label)
+    except ArchiveError as error:
+        yield Refused(label, str(error), "error")
+        return None
+    except (OSError, zipfile.BadZipFile) as error:
+        yield Malformed(label, 1, f"cannot open the archive: {error}; it may be cut "
+                        "short — download it again")
+        return None
+    yield from tree.refused
+    return tree

@@ -17,7 +17,6 @@ the sensitive posts still undecided.
 from __future__ import annotations
 
 import json
-import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,6 +39,7 @@ from inventaire.importer.sources.common import (
     Tree,
     iter_json,
     media_kind,
+    open_tree,
     parse_iso_date,
 )
 from inventaire.importer.sources.tarball import is_tar
@@ -296,16 +296,9 @@ def status_to_post(status: dict[str, Any], context: ReadContext) -> Post | Skipp
 
 
 def read_archive(path: Path, context: ReadContext) -> Iterator[Record]:
-    try:
-        tree = Tree(path, context.label)
-    except ArchiveError as error:
-        yield Refused(context.label, str(error), "error")
+    tree = yield from open_tree(path, context.label)
+    if tree is None:
         return
-    except (OSError, zipfile.BadZipFile) as error:
-        yield Malformed(context.label, 1, f"cannot open the archive: {error}; it may be "
-                        "cut short — download it again")
-        return
-    yield from tree.refused
     outbox = tree.find("outbox.json")
     if outbox is None:
         yield Malformed(context.label, 1, "no outbox.json in the Mastodon archive")

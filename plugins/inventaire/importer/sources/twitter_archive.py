@@ -31,6 +31,7 @@ from inventaire.importer.sources.common import (
     Skipped,
     Tree,
     build_text,
+    open_tree,
 )
 from inventaire.importer.sources.twitter_js import JSError, iter_js_items, parse_js
 from inventaire.importer.sources.twitter_notes import Note, Notes, note_of
@@ -187,17 +188,10 @@ def _attach_files(post: Post, tweet: dict[str, Any], tree: Tree, media_dir: str)
 
 def read(path: Path, context: ReadContext) -> Iterator[Record]:
     single = path.is_file() and not zipfile.is_zipfile(path)
-    try:
-        # A lone tweets.js is read with the folder around it (for tweets_media/).
-        tree = Tree(path.parent if single else path, context.label)
-    except ArchiveError as error:
-        yield Refused(context.label, str(error), "error")
+    # A lone tweets.js is read with the folder around it (for tweets_media/).
+    tree = yield from open_tree(path.parent if single else path, context.label)
+    if tree is None:
         return
-    except (OSError, zipfile.BadZipFile) as error:
-        yield Malformed(context.label, 1, f"cannot open the archive: {error}; it may be "
-                        "cut short — download it again")
-        return
-    yield from tree.refused
     manifest: dict[str, Any] = {}
     manifest_name = None if single else tree.find("data/manifest.js") or tree.find("manifest.js")
     if manifest_name:
