@@ -55,3 +55,18 @@ def test_place_intros_use_the_same_markdown() -> None:
 def test_headings_get_no_ids_unless_written() -> None:
     assert markdown_html("## Temps") == "<h2>Temps</h2>"
     assert markdown_html("## Temps {#temps}") == '<h2 id="temps">Temps</h2>'
+
+
+def test_editors_html_cannot_run_or_leak() -> None:
+    """A script, an event handler or a javascript: link pasted into an editors' page
+    is not published; headings' ids, highlighting classes and site links stay."""
+    from inventaire.core.markdown import markdown_html
+
+    html = markdown_html("# Titre {#t}\n\nVoir [ici](javascript:alert(1)), "
+                         "<script>alert(2)</script><img src=x onerror=alert(3)> "
+                         "[la préface]({filename}/pages/preface.md) et "
+                         "[le site](https://paris.fr).\n\n```\ncode\n```\n")
+    assert "<script" not in html and "alert" not in html and "onerror" not in html
+    assert "javascript:" not in html
+    assert '<h1 id="t">' in html and 'class="highlight"' in html
+    assert 'href="{filename}/pages/preface.md"' in html and 'href="https://paris.fr"' in html

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import nh3
 from markdown import Markdown
 
 from inventaire.core.text.typography import editors_spacing
@@ -63,8 +64,27 @@ def make_markdown() -> Markdown:
                     output_format="html5")
 
 
-def markdown_html(text: str) -> str:
-    """Editors' Markdown (trusted: theirs, not the posts') as HTML, with French spaces
-    before ``: ; ! ?`` in its text (:func:`editors_spacing`): smarty makes the quotes
-    and apostrophes, not the spaces, and « Note : » must not break before its colon."""
-    return editors_spacing(str(make_markdown().convert(text)))
+def markdown_html(text: str, converter: Markdown | None = None) -> str:
+    """Editors' Markdown as safe HTML, with French spaces before ``: ; ! ?`` in its
+    text (:func:`editors_spacing`): smarty makes the quotes and apostrophes, not the
+    spaces, and « Note : » must not break before its colon. ``converter`` (a
+    :func:`make_markdown`, reset here) serves many texts in a row."""
+    converter = converter.reset() if converter is not None else make_markdown()
+    return editors_spacing(sanitize(str(converter.convert(text))))
+
+
+# What editors' HTML may hold: nh3's (ammonia's) list of harmless tags and attributes,
+# plus class and id everywhere (code highlighting, ``{#id}`` anchors) and title; links
+# and images only to http(s), mailto and addresses within the site; no rel added.
+ALLOWED_ATTRIBUTES = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
+ALLOWED_ATTRIBUTES["*"] = {"class", "id", "title", "lang"}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize(html: str) -> str:
+    """The HTML without what could run or leak in a visitor's browser or the book: no
+    ``<script>``, ``<style>``, event handler, ``javascript:``/``data:`` or ``file:``
+    address. Editors' pages are published under the city's name, and an editor's
+    file may have been pasted from anywhere."""
+    return str(nh3.clean(html, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                         link_rel=None, clean_content_tags={"script", "style"}))

@@ -14,9 +14,9 @@ from typing import Any
 
 from inventaire.core.day import weather_at
 from inventaire.core.figures import HOURS, hour_url, place_url
-from inventaire.core.markdown import make_markdown
+from inventaire.core.markdown import make_markdown, markdown_html
 from inventaire.core.places import Place, fold
-from inventaire.core.text.typography import editors_spacing, format_hour
+from inventaire.core.text.typography import format_hour
 
 
 class PlaceNames:
@@ -126,7 +126,7 @@ def place_groups(articles: Sequence[Any], places: dict[str, Place]) -> dict[str,
     markdown = make_markdown()  # the editors' one configuration, as the book's
     groups: dict[str, PlaceGroup] = {}
     for slug, place in places.items():
-        intro = editors_spacing(markdown.reset().convert(place.intro)) if place.intro else ""
+        intro = markdown_html(place.intro, markdown) if place.intro else ""
         groups[slug] = PlaceGroup(place=place, intro_html=intro)
     for article in in_time_order(articles):
         group = groups.get(article.post.place)
