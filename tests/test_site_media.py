@@ -356,3 +356,23 @@ def test_in_a_browser_flags_use_openmoji_and_nothing_plays(site: Site) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_feed_veils_a_post_behind_its_content_warning(tmp_path: Path) -> None:
+    """The Atom feed titles such a post by its warning and leaves its words out; the
+    other posts keep theirs."""
+    import xml.dom.minidom
+
+    from hostile.tmpproject import made_up_post, make_project
+    from inventaire.commands.build import build
+
+    hidden = made_up_post(1, text="Mot caché Zanzibarique #jdtap",
+                          extra={"content_warning": "Bruit de sirènes"})
+    project = make_project(tmp_path / "feed", posts=[hidden, made_up_post(2)])
+    build(project, book=False, search=False)
+    feed = (project / "output" / "feeds" / "tout.atom.xml").read_text("utf-8")
+    xml.dom.minidom.parseString(feed)
+    assert "Zanzibarique" not in feed
+    assert "Avertissement : Bruit de sirènes" in feed and "numéro2" in feed
+    page = (project / "output" / "post" / hidden.id / "index.html").read_text("utf-8")
+    assert "Zanzibarique" in page  # on the site, behind its disclosure

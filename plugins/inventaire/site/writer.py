@@ -2,7 +2,8 @@
 
 See :mod:`.workers`: every process makes the same ``write_file`` calls in the same
 order, and each renders the calls of its share (call *i* in process *i mod n*).
-Feeds are written by the parent alone. Only Pelican's public ``write_file`` and
+Feeds are written by the parent alone, with the posts behind a content warning
+veiled (:mod:`.feeds`). Only Pelican's public ``write_file`` and
 ``write_feed`` are overridden; the rendering, pagination and overwrite checks stay
 Pelican's.
 """
@@ -12,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from pelican.writers import Writer
+
+from .feeds import veiled
 
 # Keys of Pelican's shared context (every generator's ``context`` is one dict, and
 # every ``write_file`` call receives it): this process's share of the pages, as
@@ -40,7 +43,7 @@ class SiteWriter(Writer):
         share = context.get(SHARE)
         if share is not None and share[0] != 0:
             return None
-        return super().write_feed(elements, context, *args, **kwargs)
+        return super().write_feed(veiled(elements), context, *args, **kwargs)
 
 
 def get_writer(_pelican: Any) -> type[SiteWriter]:
