@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.core import settings as inventaire_settings
+from inventaire.core.day import DEFAULT_CITY
 from inventaire.core.day import Day as CoreDay
 from inventaire.core.day import load_day as load_core_day
 from inventaire.core.markdown import markdown_html
@@ -24,10 +25,6 @@ from inventaire.core.places import Place, load_places
 from inventaire.core.postfile import PostFileError, read_front_matter
 
 logger = logging.getLogger(__name__)
-
-# The book names a city on its title page and in « Ailleurs à … » when journee.md
-# does not (its ``ville``): the project began in Paris.
-DEFAULT_CITY = "Paris"
 
 __all__ = ["Day", "EditorsPage", "load_day", "markdown_html", "read_page"]
 
@@ -68,7 +65,7 @@ def load_day(content: Path, settings: Mapping[str, Any]) -> Day:
     its preface and colophon from ``content/pages/``, and its places."""
     core = load_core_day(content, settings, strict=False)
     fields = core.core_fields()
-    fields["city"] = core.city or DEFAULT_CITY
+    fields["city"] = core.city_name
     pages = content / "pages"
     places_folder = content / str(inventaire_settings.get(settings, "INVENTAIRE_PLACES_PATH"))
     return Day(**fields,
