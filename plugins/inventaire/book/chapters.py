@@ -28,7 +28,6 @@ from inventaire.book.day import Day, markdown_html
 from inventaire.book.photos import Plate
 from inventaire.book.posttext import absolute_links as absolute_links  # re-exported
 from inventaire.book.posttext import printed_hashtags
-from inventaire.book.posttext import quote_spacing as quote_spacing
 from inventaire.book.posttext import unlink as unlink
 from inventaire.core.model import Post
 from inventaire.core.places import fold
@@ -38,6 +37,7 @@ from inventaire.core.text.typography import (
     format_time,
     french_spacing,
 )
+from inventaire.core.text.typography import quote_spacing as quote_spacing
 
 ELSEWHERE = "ailleurs"
 

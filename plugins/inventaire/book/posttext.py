@@ -12,12 +12,7 @@ import re
 from collections.abc import Iterable
 from html import unescape
 
-from inventaire.core.text.typography import NBSP, NNBSP
-
 _TAG = re.compile(r"(<[^>]*>)")
-_SPACE_BEFORE = re.compile(r" (?=[;!?»])")
-_SPACE_BEFORE_COLON = re.compile(r"(?<=\S) (?=:(?:\s|$))")
-_SPACE_AFTER = re.compile(r"(?<=«) ")
 # A text run's last space just before an inline element: see detach_spaces.
 _SPACE_BEFORE_INLINE = re.compile(r"(?<=[^\s>]) (?=<(?:a|span|img)\b)")
 # The hashtags, emoji and spaces that end an entry (render_text's markup).
@@ -26,21 +21,6 @@ _EMOJI = r'<span class="emoji"[^>]*>[^<]*</span>|<img class="emoji"[^>]*>'
 _TAIL = re.compile(rf"(?:\s|{_HASHTAG}|{_EMOJI})*$")
 _ONE_HASHTAG = re.compile(rf"\s*(?:{_HASHTAG})")
 _SET_APART = re.compile(r'<(a|span) class="(hashtag|mention)"[^>]*>[^<]*</\1>')
-
-
-def quote_spacing(html: str) -> str:
-    """Make the spaces a post already has before ``; ! ? : »`` (and after «) unbreakable.
-
-    The post is a quotation: no character is added or removed, only an existing space
-    becomes its no-break form, so that a « ? » never starts a printed line. Tags and
-    their attributes are left alone.
-    """
-    parts = _TAG.split(html)
-    for index in range(0, len(parts), 2):
-        text = _SPACE_BEFORE.sub(NNBSP, parts[index])
-        text = _SPACE_BEFORE_COLON.sub(NBSP, text)
-        parts[index] = _SPACE_AFTER.sub(NNBSP, text)
-    return "".join(parts)
 
 
 def detach_spaces(html: str) -> str:
