@@ -66,10 +66,8 @@ class SiteGenerator(Generator):
                                   if getattr(a, "post", None) is not None])
         self.posts = articles
         for article in articles:
-            # Pelican formats ``url`` from the settings on every read, and the lists,
-            # the render keys and the sitemap read it some ten times a post. Final
-            # once the context is made; set after Pelican's content cache is saved,
-            # so it is never stored with it.
+            # Pelican formats ``url`` from the settings on every read, and the lists
+            # read it some ten times a post; it is final once the context is made.
             article.override_url = article.url
         places_dir = Path(self.path) / inventaire_settings.get(self.settings,
                                                                 "INVENTAIRE_PLACES_PATH")

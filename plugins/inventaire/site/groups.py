@@ -41,9 +41,7 @@ class PlaceNames:
 class PlaceSummary(PlaceNames):
     """A place as the map and the hours' pages show it: name, address, number of posts.
 
-    Not the posts themselves: a page that reads only this (every place page draws
-    the map, every hour names its places) is described by it in the writer's render
-    keys (``render_keys.stable``), so editing a post's text does not render them all.
+    Not the posts themselves: the map and the hours need no more than this.
     """
 
     place: Place

@@ -87,8 +87,7 @@ class InventaireReader(MarkdownReader):
 
     def read(self, source_path: str) -> tuple[str | None, dict[str, Any]]:
         """The HTML and metadata of a file; for a file that cannot be read, its error is
-        logged and the HTML is None: Pelican's content cache takes None for "not
-        cached", so the file is read, and its error logged, at every build."""
+        logged and the HTML is None (the post is skipped)."""
         if self._is_post(source_path):
             return self._read_post(Path(source_path).read_bytes(), source_path)
         return self._read_page(Path(source_path).read_text(encoding="utf-8"), source_path)

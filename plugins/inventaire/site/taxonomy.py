@@ -11,9 +11,8 @@ ties keep the order of ``self.articles``), which costs one sort of the page alon
 
 The pages are cut into pages of ``INVENTAIRE_LIST_PAGE_SIZE`` posts in time order
 (``/mot-diese/jdtap/``, ``/mot-diese/jdtap/2/``…). The day's own hashtag lists every
-post: one page of 2,000 posts weighed 2 MB, and an edited post re-rendered all of
-it. Each page now gets only its own posts as ``articles`` and ``dates``, so the
-writer's render key (:mod:`.writer`) changes only for the page holding the edit.
+post: one page of 2,000 posts weighed 2 MB. Each page gets only its own posts as
+``articles`` and ``dates``.
 The template also gets ``post_count``, ``first_post`` (the item's earliest post),
 ``list_page`` and ``list_pages`` (:class:`ListPage`: number, address, first and
 last time, to label the pages by the hours they cover), and ``previous_item`` /
