@@ -12,7 +12,6 @@ import ast
 import fcntl
 import logging
 import os
-import shutil
 import sys
 import weakref
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from inventaire.book.pages import MANIFEST as PAGES_FILE
 from inventaire.book.pages import edition_folder
 from inventaire.commands.output import check_output_folder, swapped_output
 from inventaire.core import settings as inventaire_settings
+from inventaire.core.atomic import link_or_copy
 from inventaire.core.day import load_day, source_date
 from inventaire.core.errors import UserError
 
@@ -192,12 +192,7 @@ def publish_book(edition: Path, target: Path) -> None:
         relative = source.relative_to(edition)
         if not source.is_file() or relative.as_posix() == PAGES_FILE:
             continue
-        destination = target / relative
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, destination)
-        except OSError:
-            shutil.copyfile(source, destination)
+        link_or_copy(source, target / relative)
 
 
 class ErrorCounter(logging.Handler):

@@ -17,6 +17,7 @@ millisecond each: twice per post, it was a quarter of an import of 10,000 posts.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -208,3 +209,15 @@ class DeferredWrites:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         self.commit()
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source`` (a copy across file systems), replacing
+    what was there. For files never changed in place, only replaced (the cached photo
+    derivatives, a laid-out book edition): the link costs no disk and no copying."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -30,6 +29,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from inventaire.core.atomic import link_or_copy
 from inventaire.core.media import media_path
 from inventaire.core.model import Media
 
@@ -255,16 +255,6 @@ def recipe_key(source: Path) -> str:
     return digest.hexdigest()
 
 
-def _place(cached: Path, target: Path) -> None:
-    """``target`` as a hard link to the cached file (a copy across file systems)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    try:
-        os.link(cached, target)
-    except OSError:
-        shutil.copyfile(cached, target)
-
-
 def write_all(jobs: list[Derivative], cache: Path, workers: int = 4) -> int:
     """Put every derivative in place; returns how many had to be encoded.
 
@@ -276,7 +266,7 @@ def write_all(jobs: list[Derivative], cache: Path, workers: int = 4) -> int:
     for job in jobs:
         if job.fmt == COPY:  # published as it is: a link to the file, no cache
             try:
-                _place(job.source, job.target)
+                link_or_copy(job.source, job.target)
             except OSError as error:
                 logger.warning("%s: could not publish it (%s)", job.source, error)
             continue
@@ -294,7 +284,7 @@ def write_all(jobs: list[Derivative], cache: Path, workers: int = 4) -> int:
             if missing:
                 write_source(source, missing)
             for job, made in zip(todo, cached, strict=True):
-                _place(made.target, job.target)
+                link_or_copy(made.target, job.target)
         except (OSError, Image.DecompressionBombError) as error:
             logger.warning("%s: could not write its web derivatives (%s)", source, error)
             return 0
