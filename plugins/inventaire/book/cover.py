@@ -14,7 +14,8 @@ from typing import Any
 from markupsafe import Markup
 
 from inventaire.book.chapters import BookPost, unlink
-from inventaire.book.color import Palette
+from inventaire.book.color import Palette, convert_hex
+from inventaire.book.ean import barcode_html, zone_size_mm
 from inventaire.book.edition import BookEdition, css_mm
 from inventaire.book.layout import Renderer
 from inventaire.book.templates import Templates
@@ -24,6 +25,11 @@ logger = logging.getLogger(__name__)
 
 BACK_POSTS = 4
 MM_TO_PT = 72 / 25.4
+# The barcode's white zone: its right edge this far from the spine's fold (the hinge
+# scored near the fold creases it), its foot this far above the trim; never closer
+# than BOOK_SAFE_MARGIN.
+EAN_FROM_FOLD_MM = 12.0
+EAN_FROM_FOOT_MM = 12.0
 
 
 @dataclass
@@ -78,6 +84,32 @@ def cover_geometry(edition: BookEdition, pages: int) -> dict[str, str]:
             "spine_box_top": css_mm(edition.trim[1] / 2 - spine / 2)}
 
 
+def barcode_zone(edition: BookEdition) -> tuple[float, float, float, float]:
+    """The barcode's white zone on the cover (left, top, width, height, in mm from
+    the back panel's trimmed top-left corner): lower right of the back, by the spine."""
+    width, height = zone_size_mm(edition.imprint.price)
+    from_fold = max(EAN_FROM_FOLD_MM, edition.safe_margin)
+    from_foot = max(EAN_FROM_FOOT_MM, edition.safe_margin)
+    return (edition.trim[0] - from_fold - width, edition.trim[1] - from_foot - height,
+            width, height)
+
+
+def barcode(edition: BookEdition, mode: str) -> Markup:
+    """The EAN-13 of ``BOOK_ISBN`` in its white zone, placed; nothing without an ISBN
+    (no blank zone is reserved: the build says so)."""
+    isbn = edition.imprint.isbn
+    if not isbn:
+        logger.info("Book: no BOOK_ISBN, so no barcode on the back cover (and no zone "
+                    "kept for one)")
+        return Markup("")
+    palette = Palette.for_mode(mode)
+    white = "#ffffff" if mode == "rgb" else convert_hex("#ffffff", mode)
+    left, top, _w, _h = barcode_zone(edition)
+    zone = barcode_html(isbn, edition.imprint.price, palette.ink, white)
+    return Markup(f'<div class="ean-place" style="left: {css_mm(left)}; '
+                  f'top: {css_mm(top)}">') + zone + Markup("</div>")
+
+
 def render_cover(edition: BookEdition, pages: int, view: CoverView, templates: Templates,
                  renderer: Renderer, mode: str) -> bytes:
     for post in view.back_posts:
@@ -90,7 +122,7 @@ def render_cover(edition: BookEdition, pages: int, view: CoverView, templates: T
     html = templates.render("book/couverture.html", cover=view,
                             g=cover_geometry(edition, pages), p=Palette.for_mode(mode),
                             fonts=Markup(font_face_css()), spine=spine,
-                            date_line=date_once(view))
+                            date_line=date_once(view), barcode=barcode(edition, mode))
     options: dict[str, Any] = {"pdf_variant": "pdf/x-4"} if mode == "cmyk" else {}
     document = renderer.render(html, "", "cover", **options)
     return renderer.write(document, "write cover", **options)

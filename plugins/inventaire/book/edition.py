@@ -94,6 +94,8 @@ class BookEdition:
     imprint: Imprint = field(default_factory=Imprint)
     workers: int = 1  # processes laying out the chapters of a big book (1: this one)
     parallel_posts: int = 1500  # a book of more posts than this uses the workers
+    safe_margin: float = 5.0  # mm inside the trim where only bleed may go (preflight)
+    signature: int = 4  # the page count is a multiple of this (the folded sheets)
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> BookEdition:
@@ -129,6 +131,12 @@ class BookEdition:
             imprint = Imprint.from_settings(settings)
         except ImprintError as error:
             raise BookSettingError(error.name, error.value, error.fix) from None
+        signature = count_setting(settings, "BOOK_SIGNATURE",
+                                  inventaire_settings.DEFAULTS["BOOK_SIGNATURE"])
+        if signature not in (1, 2, 4, 8, 16, 32):
+            raise BookSettingError("BOOK_SIGNATURE", signature,
+                                   "the pages of one folded sheet: 4, 8, 16 or 32 (2 or 1 "
+                                   "for print on demand)")
         spine_min = number_setting(get("BOOK_SPINE_TEXT_MIN_MM"), "BOOK_SPINE_TEXT_MIN_MM",
                                    "a width in mm, e.g. 6")
         return cls(
@@ -162,6 +170,8 @@ class BookEdition:
             workers=count_setting(settings, "BOOK_WORKERS", default_workers()),
             parallel_posts=count_setting(settings, "BOOK_PARALLEL_POSTS",
                                          inventaire_settings.DEFAULTS["BOOK_PARALLEL_POSTS"]),
+            safe_margin=length_mm(get("BOOK_SAFE_MARGIN"), "BOOK_SAFE_MARGIN"),
+            signature=signature,
         )
 
     def with_color(self, color: str) -> BookEdition:

@@ -56,6 +56,7 @@ class Imprint:
     printer: str = ""
     paper: str = ""
     print_run: int = 0
+    price: str = ""  # under the back cover's barcode (BOOK_PRICE), e.g. « 12 € »
 
     @property
     def print_run_label(self) -> str:
@@ -78,4 +79,4 @@ class Imprint:
         isbn = str(inventaire_settings.get(settings, "BOOK_ISBN") or "")
         return cls(isbn=check_isbn(isbn) if isbn.strip() else "",
                    depot_legal=text("BOOK_DEPOT_LEGAL"), printer=text("BOOK_PRINTER"),
-                   paper=text("BOOK_PAPER"), print_run=run)
+                   paper=text("BOOK_PAPER"), print_run=run, price=text("BOOK_PRICE"))

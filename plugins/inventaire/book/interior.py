@@ -276,7 +276,8 @@ class InteriorBuilder:
             return self.html(content, pages, mode, links, part, chapters, toc_pages)
 
         blank = renderer.render(blank_html(), self.blank_css(), "blank pages", **options)
-        notes = renderer.render(notes_html(), css, "reader's notes", **options)
+        notes = renderer.render(notes_html(max(1, self.edition.signature - 1)), css,
+                                "reader's notes", **options)
         return PartsLayout(renderer, html_of, css, blank, options, notes)
 
     def build(self, articles: Sequence[Any], renderer: Renderer) -> Interior:
@@ -301,7 +302,7 @@ class InteriorBuilder:
             return build_parallel(self, articles, content, layout, shared)
         final, parts = layout.lay_out()
         pages = parts.anchors
-        padded = pad_to_multiple(for_print(final), layout.notes)
+        padded = pad_to_multiple(for_print(final), layout.notes, e.signature)
         print_pdf = renderer.write(padded, "write print", **options)
         screen_pdf, screen_pages, on_screen = None, 0, {}
         if shared:

@@ -231,7 +231,7 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
     head = front.copy([*front.pages, *layout.blanks(parts.body_start - parts.front_pages - 1)])
     lead = layout.blanks(parts.back_start - parts.body_end - 1)
     total = parts.total
-    tail = back.copy([*lead, *back.pages, *layout.padding(-total % 4)])
+    tail = back.copy([*lead, *back.pages, *layout.padding(-total % e.signature)])
     head_pdf = renderer.write(for_print(head), "write front", **layout.options)
     tail_pdf = renderer.write(for_print(tail), "write back", **layout.options)
     folio_pdf = renderer.write(folios, "write folios", **layout.options)
@@ -265,7 +265,7 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
         logger.info("Book: group %d, %d pages, %.1f s, peak memory %.0f MB", index + 1,
                     worker["pages"], worker["seconds"], worker["maxrss_mb"])
     post_pages = {p.anchor: parts.anchors[p.anchor] for p in content.posts}
-    padded_pages = total + (-total % 4)
+    padded_pages = total + (-total % e.signature)
     return Interior(print_pdf, screen_pdf, padded_pages, screen_pages, post_pages, content,
                     renderer, screen_post_pages(content, on_screen))
 
