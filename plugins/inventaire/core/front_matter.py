@@ -1,4 +1,4 @@
-"""Writing the YAML front matter of an editors' file: one libyaml pass per file.
+"""The YAML front matter of an editors' file, written and read in one libyaml pass.
 
 An import writes thousands of these. Dumping them field by field through PyYAML's
 pure-Python emitter was half of the import's time; PyYAML's representer, walking the
@@ -13,6 +13,13 @@ which writes the same YAML more slowly.
 Block style at the top level and in lists; :class:`Flow` mappings on one line.
 Dates stay plain strings (``2013-04-19T14:32:07+02:00``): the timestamp resolver is
 left out, for the reader (:mod:`inventaire.core.postfile`) as for the writer.
+
+Reading (:func:`load`) is bounded: editors' files are hand-edited and may come from
+anyone, and YAML lets 500 bytes stand for gigabytes (« billion laughs »: aliases of
+aliases, each repeating the one before nine times) or nest deeper than any walk of
+the values can go. The node tree is composed once by libyaml, walked once without
+recursion, and refused before any value is built if a node is reached twice (an
+alias), an anchor is written, or values nest deeper than :data:`MAX_DEPTH`.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from inventaire.core.errors import PostFileError
 
 # PyYAML's implicit resolvers without the timestamp one: "2013-04-19T14:32:07+02:00"
 # is a string, its offset never lost or converted.
@@ -146,3 +155,110 @@ def dump(fields: dict[str, Any]) -> str:
         return str(yaml.dump(fields, Dumper=_Dumper, default_flow_style=False,
                              sort_keys=False, **_OPTIONS))
     return str(yaml.serialize(node, Dumper=_Dumper, **_OPTIONS))
+
+
+# ----------------------------------------------------------------------- reading
+
+# A post's front matter nests four deep (the file, ``media``, an item, its values), a
+# poll in ``extra`` six; libyaml itself stops at 1000, past what a walk in Python can.
+MAX_DEPTH = 16
+
+_SafeLoaderBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(RememberedTags, _SafeLoaderBase):  # type: ignore[valid-type,misc]
+    """libyaml's safe loader, timestamps kept as strings (a post's date is parsed by
+    :func:`inventaire.core.postfile.parse_date`, its offset never converted)."""
+
+
+Loader.yaml_implicit_resolvers = IMPLICIT_RESOLVERS
+
+
+class DateLoader(RememberedTags, _SafeLoaderBase):  # type: ignore[valid-type,misc]
+    """libyaml's safe loader with YAML's dates (places' and pages' front matter)."""
+
+
+ALIAS_FIX = "write the value out in full: YAML anchors ('&') and aliases ('*') are " \
+    "not allowed in editors' files"
+
+
+DEPTH_FIX = "write the field as the editors' guide shows it (lists and mappings a few " \
+    "levels deep at most)"
+
+
+def _key_of_line(head: str, line: int) -> str:
+    """The top-level key above ``line`` (0-based in ``head``), for the message."""
+    lines = head.split("\n")
+    for index in range(min(line, len(lines) - 1), -1, -1):
+        text = lines[index]
+        if text[:1] not in ("", " ", "\t", "-", "#") and ":" in text:
+            return text.split(":", 1)[0].strip().strip("'\"") or "front matter"
+    return "front matter"
+
+
+def _refuse(head: str, path: str, first_line: int, node_line: int, what: str,
+            fix: str) -> PostFileError:
+    return PostFileError(path, node_line + first_line, _key_of_line(head, node_line),
+                         what, fix)
+
+
+def _check_anchors(head: str, path: str, first_line: int, loader: type[Any]) -> None:
+    """An anchor (``&name``) even without its alias: read through the events, only
+    when the text holds a '&' (most files hold none)."""
+    for event in yaml.parse(head, Loader=loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            what = (f"an alias ('*{anchor}') repeats a value written elsewhere"
+                    if isinstance(event, yaml.AliasEvent) else
+                    f"an anchor ('&{anchor}') marks a value to repeat elsewhere")
+            line = event.start_mark.line if event.start_mark is not None else 0
+            raise _refuse(head, path, first_line, line, what, ALIAS_FIX)
+
+
+def _check_tree(root: Node, head: str, path: str, first_line: int) -> None:
+    """Walk the node tree once, iteratively: every node reached once, none deeper
+    than :data:`MAX_DEPTH`. A node reached twice is an alias."""
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise _refuse(head, path, first_line, node.start_mark.line,
+                          "an alias ('*') repeats a value written elsewhere", ALIAS_FIX)
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _refuse(head, path, first_line, node.start_mark.line,
+                          f"values nest more than {MAX_DEPTH} levels deep", DEPTH_FIX)
+        if isinstance(node, SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+
+
+def load(head: str, path: str, first_line: int = 2, loader: type[Any] = Loader) -> Any:
+    """The values of a front matter, refused before they are built when they would
+    not be bounded by the text (aliases, anchors, deep nesting): a
+    :class:`PostFileError` at the line, its field and the fix. ``first_line`` is the
+    file's line of the head's first line. YAML's own errors are raised as they are
+    (:func:`inventaire.core.schema.yaml_error` words them)."""
+    if "&" in head:
+        _check_anchors(head, path, first_line, loader)
+    reader = loader(head)
+    try:
+        try:
+            node = reader.get_single_node()
+        except yaml.YAMLError as error:  # libyaml's own limit, at 1000 levels
+            mark = getattr(error, "problem_mark", None)
+            if mark is None or "nesting depth" not in str(getattr(error, "problem", "")):
+                raise
+            raise _refuse(head, path, first_line, mark.line,
+                          f"values nest more than {MAX_DEPTH} levels deep", DEPTH_FIX
+                          ) from None
+        if node is None:
+            return None
+        _check_tree(node, head, path, first_line)
+        return reader.construct_document(node)
+    finally:
+        reader.dispose()

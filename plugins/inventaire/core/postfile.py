@@ -35,17 +35,10 @@ def post_path(post: Post, root: Path) -> Path:
 
 
 # libyaml's parser reads the sample day's files about 7× faster than the pure-Python
-# one, with the same safe constructors; fall back where PyYAML was built without it.
-_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(front_matter.RememberedTags, _SafeBase):  # type: ignore[valid-type,misc]
-    """Safe loader that keeps timestamps as strings: we parse them ourselves."""
-
-
-# Without the implicit timestamp resolver, "2013-04-19T14:32:07+02:00" stays a string
-# and its offset is never lost or converted by PyYAML.
-_Loader.yaml_implicit_resolvers = front_matter.IMPLICIT_RESOLVERS
+# one, with the same safe constructors (PyYAML's where it was built without libyaml);
+# timestamps are kept as strings: we parse them ourselves. Reading goes through
+# front_matter.load, which refuses aliases and deep nesting before building values.
+_Loader = front_matter.Loader
 
 
 class _PyLoader(yaml.SafeLoader):
@@ -60,6 +53,8 @@ def _python_parse_error(head: str) -> yaml.YAMLError | None:
         yaml.load(head, Loader=_PyLoader)
     except yaml.YAMLError as error:
         return error
+    except RecursionError:  # nesting libyaml refused; its own error says where
+        return None
     return None
 
 
@@ -91,7 +86,7 @@ def read_front_matter(path: Path) -> tuple[dict[str, Any], str]:
                             ) from None
     head, body, _line = split_front_matter(text, str(path))
     try:
-        data = yaml.safe_load(head) or {}
+        data = front_matter.load(head, str(path), loader=front_matter.DateLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise PostFileError(str(path), mark.line + 2 if mark else 1, "front matter",
@@ -175,7 +170,7 @@ def load_post(text: str, path: str = "<post>") -> Post:
     """Parse an editors' file. Raises :class:`PostFileError` on any problem."""
     head, body, _body_line = split_front_matter(text, path)
     try:
-        data = yaml.load(head, Loader=_Loader)  # a SafeLoader subclass
+        data = front_matter.load(head, path)  # safe, bounded (no aliases, no depth)
     except yaml.YAMLError as c_error:
         # libyaml notices some errors late (an unclosed '[' at the next line); the
         # pure-Python parser points at the line to fix. Errors are rare: parse again.

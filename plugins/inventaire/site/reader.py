@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from pelican.readers import MarkdownReader
 
+from inventaire.core import front_matter
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.markdown import markdown_html
 from inventaire.core.model import Post
@@ -106,7 +107,7 @@ class InventaireReader(MarkdownReader):
             "slug": post.id,
             "status": post_status(post, show),
             "post": post,
-            "candidate": post.status == "candidate",
+            "candidate": post.candidate,
         }
         metadata["author"] = self.process_metadata("author", post.author)
         if post.hashtags:
@@ -124,7 +125,8 @@ class InventaireReader(MarkdownReader):
     def _read_page(self, text: str, source_path: str) -> tuple[str | None, dict[str, Any]]:
         try:
             head, body, _line = split_front_matter(text, source_path)
-            data = yaml.safe_load(head) or {}
+            # Bounded as every editors' file: no aliases, no deep nesting.
+            data = front_matter.load(head, source_path, loader=front_matter.DateLoader) or {}
         except (PostFileError, yaml.YAMLError) as error:
             logger.error("%s: front matter: %s", source_path, error)
             return None, {"status": "skip", "title": ""}
