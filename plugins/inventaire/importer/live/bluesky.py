@@ -1,0 +1,161 @@
+"""Bluesky: ``app.bsky.feed.searchPosts`` for a hashtag, through the AT Protocol SDK.
+
+Each pass asks for the posts indexed since the newest one seen (``since``,
+``sort=latest``), following the answer's ``cursor`` until the last page; the first
+pass starts at the day's start. Then it looks at the newest page again: a post seen
+lately (``recent`` in the cursor) that is missing from it and that
+``app.bsky.feed.getPosts`` no longer returns was deleted upstream. (A Bluesky post
+is not edited in place: a changed post is a new one.)
+
+Post views are read by the import's own reader (``importer.sources.bluesky``). The
+service is ``LIVE_BLUESKY_URL``; search asks for an account on the main service, so
+``BLUESKY_HANDLE`` and ``BLUESKY_APP_PASSWORD`` (an app password, never the
+account's), when set in the environment, log in first. A 429's ``Retry-After`` (else
+its ``ratelimit-reset``) is honoured by :class:`.retry.Retry`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, tzinfo
+from typing import Any
+
+from inventaire.importer.live.land import Batch
+from inventaire.importer.live.retry import (
+    BACKOFF,
+    Retry,
+    SourceUnavailable,
+    retry_after,
+    until_reset,
+)
+from inventaire.importer.sources.bluesky import view_to_post
+from inventaire.importer.sources.common import Malformed, ReadContext
+
+PAGE = 100  # searchPosts' largest page
+MAX_PAGES = 50
+LOOKUP = 25  # getPosts takes at most 25 URIs
+
+
+def _rkey(uri: str) -> str:
+    return uri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _instant(text: str) -> datetime:
+    """An ISO date of the API (``…Z``) or of the cursor, comparable with the others."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+class BlueskySource:
+    """One hashtag on the Bluesky service at ``base_url``."""
+
+    def __init__(self, base_url: str, hashtag: str, day_start: datetime, tz: tzinfo,
+                 retry: Retry, login: tuple[str, str] | None = None) -> None:
+        from atproto import Client
+
+        self.hashtag = hashtag.lstrip("#")
+        self.key = f"bluesky:#{self.hashtag}"
+        self.day_start = day_start
+        self.retry = retry
+        self.context = ReadContext(tz, source=f"{base_url.rstrip('/')}/xrpc/"
+                                              f"app.bsky.feed.searchPosts?q=%23{self.hashtag}",
+                                   label=f"{base_url.rstrip('/')} searchPosts #{self.hashtag}")
+        self.client = Client(base_url=base_url.rstrip("/") + "/xrpc" if base_url else None)
+        if login is None:
+            handle = os.environ.get("BLUESKY_HANDLE", "")
+            password = os.environ.get("BLUESKY_APP_PASSWORD", "")
+            login = (handle, password) if handle and password else None
+        self.login = login
+        self.logged_in = False
+
+    def _classify(self, error: BaseException) -> float | None:
+        from atproto import exceptions
+
+        if isinstance(error, exceptions.RateLimitExceededError):
+            headers = error.response.headers if error.response is not None else {}
+            now = self.retry.clock()
+            wait = retry_after(headers.get("retry-after"), now)
+            if wait is None:
+                wait = until_reset(headers.get("ratelimit-reset"), now)
+            return BACKOFF if wait is None else wait
+        if isinstance(error, exceptions.NetworkError):
+            return BACKOFF
+        if isinstance(error, exceptions.RequestException) and error.response is not None \
+                and error.response.status_code >= 500:
+            return BACKOFF
+        return None
+
+    def _ask(self, what: str, function: Any) -> Any:
+        from atproto import exceptions, models
+
+        try:
+            if self.login and not self.logged_in:
+                login = self.login
+                self.retry.call(f"{self.key} (login)",
+                                lambda: self.client.login(login[0], login[1]),
+                                self._classify)
+                self.logged_in = True
+            answer = self.retry.call(f"{self.key} ({what})", function, self._classify)
+        except exceptions.UnauthorizedError:
+            raise SourceUnavailable(
+                f"{self.key}: the service asks for an account; set BLUESKY_HANDLE and "
+                "BLUESKY_APP_PASSWORD (an app password) in the environment") from None
+        except exceptions.AtProtocolError as error:
+            raise SourceUnavailable(f"{self.key}: {error or error.__class__.__name__}") \
+                from None
+        return models.get_model_as_dict(answer)
+
+    def _search(self, what: str, **params: Any) -> dict[str, Any]:
+        query = {"q": f"#{self.hashtag}", "sort": "latest", "limit": PAGE, **params}
+        result: dict[str, Any] = self._ask(
+            what, lambda: self.client.app.bsky.feed.search_posts(params=query))
+        return result
+
+    def _existing(self, uris: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(uris), LOOKUP):
+            chunk = uris[start:start + LOOKUP]
+            answer = self._ask("deleted upstream?",
+                               lambda c=chunk: self.client.app.bsky.feed.get_posts(
+                                   params={"uris": c}))
+            found.update(str(p.get("uri")) for p in answer.get("posts") or ())
+        return found
+
+    def poll(self, cursor: dict[str, Any]) -> tuple[Batch, dict[str, Any]]:
+        """One pass: what was indexed, or went, since ``cursor``; the new cursor."""
+        since = str(cursor.get("since") or "") or self.day_start.isoformat()
+        recent = {str(r[0]): str(r[1]) for r in cursor.get("recent") or () if len(r) == 2}
+        views: dict[str, dict[str, Any]] = {}
+        page_cursor: str | None = None
+        for _ in range(MAX_PAGES):
+            params: dict[str, Any] = {"since": since}
+            if page_cursor:
+                params["cursor"] = page_cursor
+            answer = self._search("new", **params)
+            for view in answer.get("posts") or ():
+                uri = str(view.get("uri") or "")
+                if uri and uri not in recent:
+                    views.setdefault(uri, view)
+            page_cursor = answer.get("cursor")
+            if not answer.get("posts") or not page_cursor:
+                break
+        batch = Batch(self.key)
+        if recent:
+            top = self._search("deleted upstream?").get("posts") or []
+            shown = {str(v.get("uri")): str(v.get("indexedAt") or "") for v in top}
+            floor = min(shown.values()) if len(shown) >= PAGE else ""
+            missing = [u for u, at in sorted(recent.items())
+                       if u not in shown and u not in views and (not floor or at >= floor)]
+            if missing:
+                existing = self._existing(missing)
+                batch.gone = [("bluesky", _rkey(u)) for u in missing if u not in existing]
+        for uri, view in views.items():
+            try:
+                batch.records.append(view_to_post(view, self.context))
+            except (KeyError, ValueError, TypeError, AttributeError) as error:
+                batch.records.append(Malformed(self.context.label, 1,
+                                               f"post {uri}: missing or bad field {error}"))
+            recent[uri] = str(view.get("indexedAt") or "")
+        gone = {i for _n, i in batch.gone}
+        kept = sorted((u for u in recent if _rkey(u) not in gone), key=lambda u: recent[u])
+        newest = max([since, *(recent[u] for u in views if recent[u])], key=_instant)
+        return batch, {"since": newest, "recent": [[u, recent[u]] for u in kept]}
