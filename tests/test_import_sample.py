@@ -46,11 +46,12 @@ def test_sample_day_reimport(sample: Path, capsys: pytest.CaptureFixture[str]) -
     changed = [str(p) for p, data in editors.items() if p.read_bytes() != data]
     assert changed == []
     assert "conflict" not in out and "the export now says" not in err
-    # Every other post of the day became a candidate.
+    # Every other post of the day came in marked new, apart from the editors' choice.
     files = list(posts.rglob("*.md"))
     assert len(files) > len(editors)
     new = [read_post(p) for p in files if p not in editors]
-    assert {p.status for p in new} == {"candidate"}
+    assert {p.status for p in new} == {"new"}
+    assert f"{len(new)} new post(s) marked 'status: new'" in out
     assert all(p.date.date().isoformat() == "2013-04-19" for p in new)
     before = digests(sample / "content")
     assert run_import(sample) == 0

@@ -252,4 +252,5 @@ def serve(args: Any) -> int:
     project = args.project.resolve()
     settings = load_settings(project)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    return serve_preview(project, args.port, Path(settings["OUTPUT_PATH"]))
+    return serve_preview(project, args.port, Path(settings["OUTPUT_PATH"]),
+                         settings=settings)

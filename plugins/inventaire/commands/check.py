@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -114,7 +115,7 @@ def warnings_of(post: Post, path: Path) -> list[PostFileError]:
             if media.kind == "photo" and not media.alt.strip():
                 add("media", f"image {index} of a selected post has no alt text",
                     "describe the picture in 'alt:' for people who cannot see it")
-    if post.status == "candidate" and post.extra.get("sensitive"):
+    if post.candidate and post.extra.get("sensitive"):
         warning = str(post.extra.get("content_warning") or "")
         said = f" (content warning: {warning[:60]!r})" if warning else ""
         add("sensitive", f"its author marked this post sensitive{said}",
@@ -140,9 +141,10 @@ def _day(content: Path, found: list[PostFileError]) -> tuple[str, ZoneInfo] | No
         return None
 
 
-def problems(content: Path, warnings: list[PostFileError] | None = None
-             ) -> list[PostFileError]:
-    """Every problem in ``content/``, in path order; warnings go to ``warnings``."""
+def problems(content: Path, warnings: list[PostFileError] | None = None,
+             statuses: Counter[str] | None = None) -> list[PostFileError]:
+    """Every problem in ``content/``, in path order; warnings go to ``warnings``, the
+    readable posts' statuses are counted in ``statuses``."""
     found: list[PostFileError] = []
     try:
         place_slugs = set(load_places(content / "places"))
@@ -158,6 +160,8 @@ def problems(content: Path, warnings: list[PostFileError] | None = None
         except PostFileError as error:
             found.append(error)
             continue
+        if statuses is not None:
+            statuses[post.status] += 1
         if post.key in seen:
             found.append(PostFileError(str(path), _lines(path).get("id", 1), "id",
                                        f"post {post.id} is also in {seen[post.key]}",
@@ -196,9 +200,14 @@ def register_notes(content: Path, found: list[PostFileError]) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     content = Path(args.project) / "content"
     warnings: list[PostFileError] = []
-    found = problems(content, warnings)
+    statuses: Counter[str] = Counter()
+    found = problems(content, warnings, statuses)
     for note in register_notes(content, found):
         print(note)
+    waiting = statuses["new"]
+    if waiting:
+        print(f"{content / 'posts'}: {waiting} new post(s) waiting for triage (status: new; "
+              "the triage page of inventaire serve shows them first)")
     for problem in found:
         print(problem)
     for warning in warnings:

@@ -120,8 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave out Mastodon posts their authors kept off public timelines "
                         "(default: imported, marked 'visibility: unlisted')")
     p.add_argument("--format", help="force the format instead of detecting it")
-    p.add_argument("--status", choices=("candidate", "selected"), default="candidate",
-                   help="status of new files (default: candidate)")
+    p.add_argument("--status", choices=("new", "candidate", "selected"),
+                   help="status of new files (default: candidate at the first import, "
+                        "'new' once content/posts/ has posts, so a re-import never "
+                        "mixes new posts with the ones already looked at)")
     p.add_argument("--update-only", action="store_true",
                    help="refresh the posts already in content/posts/ and add none")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")

@@ -17,12 +17,14 @@ from datetime import datetime
 from typing import Any, Literal
 
 Network = Literal["twitter", "mastodon", "bluesky"]
-Status = Literal["candidate", "selected", "withdrawn"]
+Status = Literal["new", "candidate", "selected", "withdrawn"]
 Consent = Literal["unknown", "granted", "refused"]
 EntityKind = Literal["hashtag", "mention", "url", "cashtag"]
 
 NETWORKS: tuple[str, ...] = ("twitter", "mastodon", "bluesky")
-STATUSES: tuple[str, ...] = ("candidate", "selected", "withdrawn")
+# "new": landed by a re-import, not yet looked at (the triage shows these first); a
+# candidate otherwise, in every rule.
+STATUSES: tuple[str, ...] = ("new", "candidate", "selected", "withdrawn")
 CONSENTS: tuple[str, ...] = ("unknown", "granted", "refused")
 
 
@@ -193,7 +195,12 @@ class Post:
         site, the search index, the figures and ``inventaire stats`` follow."""
         if self.consent == "refused":
             return False
-        return self.status == "selected" or (self.status == "candidate" and show_candidates)
+        return self.status == "selected" or (self.candidate and show_candidates)
+
+    @property
+    def candidate(self) -> bool:
+        """Not decided yet: a candidate, or a new post a re-import brought in."""
+        return self.status in ("candidate", "new")
 
     def printable(self, require_consent: bool) -> bool:
         """Whether the post goes in the book: selected, meant for it (``book``), not

@@ -24,6 +24,10 @@ DEFAULTS: dict[str, Any] = {
     "INVENTAIRE_LIST_PAGE_SIZE": 100,
     # The book's pages.json (set by inventaire build): each post's page, the editions.
     "INVENTAIRE_BOOK_PAGES": "",
+    # The triage page of inventaire serve: selected posts wanted per place and hour;
+    # TARGETS maps a place's slug to a number (every hour) or to {hour: number}.
+    "INVENTAIRE_TRIAGE_TARGET": 2,
+    "INVENTAIRE_TRIAGE_TARGETS": {},
     # The book.
     "BOOK_ENABLED": True,
     "BOOK_TITLE": "",

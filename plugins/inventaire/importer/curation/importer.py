@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tqdm import tqdm
@@ -163,12 +164,17 @@ class Tally:
 
     placed: int = 0
     day: str = ""
+    inbox: int = 0  # new files written with status: new
 
     def summary(self) -> str:
         total = sum(self.imported.values())
         parts = ", ".join(f"{self.imported[k]} {k}" for k in ("new", "updated", "unchanged"))
         lines = [self.day] if self.day else []
         lines.append(f"read {self.read} posts; imported {total} ({parts})")
+        if self.inbox:
+            lines.append(f"{self.inbox} new post(s) marked 'status: new', apart from the "
+                         "posts already looked at: the triage page of inventaire serve "
+                         "shows them first")
         if self.placed:
             lines.append(f"{self.placed} post(s) already in content/ without a place given "
                          "one from the gazetteer")
@@ -271,12 +277,13 @@ def run(args: argparse.Namespace) -> int:
     except PostFileError as error:
         raise UserError(f"the gazetteer has an error: {error}") from None
     files, broken = existing_files(content / "posts")
+    status = new_status(args, files)
     # The editors' files and import records are staged, then made durable and put in
     # place together: one sync for the import instead of two fsyncs per post, each
     # file still replaced atomically (see DeferredWrites).
     with DeferredWrites() as batch:
         for post in sorted(posts.values(), key=Post.sort_key):
-            _write_one(post, content, files, broken, tagger, args.status, tally, batch.write,
+            _write_one(post, content, files, broken, tagger, status, tally, batch.write,
                        bool(getattr(args, "update_only", False)))
     for line in tally.errors + tally.conflicts:
         print(line, file=sys.stderr)
@@ -285,6 +292,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 WITHDRAWN = "withdrawn (content/rights.yml)"
+
+
+def new_status(args: argparse.Namespace, files: dict[tuple[str, str], Any]) -> str:
+    """The status of the files an import adds: ``--status``, else ``candidate`` at
+    the first import and ``new`` at a re-import. A re-import of the whole export used
+    to add a thousand candidates beside the few hundred the editors had looked at;
+    marked ``new``, they stay apart (the triage page shows them first, ``check``
+    counts them) until an editor decides, and nothing else changes: a new post is a
+    candidate in every rule (:attr:`Post.candidate`)."""
+    given = getattr(args, "status", None)
+    if given:
+        return str(given)
+    return "new" if files else "candidate"
 
 
 def left_out_withdrawn(posts: dict[tuple[str, str], Post], content: Path,
@@ -329,5 +349,6 @@ def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Pat
                          place=found if current is not None else "")
     tally.placed += outcome.placed
     tally.imported[outcome.kind] += 1
+    tally.inbox += outcome.kind == "new" and status == "new"
     tally.conflicts.extend(outcome.conflicts)
 
