@@ -84,6 +84,7 @@ def lay_out(settings: Mapping[str, Any], content: Path, cache: Path,
     """Read the posts, lay the book out, write the edition (WeasyPrint imported here)."""
     from inventaire.book.builder import build
     from inventaire.book.edition import BookSettingError
+    from inventaire.book.previews import make_previews
 
     folder = edition_folder(cache)
     posts = read_posts(content)
@@ -95,6 +96,8 @@ def lay_out(settings: Mapping[str, Any], content: Path, cache: Path,
     except (BookSettingError, PostFileError) as error:
         logger.error("Book: %s — the book is not built", error)
         return BookResult(folder=folder, built=False)
+    # The cover and two spreads as pictures for the site's book page (apercus/).
+    book.files.update(make_previews(book.files, book.post_pages, book.screen_pages))
     manifest = Manifest(editions=book.editions, post_pages=book.post_pages,
                         screen_pages=book.screen_pages,
                         files=sorted(book.files), media=media, pages=book.pages,

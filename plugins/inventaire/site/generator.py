@@ -23,7 +23,7 @@ from inventaire.core.fonts import user_cache_dir
 from inventaire.core.places import load_places
 from inventaire.core.postfile import PostFileError
 from inventaire.site import assets, pictures, workers
-from inventaire.site.bookpages import read_book_pages
+from inventaire.site.bookpages import book_page, read_book_pages
 from inventaire.site.charts import bar_chart, hour_chart
 from inventaire.site.citymap import city_map
 from inventaire.site.day import load_day
@@ -94,6 +94,9 @@ class SiteGenerator(Generator):
         self.hours = hours
         self.place_groups = sorted(groups.values(), key=lambda g: place_sort_key(g.name))
         link_places(self.place_groups)
+        self.context["book_page"] = book_page(
+            self.book, str(inventaire_settings.get(self.settings, "BOOK_OUTPUT")),
+            {slug: g.name for slug, g in groups.items()}, self.context["book_screen_path"])
         used = [g for g in self.place_groups if g.count]
         self.context.update({
             "day": day,
@@ -115,6 +118,7 @@ class SiteGenerator(Generator):
         """Each post's page in the book and the book's editions, from the
         ``pages.json`` the book step left (``INVENTAIRE_BOOK_PAGES``)."""
         book = read_book_pages(inventaire_settings.get(self.settings, "INVENTAIRE_BOOK_PAGES"))
+        self.book = book
         self.context["book_editions"] = book.editions
         # « page 28 » opens the screen edition where the post is: its own page there,
         # which differs from the printed page (no blank pages on screen).
