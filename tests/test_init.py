@@ -98,3 +98,33 @@ def test_a_new_edition_builds_with_no_trace_of_paris(tmp_path: Path) -> None:
     assert not traces, traces
     page = (output / "post" / "478000000000000000" / "index.html").read_text("utf-8")
     assert "heure de Montréal" in page
+    # Every address of the contract, from the plugin's defaults (posts at 10 h, 11 h
+    # and 12 h in Montréal).
+    for address in ("heure/10/", "lieu/lieu-exemple/", "auteur/mtlais/", "mot-diese/jdtam/",
+                    "post/478000000000000000/", "carte/", "chiffres/", "livre/",
+                    "recherche/", ""):
+        assert (output / address / "index.html").is_file(), address
+
+
+# The contract's web addresses, as a new edition's settings give them.
+ADDRESSES = {"ARTICLE_URL": "post/{slug}/", "AUTHOR_URL": "auteur/{slug}/",
+             "TAG_URL": "mot-diese/{slug}/", "CATEGORY_URL": "lieu/{slug}/",
+             "PAGE_URL": "{slug}/"}
+
+
+def test_a_new_editions_settings_are_short_and_give_the_contract_addresses(
+        tmp_path: Path) -> None:
+    from inventaire.commands.build import load_settings
+
+    folder = tmp_path / "montreal"
+    assert init(folder) == 0
+    written = (folder / "pelicanconf.py").read_text(encoding="utf-8")
+    assert "ARTICLE_URL" not in written and "_SAVE_AS" not in written  # the defaults
+    assert len(written.splitlines()) < 40
+    settings = load_settings(folder)
+    assert {name: settings[name] for name in ADDRESSES} == ADDRESSES
+    assert settings["JINJA_ENVIRONMENT"]["autoescape"] is True
+    assert settings["TIMEZONE"] == "America/Montreal"
+    published = load_settings(folder, publish=True)
+    assert published["SITEURL"] == "https://montreal.example.org"
+    assert published["ARTICLE_URL"] == "post/{slug}/"

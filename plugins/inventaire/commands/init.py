@@ -53,6 +53,7 @@ Written by `inventaire init`; every setting the Inventaire plugins read has a de
 """
 
 from inventaire.commands.init import package_theme
+from inventaire.core.settings import site_defaults
 
 AUTHOR = {author!r}
 SITENAME = {title!r}
@@ -60,61 +61,15 @@ SITESUBTITLE = {when!r}
 SITEURL = ""
 RELATIVE_URLS = True
 
-PATH = "content"
-ARTICLE_PATHS = ["posts"]
-PAGE_PATHS = ["pages"]
-STATIC_PATHS: list[str] = []
+# The web addresses (/post/<id>/, /heure/14/, /lieu/<slug>/…) and the settings every
+# edition shares are the plugin's defaults (inventaire.core.settings.SITE_DEFAULTS);
+# a setting written below this line overrides one of them.
+globals().update(site_defaults())
+
 # The installed package's theme, found again at every build (no copy to keep up).
 THEME = str(package_theme())
-OUTPUT_PATH = "output"
-DELETE_OUTPUT_DIRECTORY = False
-
 TIMEZONE = {tz!r}
-DEFAULT_LANG = "fr"
-LOCALE = ("C.UTF-8",)
-DEFAULT_DATE_FORMAT = "%d/%m/%Y %H:%M"
-
-JINJA_ENVIRONMENT = {{"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
-                      "autoescape": True}}
-
-PLUGINS = ["inventaire.site"]
-
-ARTICLE_URL = "post/{{slug}}/"
-ARTICLE_SAVE_AS = "post/{{slug}}/index.html"
-DRAFT_URL = "brouillon/{{slug}}/"
-DRAFT_SAVE_AS = "brouillon/{{slug}}/index.html"
-PAGE_URL = "{{slug}}/"
-PAGE_SAVE_AS = "{{slug}}/index.html"
-AUTHOR_URL = "auteur/{{slug}}/"
-AUTHOR_SAVE_AS = "auteur/{{slug}}/index.html"
-AUTHORS_SAVE_AS = "auteur/index.html"
-TAG_URL = "mot-diese/{{slug}}/"
-TAG_SAVE_AS = "mot-diese/{{slug}}/index.html"
-TAGS_SAVE_AS = "mot-diese/index.html"
-CATEGORY_URL = "lieu/{{slug}}/"
-CATEGORY_SAVE_AS = ""
-CATEGORIES_SAVE_AS = ""
-ARCHIVES_SAVE_AS = ""
-YEAR_ARCHIVE_SAVE_AS = ""
-MONTH_ARCHIVE_SAVE_AS = ""
-DAY_ARCHIVE_SAVE_AS = ""
-DEFAULT_CATEGORY = "sans-lieu"
-DIRECT_TEMPLATES = ["index", "tags", "authors"]
-INDEX_SAVE_AS = "index.html"
-DEFAULT_PAGINATION = False
-NEWEST_FIRST_ARCHIVES = False
-SLUGIFY_USE_UNICODE = True
-SLUGIFY_PRESERVE_CASE = False
-
 FEED_DOMAIN = "https://{slug}.example.org"
-FEED_ALL_ATOM = "feeds/tout.atom.xml"
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
 
 INVENTAIRE_SHOW_CANDIDATES = False
 

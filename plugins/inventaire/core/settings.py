@@ -6,6 +6,7 @@ that sets nothing still builds, and so that the defaults are documented once.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -88,3 +89,67 @@ def get(settings: Mapping[str, Any], name: str) -> Any:
     if name in settings:
         return settings[name]
     return DEFAULTS[name]
+
+
+# Pelican's settings every edition shares: the web addresses (/post/<id>/,
+# /heure/14/ and the others of the README's « Web addresses »), the Jinja
+# environment that escapes everything, the feeds and the content cache (off). A new
+# edition's pelicanconf.py (inventaire init) takes them with
+# ``globals().update(site_defaults())`` and stays short; a setting written after that
+# line overrides. The hour, place, map, figures, book and search pages are the
+# plugin's own (inventaire.site), at these addresses whatever is set here.
+SITE_DEFAULTS: dict[str, Any] = {
+    "PATH": "content",
+    "ARTICLE_PATHS": ["posts"],
+    "PAGE_PATHS": ["pages"],
+    # The photos are published as derivatives only (site/pictures.py): no original.
+    "STATIC_PATHS": [],
+    "OUTPUT_PATH": "output",
+    "DELETE_OUTPUT_DIRECTORY": False,
+    "DEFAULT_LANG": "fr",
+    "LOCALE": ("C.UTF-8",),
+    "DEFAULT_DATE_FORMAT": "%d/%m/%Y %H:%M",
+    "JINJA_ENVIRONMENT": {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                          "autoescape": True},
+    "PLUGINS": ["inventaire.site"],
+    "ARTICLE_URL": "post/{slug}/",
+    "ARTICLE_SAVE_AS": "post/{slug}/index.html",
+    "DRAFT_URL": "brouillon/{slug}/",
+    "DRAFT_SAVE_AS": "brouillon/{slug}/index.html",
+    "PAGE_URL": "{slug}/",
+    "PAGE_SAVE_AS": "{slug}/index.html",
+    "AUTHOR_URL": "auteur/{slug}/",
+    "AUTHOR_SAVE_AS": "auteur/{slug}/index.html",
+    "AUTHORS_SAVE_AS": "auteur/index.html",
+    "TAG_URL": "mot-diese/{slug}/",
+    "TAG_SAVE_AS": "mot-diese/{slug}/index.html",
+    "TAGS_SAVE_AS": "mot-diese/index.html",
+    "CATEGORY_URL": "lieu/{slug}/",
+    "CATEGORY_SAVE_AS": "",
+    "CATEGORIES_SAVE_AS": "",
+    "ARCHIVES_SAVE_AS": "",
+    "YEAR_ARCHIVE_SAVE_AS": "",
+    "MONTH_ARCHIVE_SAVE_AS": "",
+    "DAY_ARCHIVE_SAVE_AS": "",
+    "DEFAULT_CATEGORY": "sans-lieu",
+    "DIRECT_TEMPLATES": ["index", "tags", "authors"],
+    "INDEX_SAVE_AS": "index.html",
+    "DEFAULT_PAGINATION": False,
+    "NEWEST_FIRST_ARCHIVES": False,
+    "SLUGIFY_USE_UNICODE": True,
+    "SLUGIFY_PRESERVE_CASE": False,
+    "FEED_ALL_ATOM": "feeds/tout.atom.xml",
+    "CATEGORY_FEED_ATOM": None,
+    "TRANSLATION_FEED_ATOM": None,
+    "AUTHOR_FEED_ATOM": None,
+    "AUTHOR_FEED_RSS": None,
+    # Every build reads every file: Pelican's content cache is off.
+    "CACHE_CONTENT": False,
+    "LOAD_CONTENT_CACHE": False,
+}
+
+
+def site_defaults() -> dict[str, Any]:
+    """A copy of :data:`SITE_DEFAULTS` for a settings file (Pelican may change the
+    lists and mappings it is given; the name, in lower case, is not a setting)."""
+    return copy.deepcopy(SITE_DEFAULTS)
