@@ -38,8 +38,7 @@ def dark(obj: dict[str, Any]) -> bool:
     return bool(obj.get("fill")) and colour in ((0.0, 0.0, 0.0), (0,), (0.0,), 0)
 
 
-def zone_objects(cover: Path) -> tuple[list[tuple[float, ...]], list[tuple[float, ...]],
-                                       list[tuple[str, tuple[float, ...]]], int]:
+def zone_objects(cover: Path) -> tuple[list[Any], list[Any], list[Any], int]:
     """The back panel's lower half: dark rectangles, white rectangles, characters,
     and how many images are there."""
     with pdfplumber.open(cover) as pdf:

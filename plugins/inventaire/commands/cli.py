@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "authors": "inventaire.commands.rights:authors",
     "stats": "inventaire.commands.stats:run",
     "init": "inventaire.commands.init:run",
+    "preflight": "inventaire.commands.preflight:run",
 }
 
 
@@ -72,6 +73,12 @@ HELP: dict[str, tuple[str, str]] = {
         "editors' pages and a README for the editors. Nothing is overwritten.",
         "inventaire init montreal --day 2014-06-21 --tz America/Montreal "
         "--hashtag jdtam --city Montréal"),
+    "preflight": (
+        "Check the built book's PDFs as a printer's preflight would: boxes and bleed, "
+        "fonts embedded, photos at 300 ppi, colour, page count, spine width, the safe "
+        "margin, metadata. One line per problem (file, page, fix); exit status 1 on "
+        "an error.",
+        "inventaire preflight\n  inventaire preflight --folder output/livre"),
 }
 
 
@@ -165,6 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--hashtag", action="append", required=True,
                    help="the day's hashtag (repeatable)")
     p.add_argument("--city", required=True, help="the city's name, as the pages print it")
+
+    p = _sub(sub, "preflight", "check the book's PDFs as a printer would")
+    p.add_argument("--folder", type=Path,
+                   help="the folder of the PDFs (default: the last book built)")
+    p.add_argument("--publish", action="store_true", help="use publishconf.py")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="override a setting, as for build (repeatable)")
     return parser
 
 
