@@ -173,6 +173,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the day's hashtag (repeatable)")
     p.add_argument("--city", required=True, help="the city's name, as the pages print it")
 
+    p = _sub(sub, "live", "collect the day's posts as they are written")
+    p.add_argument("--until", metavar="HH:MM", help="stop at this time (the day's zone)")
+    p.add_argument("--once", action="store_true", help="one pass, then stop")
+    p.add_argument("--publish-every", type=float, metavar="MINUTES",
+                   help="publish the site this often (default: LIVE_PUBLISH_EVERY; 0: "
+                        "never)")
+    p.add_argument("--status", choices=("candidate", "selected"), default="candidate",
+                   help="status of new files (default: candidate)")
+
+    p = _sub(sub, "criers", "the criers' sheets of one round hour, now")
+    p.add_argument("--hour", type=int, required=True, help="the round's hour, 0 to 23")
+
     p = _sub(sub, "preflight", "check the book's PDFs as a printer would")
     p.add_argument("--folder", type=Path,
                    help="the folder of the PDFs (default: the last book built)")

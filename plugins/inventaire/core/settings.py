@@ -81,6 +81,20 @@ DEFAULTS: dict[str, Any] = {
     # used when the book has more than BOOK_PARALLEL_POSTS posts.
     "BOOK_WORKERS": None,
     "BOOK_PARALLEL_POSTS": 1500,
+    # inventaire live: the sources (Mastodon instances' base URLs; the Bluesky service,
+    # "" for none; a folder, under content/ unless absolute, of JSONL files other tools
+    # append to), seconds between passes, tries of a failing call, minutes between
+    # publications (0: never), minutes before a round hour its criers' sheets are made.
+    "LIVE_MASTODON": [],
+    "LIVE_BLUESKY": "",
+    "LIVE_FOLDER": "sources/live",
+    "LIVE_INTERVAL": 60,
+    "LIVE_RETRIES": 5,
+    "LIVE_PUBLISH_EVERY": 5,
+    "LIVE_CRIERS_LEAD": 10,
+    # True while the day is on (set by inventaire live for what it publishes): the home
+    # page shows « la journée en direct ».
+    "LIVE_DAY": False,
 }
 
 

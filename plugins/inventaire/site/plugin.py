@@ -34,8 +34,9 @@ def add_filters(pelican: Any) -> None:
     pelican.settings["JINJA_FILTERS"] = filters
 
 
-def get_generators(_pelican: Any) -> type[SiteGenerator]:
-    return SiteGenerator
+def get_generators(_pelican: Any) -> tuple[type[LiveGenerator], type[SiteGenerator]]:
+    """The live pages first: SiteGenerator's output ends the render workers' share."""
+    return LiveGenerator, SiteGenerator
 
 
 def finish(pelican: Any) -> None:
