@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "authors": "inventaire.commands.rights:authors",
     "stats": "inventaire.commands.stats:run",
     "init": "inventaire.commands.init:run",
+    "live": "inventaire.commands.live:run",
+    "criers": "inventaire.commands.live:criers",
     "preflight": "inventaire.commands.preflight:run",
 }
 
@@ -73,6 +75,20 @@ HELP: dict[str, tuple[str, str]] = {
         "editors' pages and a README for the editors. Nothing is overwritten.",
         "inventaire init montreal --day 2014-06-21 --tz America/Montreal "
         "--hashtag jdtam --city Montréal"),
+    "live": (
+        "Collect the day as it happens: the Mastodon instances (LIVE_MASTODON), Bluesky "
+        "(LIVE_BLUESKY) and the JSONL files other tools append to (LIVE_FOLDER) are read "
+        "every LIVE_INTERVAL seconds for the hashtags of journee.md; new posts become "
+        "candidates as with import, the editors' changes kept. Before each round hour, "
+        "the criers' sheets; every LIVE_PUBLISH_EVERY minutes, the site. Tokens only "
+        "from the environment (MASTODON_TOKEN_<HOST>, BLUESKY_HANDLE, "
+        "BLUESKY_APP_PASSWORD).",
+        "inventaire live --until 23:30\n  inventaire live --once"),
+    "criers": (
+        "Make the criers' sheets of one round now: for each place with a crier, the "
+        "selected posts marked declaimed there at that hour, as "
+        "output/livre/crieurs/<place>/<HH>h.pdf.",
+        "inventaire criers --hour 15"),
     "preflight": (
         "Check the built book's PDFs as a printer's preflight would: boxes and bleed, "
         "fonts embedded, photos at 300 ppi, colour, page count, spine width, the safe "

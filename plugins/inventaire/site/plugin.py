@@ -16,6 +16,7 @@ from inventaire.core import settings as inventaire_settings
 from . import sitemap
 from .filters import FILTERS
 from .generator import SiteGenerator
+from .live import LiveGenerator
 from .reader import InventaireReader
 from .search import index_site
 
