@@ -7,6 +7,7 @@ files it returns as one edition, atomically.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from inventaire.book.chapters import book_articles
 from inventaire.book.cover import CoverView, back_posts, render_cover
 from inventaire.book.criers import build_sheets, render_sheets
 from inventaire.book.day import Day, load_day
-from inventaire.book.edition import BookEdition
+from inventaire.book.edition import BookEdition, BookSettingError, find_icc_profile
 from inventaire.book.emoji import EmojiImages
 from inventaire.book.interior import InteriorBuilder
 from inventaire.book.layout import Renderer, Timing
@@ -87,6 +88,7 @@ def lay_out(articles: Sequence[Any], settings: dict[str, Any], content_path: Pat
         prune_plates(cache_dir, ())
         return result
     renderer = Renderer(content_path)
+    trust_files(renderer, day, edition)
     site_url = str(settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "")
     builder = InteriorBuilder(edition, day, content_path, cache_dir, templates,
                               creation_date(day), site_url)
@@ -132,6 +134,18 @@ def lay_out(articles: Sequence[Any], settings: dict[str, Any], content_path: Pat
             })
     report_timings(result)
     return result
+
+
+def trust_files(renderer: Renderer, day: Day, edition: BookEdition) -> None:
+    """What the layouts may read besides the plates and emoji (:mod:`.fetcher`): the
+    editors' images :mod:`.editors` accepted, the CMYK profile the stylesheet names."""
+    if day.editors is not None:
+        for name, path in day.editors.images.items():
+            renderer.fetcher.register(name, path)
+    with contextlib.suppress(BookSettingError):  # a wrong setting is reported by the CSS
+        profile = find_icc_profile(edition)
+        if profile is not None:
+            renderer.fetcher.trust(profile)
 
 
 def report_timings(result: BookFiles) -> None:

@@ -237,7 +237,10 @@ def chapters_by_place(posts: Sequence[BookPost], day: Day) -> list[Chapter]:
                                     date=date_label(day, items), hour=items[0].time,
                                     place=name, weather=french_spacing(day.weather_at(hour)),
                                     posts=items, slug=slug))
-        intro = editors_html(markdown_html(place.intro)) if place and place.intro else ""
+        intro = ""
+        if place and place.intro:  # as load_day made it (the book's links), else plain
+            intro = editors_html(day.intros[slug] if slug in day.intros
+                                 else markdown_html(place.intro))
         chapters.append(Chapter(anchor=f"ch-{slug}", title=name, intro_html=intro,
                                 sittings=sittings))
     return chapters

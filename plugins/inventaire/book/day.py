@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from inventaire.book.editors import EditorsHtml
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.day import DEFAULT_CITY
 from inventaire.core.day import Day as CoreDay
@@ -46,10 +47,13 @@ class Day(CoreDay):
     preface: EditorsPage | None = None
     colophon: EditorsPage | None = None
     places: dict[str, Place] = field(default_factory=dict)
+    intros: dict[str, str] = field(default_factory=dict)  # place's slug → its HTML
+    editors: EditorsHtml | None = None  # what made the editors' HTML (its images)
 
 
-def read_page(path: Path) -> EditorsPage | None:
-    """A Markdown page with YAML front matter; ``None`` when the file is absent."""
+def read_page(path: Path, editors: EditorsHtml | None = None) -> EditorsPage | None:
+    """A Markdown page with YAML front matter; ``None`` when the file is absent. With
+    ``editors``, its images and links are the book's (:mod:`.editors`)."""
     if not path.is_file():
         return None
     try:
@@ -57,7 +61,9 @@ def read_page(path: Path) -> EditorsPage | None:
     except PostFileError as error:
         logger.warning("%s — the book uses the page without its front matter", error)
         meta, body = {}, path.read_text(encoding="utf-8", errors="replace")
-    return EditorsPage(title=str(meta.get("title", "")), html=markdown_html(body), meta=meta)
+    html = (editors.page(body, path, str(meta.get("slug") or path.stem)) if editors
+            else markdown_html(body))
+    return EditorsPage(title=str(meta.get("title", "")), html=html, meta=meta)
 
 
 def load_day(content: Path, settings: Mapping[str, Any]) -> Day:
@@ -68,7 +74,14 @@ def load_day(content: Path, settings: Mapping[str, Any]) -> Day:
     fields["city"] = core.city_name
     pages = content / "pages"
     places_folder = content / str(inventaire_settings.get(settings, "INVENTAIRE_PLACES_PATH"))
+    editors = EditorsHtml.from_settings(content, settings)
+    places = load_places(places_folder)
     return Day(**fields,
-               preface=read_page(pages / "preface.md"),
-               colophon=read_page(pages / "colophon.md"),
-               places=load_places(places_folder))
+               preface=read_page(pages / "preface.md", editors),
+               colophon=read_page(pages / "colophon.md", editors),
+               places=places,
+               intros={slug: editors.place(place.intro, Path(place.path or
+                                                             places_folder / f"{slug}.md"),
+                                           slug)
+                       for slug, place in places.items() if place.intro},
+               editors=editors)

@@ -24,6 +24,7 @@ it would make the site and the book differ again. Posts never go through Markdow
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import nh3
@@ -64,13 +65,20 @@ def make_markdown() -> Markdown:
                     output_format="html5")
 
 
-def markdown_html(text: str, converter: Markdown | None = None) -> str:
+# nh3's ``attribute_filter``: (tag, attribute, value) → the value to keep, or None.
+AttributeFilter = Callable[[str, str, str], "str | None"]
+
+
+def markdown_html(text: str, converter: Markdown | None = None,
+                  links: AttributeFilter | None = None) -> str:
     """Editors' Markdown as safe HTML, with French spaces before ``: ; ! ?`` in its
     text (:func:`editors_spacing`): smarty makes the quotes and apostrophes, not the
     spaces, and « Note : » must not break before its colon. ``converter`` (a
-    :func:`make_markdown`, reset here) serves many texts in a row."""
+    :func:`make_markdown`, reset here) serves many texts in a row; ``links`` decides
+    each attribute's value after the allow-list (:mod:`.editorlinks`: where
+    ``{static}`` may lead, the book's addresses)."""
     converter = converter.reset() if converter is not None else make_markdown()
-    return editors_spacing(sanitize(str(converter.convert(text))))
+    return editors_spacing(sanitize(str(converter.convert(text)), links))
 
 
 # What editors' HTML may hold: nh3's (ammonia's) list of harmless tags and attributes,
@@ -81,10 +89,11 @@ ALLOWED_ATTRIBUTES["*"] = {"class", "id", "title", "lang"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def sanitize(html: str) -> str:
+def sanitize(html: str, links: AttributeFilter | None = None) -> str:
     """The HTML without what could run or leak in a visitor's browser or the book: no
     ``<script>``, ``<style>``, event handler, ``javascript:``/``data:`` or ``file:``
     address. Editors' pages are published under the city's name, and an editor's
     file may have been pasted from anywhere."""
     return str(nh3.clean(html, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                         link_rel=None, clean_content_tags={"script", "style"}))
+                         link_rel=None, clean_content_tags={"script", "style"},
+                         attribute_filter=links))
