@@ -156,7 +156,7 @@ def test_the_wall_and_the_home_block(tmp_path: Path, live: bool) -> None:
     settings = build(project, book=False, search=False, overrides={"LIVE_DAY": live})
     output = Path(settings["OUTPUT_PATH"])
     wall = (output / "mur" / "index.html").read_text(encoding="utf-8")
-    assert wall.count('<article class="post">') == 3
+    assert wall.count("<article class=\"post") == 3
     assert "Message &lt;b&gt;2&lt;/b&gt; du mur" in wall  # escaped
     assert "<a " not in wall and "http://" not in wall.replace("http-equiv", "")
     assert wall.index("Message &lt;b&gt;2") < wall.index("Message &lt;b&gt;0")  # newest first

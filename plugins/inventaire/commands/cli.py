@@ -195,8 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--publish-every", type=float, metavar="MINUTES",
                    help="publish the site this often (default: LIVE_PUBLISH_EVERY; 0: "
                         "never)")
-    p.add_argument("--status", choices=("candidate", "selected"), default="candidate",
-                   help="status of new files (default: candidate)")
+    p.add_argument("--status", choices=("new", "candidate", "selected"), default="new",
+                   help="status of new files (default: new, shown first by the triage)")
 
     p = _sub(sub, "criers", "the criers' sheets of one round hour, now")
     p.add_argument("--hour", type=int, required=True, help="the round's hour, 0 to 23")
