@@ -35,10 +35,13 @@ from inventaire.core.editorlinks import (
     Reference,
     StaticLinks,
     post_media_files,
-    refusal_message,
+    refusal,
     static_refusal,
 )
-from inventaire.core.markdown import markdown_html
+from inventaire.core.errors import PostFileError
+from inventaire.core.markdown import markdown_html, sanitize
+from inventaire.core.places import load_places
+from inventaire.core.postfile import read_front_matter
 
 logger = logging.getLogger(__name__)
 
@@ -65,22 +68,21 @@ class BookLinks(StaticLinks):
     def image(self, reference: Reference) -> str | None:
         """``inventaire:editors/<path>`` for a file the book may print, else None."""
         if urlsplit(reference.target).scheme or reference.target.startswith("//"):
-            self.problems.append(refusal_message(self.source, self.source_text, reference,
-                                                 "is not a file of the project",
-                                                 NETWORK_FIX))
+            self.problems.append(refusal(self.source, self.source_text, reference,
+                                         "is not a file of the project", NETWORK_FIX))
             return None
         if reference.marker not in ("", "static", "attach"):
             return None
         if not reference.marker and reference.target.startswith("/"):
-            self.problems.append(refusal_message(
+            self.problems.append(refusal(
                 self.source, self.source_text, reference,
                 "is an absolute path: the book reads no file by its place on the machine"))
             return None
         path = self.resolve(reference)
         why = static_refusal(path, self.content, self.post_media)
         if path is None or why:
-            self.problems.append(refusal_message(self.source, self.source_text, reference,
-                                                 why or "not a file name"))
+            self.problems.append(refusal(self.source, self.source_text, reference,
+                                         why or "not a file name"))
             return None
         from inventaire.book.fetcher import SCHEME  # WeasyPrint's, loaded when printing
 
@@ -141,15 +143,19 @@ class EditorsHtml:
             self._post_media = post_media_files(self.content)
         return self._post_media
 
-    def html(self, text: str, source: Path, page_url: str) -> str:
+    def convert(self, text: str, source: Path, page_url: str) -> tuple[str, BookLinks]:
         """``text`` (Markdown of the file ``source``, published at ``page_url``) as the
-        book's HTML; each address refused is logged as a warning."""
+        book's HTML, and what its addresses became (their ``problems``)."""
         try:
             source_text = source.read_text(encoding="utf-8", errors="replace")
         except OSError:
             source_text = text
         links = BookLinks(self, source, source_text, page_url)
-        html = markdown_html(text, links=links)
+        return markdown_html(text, links=links), links
+
+    def html(self, text: str, source: Path, page_url: str) -> str:
+        """:meth:`convert`'s HTML; each address refused is logged as a warning."""
+        html, links = self.convert(text, source, page_url)
         for problem in links.problems:
             logger.warning("%s (the book leaves it out)", problem)
         return html
@@ -159,3 +165,37 @@ class EditorsHtml:
 
     def place(self, text: str, source: Path, slug: str) -> str:
         return self.html(text, source, self.place_url.format(slug=slug))
+
+
+def check_files(content: Path) -> list[PostFileError]:
+    """For ``inventaire check``: every address of the editors' pages and places'
+    introductions that the site or the book would refuse (a ``{static}`` leading out
+    of ``content/pages`` and ``content/media``, an image the book cannot print), in
+    path order. Pelican reads ``.html`` pages too: their addresses are checked alike."""
+    editors = EditorsHtml(content)
+    found: list[PostFileError] = []
+    pages = content / "pages"
+    for path in sorted(pages.rglob("*")) if pages.is_dir() else []:
+        if path.suffix not in (".md", ".html", ".htm") or not path.is_file():
+            continue
+        if path.suffix == ".md":
+            try:
+                _meta, body = read_front_matter(path)
+            except PostFileError as error:
+                found.append(error)
+                continue
+            found.extend(editors.convert(body, path, "")[1].problems)
+        else:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            links = BookLinks(editors, path, text, "")
+            sanitize(text, links)
+            found.extend(links.problems)
+    try:
+        places = load_places(content / "places")
+    except PostFileError:
+        places = {}  # check reports the gazetteer's own errors
+    for slug, place in sorted(places.items()):
+        if place.intro:
+            source = Path(place.path or content / "places" / f"{slug}.md")
+            found.extend(editors.convert(place.intro, source, "")[1].problems)
+    return found

@@ -171,6 +171,9 @@ def problems(content: Path, warnings: list[PostFileError] | None = None,
         found.extend(check_post(post, path, content, place_slugs, day))
         if warnings is not None:
             warnings.extend(warnings_of(post, path))
+    from inventaire.book.editors import check_files
+
+    found.extend(check_files(content))  # {static} out of pages/media, images not printable
     return found
 
 

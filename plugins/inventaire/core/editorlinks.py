@@ -74,7 +74,7 @@ class StaticLinks:
         self.source, self.source_text, self.content = source, source_text, content
         self._post_media = post_media
         self._media: set[Path] | None = None
-        self.problems: list[str] = []
+        self.problems: list[PostFileError] = []
 
     def post_media(self) -> set[Path]:
         if self._media is None:
@@ -92,8 +92,7 @@ class StaticLinks:
         :attr:`problems`), or ``""``."""
         why = static_refusal(self.resolve(reference), self.content, self.post_media)
         if why:
-            self.problems.append(refusal_message(self.source, self.source_text,
-                                                 reference, why))
+            self.problems.append(refusal(self.source, self.source_text, reference, why))
         return why
 
     def resolve(self, reference: Reference) -> Path | None:
@@ -162,10 +161,10 @@ def line_of(source_text: str, value: str) -> int:
     return 1
 
 
-def refusal_message(source: Path, source_text: str, reference: Reference,
-                    what: str, fix: str = FIX) -> str:
-    """``path:line: field: what — fix`` for one refused address."""
+def refusal(source: Path, source_text: str, reference: Reference, what: str,
+            fix: str = FIX) -> PostFileError:
+    """One refused address, printed ``path:line: field: what — fix``."""
     field = ("{" + reference.marker + "}" if reference.marker
              else "image" if reference.tag == "img" else "link")
-    return str(PostFileError(str(source), line_of(source_text, reference.target), field,
-                             f"« {reference.value} » {what}", fix))
+    return PostFileError(str(source), line_of(source_text, reference.target), field,
+                         f"« {reference.value} » {what}", fix)

@@ -25,6 +25,10 @@ DEFAULTS: dict[str, Any] = {
     "INVENTAIRE_LIST_PAGE_SIZE": 100,
     # The book's pages.json (set by inventaire build): each post's page, the editions.
     "INVENTAIRE_BOOK_PAGES": "",
+    # The preview (inventaire serve) takes a page from its last build when nothing the
+    # page shows changed (site/reuse.py); the folder that build is in. Never for publish.
+    "INVENTAIRE_REUSE_PAGES": False,
+    "INVENTAIRE_PREVIOUS_OUTPUT": "",
     # The triage page of inventaire serve: selected posts wanted per place and hour;
     # TARGETS maps a place's slug to a number (every hour) or to {hour: number}.
     "INVENTAIRE_TRIAGE_TARGET": 2,

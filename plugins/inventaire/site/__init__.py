@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from inventaire.site import plugin, taxonomy, workers, writer
+from inventaire.site import plugin, statics, taxonomy, workers, writer
 
 
 def register() -> None:
@@ -12,6 +12,7 @@ def register() -> None:
     signals.readers_init.connect(plugin.add_reader)
     signals.get_generators.connect(plugin.get_generators)
     signals.article_generator_finalized.connect(taxonomy.bind)
+    signals.static_generator_finalized.connect(statics.guard)
     signals.all_generators_finalized.connect(workers.start)
     signals.get_writer.connect(writer.get_writer)
     signals.finalized.connect(plugin.finish)

@@ -23,6 +23,7 @@ from pelican.readers import MarkdownReader
 
 from inventaire.core import front_matter
 from inventaire.core import settings as inventaire_settings
+from inventaire.core.editorlinks import StaticLinks, post_media_files
 from inventaire.core.markdown import markdown_html
 from inventaire.core.model import Post
 from inventaire.core.postfile import PostFileError, load_post_file, split_front_matter
@@ -73,6 +74,11 @@ class InventaireReader(MarkdownReader):
         if error is not None:
             logger.error("%s (every post is left out until it is fixed)", error)
         return register
+
+    @cached_property
+    def _post_media(self) -> set[Path]:
+        """The posts' own media files, read once, when a page links into media/."""
+        return post_media_files(self._content_root)
 
     def _is_post(self, source_path: str) -> bool:
         """Whether the file is under ``posts/``; decided once per folder, not per file."""
@@ -130,7 +136,12 @@ class InventaireReader(MarkdownReader):
         except (PostFileError, yaml.YAMLError) as error:
             logger.error("%s: front matter: %s", source_path, error)
             return None, {"status": "skip", "title": ""}
-        content = markdown_html(body)
+        # A {static}/{attach} leading out of content/pages and content/media is dropped.
+        links = StaticLinks(Path(source_path), text, self._content_root,
+                            lambda: self._post_media)
+        content = markdown_html(body, links=links)
+        for problem in links.problems:
+            logger.warning("%s (the site leaves the link out)", problem)
         metadata: dict[str, Any] = {}
         for name, value in data.items():
             key = name.lower()
