@@ -22,7 +22,7 @@ from inventaire.core import settings as inventaire_settings
 from inventaire.core.fonts import user_cache_dir
 from inventaire.core.places import load_places
 from inventaire.core.postfile import PostFileError
-from inventaire.site import assets, pictures, workers
+from inventaire.site import assets, pictures, reuse, workers
 from inventaire.site.bookpages import book_page, read_book_pages
 from inventaire.site.charts import bar_chart, hour_chart
 from inventaire.site.citymap import city_map
@@ -155,6 +155,9 @@ class SiteGenerator(Generator):
         """What is not a page, in the parent while the workers render: photos, fonts,
         robots.txt."""
         output = Path(self.output_path)
+        page_reuse = self.context.get(reuse.REUSE)
+        if page_reuse is not None:  # every page is written: the preview's record
+            page_reuse.save(Path(self.output_path))
         cache = Path(str(self.settings.get("CACHE_PATH") or "cache")) / "pictures"
         written = pictures.write_all(self.picture_jobs, cache)
         if written:

@@ -36,6 +36,7 @@ from pelican.generators import StaticGenerator
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.errors import UserError
 
+from . import reuse
 from .writer import CHILDREN, SHARE, SiteWriter
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,10 @@ class ErrorFlag(logging.Handler):
 def start(generators: Sequence[Any]) -> None:
     """``all_generators_finalized``: fork the workers; each child renders its share
     and exits, the parent goes on with share 0."""
-    if not generators or not hasattr(os, "fork"):
+    if not generators:
+        return
+    reuse.begin(generators)  # before the fork: every process shares its keys
+    if not hasattr(os, "fork"):
         return
     context = generators[0].context
     count = worker_count(generators[0].settings)

@@ -5,16 +5,19 @@ order, and each renders the calls of its share (call *i* in process *i mod n*).
 Feeds are written by the parent alone, with the posts behind a content warning
 veiled (:mod:`.feeds`). Only Pelican's public ``write_file`` and
 ``write_feed`` are overridden; the rendering, pagination and overwrite checks stay
-Pelican's.
+Pelican's. In the preview, a page whose inputs did not change is linked from the
+last preview instead (:mod:`.reuse`).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pelican.writers import Writer
 
 from .feeds import veiled
+from .reuse import REUSE
 
 # Keys of Pelican's shared context (every generator's ``context`` is one dict, and
 # every ``write_file`` call receives it): this process's share of the pages, as
@@ -34,7 +37,15 @@ class SiteWriter(Writer):
                    *args: Any, **kwargs: Any) -> Any:
         share = context.get(SHARE)
         self.calls += 1
+        reuse = context.get(REUSE)
+        # Every process keys every page: the parent records them all for the next
+        # preview, whichever process renders the page.
+        key = reuse.key(name, template_name(template, kwargs), kwargs) if reuse else None
+        if reuse is not None and key is not None:
+            reuse.keys[name] = key
         if share is not None and (self.calls - 1) % share[1] != share[0]:
+            return None
+        if reuse is not None and reuse.reuse(name, key, Path(self.output_path)):
             return None
         return super().write_file(name, template, context, *args, **kwargs)
 
@@ -49,3 +60,10 @@ class SiteWriter(Writer):
 def get_writer(_pelican: Any) -> type[SiteWriter]:
     """``get_writer``: the writer of every build of the site."""
     return SiteWriter
+
+
+def template_name(template: Any, arguments: dict[str, Any]) -> str:
+    """The template's name without ``.html`` (Pelican passes ``template_name`` for
+    some pages only; the Jinja template always knows its file)."""
+    name = arguments.get("template_name") or getattr(template, "name", "") or ""
+    return str(name).removesuffix(".html")

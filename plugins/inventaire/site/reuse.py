@@ -1,0 +1,256 @@
+"""The preview's page reuse: a page whose inputs did not change is taken from the last
+preview instead of being rendered again.
+
+Only ``inventaire serve`` asks for it (``INVENTAIRE_REUSE_PAGES``); ``inventaire
+build`` and a publish render every page. The preview still builds a fresh folder,
+swapped in whole at the end (``commands/output.py``): nothing is patched in place, so
+a page that should no longer exist (a withdrawn post's) cannot linger; a reused page
+is a hard link to the same file in the previous output.
+
+A page is reused when its **key** equals the one recorded when that file was written.
+The key is a hash of:
+
+* the **build signature** — every setting, the theme, the plugin's code and the
+  project's own modules (``pelicanconf.py`` and what it imports), the version of
+  every installed distribution, every file under ``content/`` but the posts and the
+  raw exports (places, editors' pages, the day, the rights register, the media), the
+  book's page list, and the environment variables a build reads. When any of these
+  changed, every page is rendered;
+* the **shape of the day** — for every post: its file, time, place, author, hashtags
+  and status. It decides which pages exist, their neighbours and their counts, so a
+  post moved, added or withdrawn renders every page again;
+* the page's template and file name, and the bytes of the posts it shows, by kind
+  of page (:data:`SHOWS`): a post's page, its own file and its two neighbours'; an
+  hour's or a place's page, the posts listed there; a hashtag's or an author's page,
+  the posts of that page and the first of the list; an editors' page, its own file.
+  Every other page (home, lists, map, figures, book, search) shows the whole day: it
+  is rendered at every build.
+
+The test that guards this list (``tests/test_preview_reuse.py``) edits posts in every
+way an editor can and compares the preview with a full build, file by file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from inventaire.core import settings as inventaire_settings
+from inventaire.core.atomic import link_or_copy, write_atomic
+from inventaire.core.signature import (
+    VOLATILE_SETTINGS,
+    Signature,
+    distributions_stamp,
+    file_digest,
+    settings_description,
+    tree_digests,
+)
+
+logger = logging.getLogger(__name__)
+
+# The shared context's key for this build's PageReuse (every write_file call gets it).
+REUSE = "inventaire_page_reuse"
+MANIFEST = "preview-pages.json"  # under CACHE_PATH: each page's key and file identity
+# What each kind of page shows of the day's posts, by template: the ``write_file``
+# arguments that hold them (``neighbours``: a post's previous and next posts).
+SHOWS: dict[str, tuple[str, ...]] = {
+    "article": ("article", "neighbours"),
+    "page": ("page",),
+    "hour": ("hour",),
+    "place": ("place",),
+    "tag": ("articles", "first_post", "previous_item", "next_item"),
+    "author": ("articles", "first_post", "previous_item", "next_item"),
+}
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "TZ", "LANG", "LC_ALL", "LC_TIME")
+SKIPPED_CONTENT = ("posts", "sources")  # read per post, or never read by the site
+# Settings that name this build's folders, not what it makes.
+IGNORED_SETTINGS = VOLATILE_SETTINGS | {"INVENTAIRE_PREVIOUS_OUTPUT",
+                                        "INVENTAIRE_BOOK_PAGES"}
+
+
+def build_signature(settings: dict[str, Any]) -> str:
+    """Everything but the posts that any page may show (see the module's docstring)."""
+    import inventaire
+
+    signature = Signature("site-pages")
+    signature.add("settings", settings_description(settings, IGNORED_SETTINGS))
+    signature.add("environment", [(name, os.environ.get(name)) for name in ENVIRONMENT])
+    signature.add("distributions", distributions_stamp())
+    signature.add_tree("code", Path(inventaire.__file__).parent,
+                       keep=lambda path: path.suffix in (".py", ".html", ".json", ".txt"))
+    signature.add_files("project modules", project_modules(settings))
+    theme = settings.get("THEME")
+    if theme:
+        signature.add_tree("theme", Path(str(theme)))
+    content = Path(str(settings.get("PATH") or "content"))
+    signature.add("content", [item for item in tree_digests(content)
+                              if item[0].split("/", 1)[0] not in SKIPPED_CONTENT])
+    book_pages = inventaire_settings.get(settings, "INVENTAIRE_BOOK_PAGES")
+    signature.add("book pages", file_digest(Path(str(book_pages))) if book_pages else None)
+    return signature.hexdigest()
+
+
+def project_modules(settings: dict[str, Any]) -> list[Path]:
+    """The project's own Python files this process loaded (``pelicanconf.py`` and the
+    modules it imports from the project's folder), not the installed libraries'."""
+    content = Path(str(settings.get("PATH") or "content")).resolve()
+    project = content.parent
+    found: set[Path] = set()
+    for module in list(sys.modules.values()):
+        name = getattr(module, "__file__", None)
+        if not name:
+            continue
+        path = Path(name).resolve()
+        if project in path.parents and not any(
+                part.startswith(".") or part in ("site-packages", "output", "cache")
+                for part in path.relative_to(project).parts):
+            found.add(path)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        if (project / name).is_file():
+            found.add(project / name)
+    return sorted(found)
+
+
+def shape(articles: Iterable[Any]) -> str:
+    """The hash of what decides which pages exist, their neighbours and their counts."""
+    rows = []
+    for article in articles:
+        post = getattr(article, "post", None)
+        rows.append([
+            str(getattr(article, "source_path", "")),
+            str(getattr(article, "date", "")),
+            str(getattr(article, "category", "") or ""),
+            str(getattr(article, "author", "") or ""),
+            sorted(str(tag) for tag in getattr(article, "tags", None) or ()),
+            str(getattr(article, "status", "")),
+            bool(getattr(article, "candidate", False)),
+            getattr(post, "place", None) if post is not None else None,
+        ])
+    rows.sort(key=lambda row: row[0])
+    return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
+
+
+class PageReuse:
+    """One preview build's reuse: keys, and the files of the previous preview."""
+
+    def __init__(self, settings: dict[str, Any], context: dict[str, Any]) -> None:
+        self.cache = Path(str(settings.get("CACHE_PATH") or "cache"))
+        self.previous_output = Path(str(inventaire_settings.get(
+            settings, "INVENTAIRE_PREVIOUS_OUTPUT") or ""))
+        self.base = hashlib.sha256(
+            f"{build_signature(settings)}\n{shape(all_posts(context))}".encode())
+        self.previous = self._take_manifest()
+        self.keys: dict[str, str] = {}
+        self._digests: dict[str, str] = {}
+        self.reused = 0
+
+    def _take_manifest(self) -> dict[str, list[Any]]:
+        """The last preview's pages; the file is removed, so that a build that stops
+        halfway leaves none (the next one then renders every page)."""
+        path = self.cache / MANIFEST
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            path.unlink()
+        except (OSError, ValueError):
+            return {}
+        pages = data.get("pages") if isinstance(data, dict) else None
+        return pages if isinstance(pages, dict) else {}
+
+    def _digest(self, content: Any) -> str:
+        """A post's or an editors' page's file, by its bytes."""
+        source = str(getattr(content, "source_path", "") or "")
+        if source not in self._digests:
+            self._digests[source] = f"{source}\0{file_digest(Path(source))}"
+        return self._digests[source]
+
+    def key(self, name: str, template_name: str | None,
+            arguments: dict[str, Any]) -> str | None:
+        """The page's key, or None when the page shows the whole day (always rendered)."""
+        shows = SHOWS.get(str(template_name))
+        if shows is None:
+            return None
+        shown: list[Any] = []
+        for argument in shows:
+            if argument == "neighbours":
+                article = arguments.get("article")
+                shown += [getattr(article, "previous_post", None),
+                          getattr(article, "next_post", None)]
+            else:
+                shown += flatten(arguments.get(argument))
+        key = self.base.copy()
+        key.update(f"\n{template_name}\n{name}\n".encode())
+        for item in shown:
+            if hasattr(item, "source_path"):
+                key.update(self._digest(item).encode())
+            else:  # an hour, a place, a hashtag, an author: by address or name
+                label = getattr(item, "url", None) or str(item)
+                key.update(f"{type(item).__name__}:{label}".encode())
+            key.update(b"\n")
+        return key.hexdigest()
+
+    def reuse(self, name: str, key: str | None, output: Path) -> bool:
+        """Link the previous preview's file for ``name`` into ``output`` when it was
+        written with ``key`` and is still the very file it was."""
+        if key is None:
+            return False
+        recorded = self.previous.get(name)
+        if not recorded or recorded[0] != key:
+            return False
+        source = self.previous_output / name
+        try:
+            stat = source.stat()
+        except OSError:
+            return False
+        if [stat.st_size, stat.st_mtime_ns, stat.st_ino] != recorded[1:]:
+            return False
+        link_or_copy(source, output / name)
+        self.reused += 1
+        return True
+
+    def save(self, output: Path) -> None:
+        """Each page's key and its file's identity, for the next preview (the parent,
+        once every page is written)."""
+        pages: dict[str, list[Any]] = {}
+        for name, key in self.keys.items():
+            try:
+                stat = (output / name).stat()
+            except OSError:
+                continue
+            pages[name] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        self.cache.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.cache / MANIFEST,
+                     json.dumps({"pages": pages}, sort_keys=True).encode())
+        logger.info("preview: %d of %d pages with unchanged inputs kept", self.reused,
+                    len(pages))
+
+
+def flatten(value: Any) -> list[Any]:
+    """The posts and names an argument holds: a post, a list of posts, an hour or a
+    place (its ``articles``), a neighbour given as ``(author, its posts)``."""
+    if isinstance(value, list | tuple):
+        return [item for element in value for item in flatten(element)]
+    if hasattr(value, "articles") and not hasattr(value, "source_path"):
+        return [value, *flatten(value.articles)]
+    return [value]
+
+
+def all_posts(context: dict[str, Any]) -> list[Any]:
+    """Every post a page may show, candidates included (the preview shows them)."""
+    return [*context.get("articles", ()), *context.get("hidden_articles", ())]
+
+
+def begin(generators: Any) -> None:
+    """Before the pages are rendered (``all_generators_finalized``): the build's
+    PageReuse in the shared context, when the build asks for it."""
+    if not generators:
+        return
+    settings = generators[0].settings
+    context = generators[0].context
+    if inventaire_settings.get(settings, "INVENTAIRE_REUSE_PAGES"):
+        context[REUSE] = PageReuse(settings, context)
