@@ -47,7 +47,10 @@ def check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[
 
 
 def test_clean_content_passes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert check(project, capsys) == (0, [])
+    status, lines = check(project, capsys)
+    assert status == 0
+    assert lines == [f"inventaire check: 1 post file(s) in {project / 'content'}, no problem "
+                     "— all is well"]  # one line: a check that says nothing looks broken
 
 
 def test_every_problem_is_one_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

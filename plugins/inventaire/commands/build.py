@@ -22,10 +22,12 @@ from typing import Any
 from inventaire.book.pages import MANIFEST as PAGES_FILE
 from inventaire.book.pages import edition_folder
 from inventaire.commands.output import check_output_folder, swapped_output
+from inventaire.commands.steps import pelican_steps
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.atomic import link_or_copy
 from inventaire.core.day import load_day, source_date
 from inventaire.core.errors import UserError
+from inventaire.core.progress import QUIET, VERBOSE, Progress, Step, level_of
 
 logger = logging.getLogger(__name__)
 
@@ -111,13 +113,14 @@ def reset_plugin_signals() -> None:
 
 def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None = None,
           output: Path | None = None, book: bool | None = None,
-          search: bool = True) -> dict[str, Any]:
+          search: bool = True, progress: Progress | None = None) -> dict[str, Any]:
     """A full build: the book step, then Pelican into a fresh folder swapped in at the
     end; returns the settings used (naming the real output folder).
 
     ``book`` None follows ``BOOK_ENABLED``; False publishes the last book laid out
     (``--site``, the preview), True lays it out whatever ``BOOK_ENABLED`` says. The
     book step is skipped by the book itself when nothing it reads changed.
+    ``progress`` shows the steps (:mod:`inventaire.commands.steps`).
     """
     from pelican import Pelican
 
@@ -133,7 +136,11 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
     with one_build_at_a_time(cache), source_date(day_epoch(settings)):
         lay_out = bool(inventaire_settings.get(settings, "BOOK_ENABLED")) \
             if book is None else book
-        edition = book_edition(settings, cache, lay_out)
+        if lay_out:
+            with (progress or Progress(QUIET)).step("book") as step:
+                edition = book_edition(settings, cache, lay_out, step)
+        else:
+            edition = book_edition(settings, cache, lay_out)
         with swapped_output(target, settings.get("OUTPUT_RETENTION") or (),
                             cache / "trash") as building:
             run_settings = {**settings, "OUTPUT_PATH": str(building),
@@ -144,7 +151,8 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
                 publish_book(edition, building / str(inventaire_settings.get(
                     settings, "BOOK_OUTPUT")))
             try:
-                Pelican(run_settings).run()
+                with pelican_steps(progress):
+                    Pelican(run_settings).run()
             finally:
                 # The build leaves no handler behind: the next Pelican run in this
                 # process (another project, a test) gets only its own plugins.
@@ -172,13 +180,20 @@ def one_build_at_a_time(cache: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def book_edition(settings: dict[str, Any], cache: Path, lay_out: bool) -> Path | None:
+def book_edition(settings: dict[str, Any], cache: Path, lay_out: bool,
+                 step: Step | None = None) -> Path | None:
     """The folder of the book to publish: laid out now (or found unchanged) when
-    ``lay_out``, else the last one laid out; None when there is none."""
+    ``lay_out``, else the last one laid out; None when there is none. ``step`` is
+    told which."""
     if lay_out:
         from inventaire.book.step import build_book
 
-        folder = Path(build_book(settings, Path(settings["PATH"]), cache).folder)
+        result = build_book(settings, Path(settings["PATH"]), cache)
+        folder = Path(result.folder)
+        if step is not None:
+            step.done = ("unchanged since the last build, not laid out again"
+                         if result.skipped else f"laid out, {result.pages} pages"
+                         if result.built else "not laid out (see above)")
     else:
         folder = edition_folder(cache)
     return folder if (folder / PAGES_FILE).is_file() else None
@@ -220,7 +235,9 @@ def run(args: Any) -> int:
     pages show the book's page numbers; ``--preview``: the candidates shown, marked
     (the default build is the public face: what would be published).
     """
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    progress = Progress(level_of(args))
+    logging.basicConfig(level=logging.INFO if progress.level >= VERBOSE else logging.WARNING,
+                        format="%(levelname)s: %(message)s")
     overrides = parse_overrides(args.set)
     if getattr(args, "preview", False):
         overrides.setdefault("INVENTAIRE_SHOW_CANDIDATES", True)
@@ -229,12 +246,13 @@ def run(args: Any) -> int:
     logging.getLogger().addHandler(errors)
     try:
         settings = build(args.project, publish=args.publish, overrides=overrides,
-                         output=args.output, book=book)
+                         output=args.output, book=book, progress=progress)
     finally:
         logging.getLogger().removeHandler(errors)
     from inventaire.commands.summary import build_summary
 
-    print(build_summary(settings, errors.warnings, errors.count))
+    if not progress.quiet:
+        print(build_summary(settings, errors.warnings, errors.count))
     if errors.count:
         print(f"inventaire: the build logged {errors.count} error(s) above; the rest of "
               "output/ was built — fix them (inventaire check helps) and build again.",

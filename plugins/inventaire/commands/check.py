@@ -19,9 +19,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from inventaire.core.day import read_day_file
-from inventaire.core.model import Post
+from inventaire.core.model import STATUSES, Post
 from inventaire.core.places import load_places
 from inventaire.core.postfile import PostFileError, field_lines, read_post, split_front_matter
+from inventaire.core.progress import Progress, level_of
 from inventaire.core.rights import Register
 
 LIMITS = {"twitter": 280, "mastodon": 500, "bluesky": 300}
@@ -204,15 +205,23 @@ def run(args: argparse.Namespace) -> int:
     content = Path(args.project) / "content"
     warnings: list[PostFileError] = []
     statuses: Counter[str] = Counter()
-    found = problems(content, warnings, statuses)
-    for note in register_notes(content, found):
+    progress = Progress(level_of(args))
+    with progress.step("reading content", "post files") as step:
+        found = problems(content, warnings, statuses)
+        step.count = sum(statuses.values())
+    notes = register_notes(content, found)
+    for problem in found:
+        print(problem)
+    if progress.quiet:
+        if found:
+            print(f"{len(found)} problem(s) in {content}", file=sys.stderr)
+        return 1 if found else 0
+    for note in notes:
         print(note)
     waiting = statuses["new"]
     if waiting:
         print(f"{content / 'posts'}: {waiting} new post(s) waiting for triage (status: new; "
               "the triage page of inventaire serve shows them first)")
-    for problem in found:
-        print(problem)
     for warning in warnings:
         print(f"{warning.path}:{warning.line}: warning: {warning.field}: {warning.what} — "
               f"{warning.fix}")
@@ -221,6 +230,16 @@ def run(args: argparse.Namespace) -> int:
         sensitive = len(warnings) - alts
         print(f"{len(warnings)} warning(s): {alts} photo(s) of selected posts without a "
               f"description, {sensitive} sensitive post(s) to decide", file=sys.stderr)
+    if progress.verbose:
+        print("statuses: " + ", ".join(f"{statuses[name]} {name}" for name in STATUSES))
     if found:
         print(f"{len(found)} problem(s) in {content}", file=sys.stderr)
-    return 1 if found else 0
+        return 1
+    print(all_well(content, sum(statuses.values()), len(warnings)))
+    return 0
+
+
+def all_well(content: Path, posts: int, warnings: int) -> str:
+    """The one line of a check that found nothing wrong (it used to print nothing)."""
+    also = f"; {warnings} warning(s) above, to look at" if warnings else ""
+    return f"inventaire check: {posts} post file(s) in {content}, no problem — all is well{also}"

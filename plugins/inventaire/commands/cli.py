@@ -107,6 +107,15 @@ def _sub(sub: Any, name: str, summary: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _loudness(parser: argparse.ArgumentParser) -> None:
+    """``--quiet`` and ``--verbose`` (:mod:`inventaire.core.progress`)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true",
+                       help="no progress and no summary: only errors and warnings")
+    group.add_argument("-v", "--verbose", action="store_true",
+                       help="also what Pelican and the book say as they work")
+
+
 def version() -> str:
     """The installed distribution's version (pyproject.toml's)."""
     from importlib.metadata import PackageNotFoundError
@@ -150,8 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--update-only", action="store_true",
                    help="refresh the posts already in content/posts/ and add none")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _loudness(p)
 
-    _sub(sub, "check", "validate content/; one line per problem")
+    _loudness(_sub(sub, "check", "validate content/; one line per problem"))
 
     p = _sub(sub, "build", "build the site and the book into output/")
     group = p.add_mutually_exclusive_group()
@@ -163,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, help="output folder (default: output/)")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                    help="override a setting, e.g. BOOK_COLOR=gray (repeatable)")
+    _loudness(p)
 
     p = _sub(sub, "serve", "preview on localhost with autoreload")
     p.add_argument("--port", type=int, default=8000)

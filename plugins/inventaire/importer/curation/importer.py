@@ -26,14 +26,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tqdm import tqdm
-
 from inventaire.core.atomic import DeferredWrites
 from inventaire.core.day import load_day
 from inventaire.core.errors import UserError
 from inventaire.core.model import Post
 from inventaire.core.places import PlaceTagger, load_places
 from inventaire.core.postfile import PostFileError, read_post
+from inventaire.core.progress import QUIET, Progress, figure, level_of
 from inventaire.core.rights import Register
 from inventaire.importer.curation.day import DayFilter, merge_duplicates
 from inventaire.importer.curation.media import copy_media
@@ -193,12 +192,10 @@ class Tally:
 
 
 def collect(exports: list[Path], formats: list[str], filter_: DayFilter, content: Path,
-            tally: Tally, progress: bool) -> dict[tuple[str, str], Post]:
+            tally: Tally, progress: Progress | None = None) -> dict[tuple[str, str], Post]:
     kept: dict[tuple[str, str], Post] = {}
     deleted: set[tuple[str, str]] = set()
-    bar = tqdm(desc="import", unit=" posts", file=sys.stderr, disable=None if progress else True,
-               mininterval=0.5, leave=False)
-    try:
+    with (progress or Progress(QUIET)).step("reading exports", "posts") as bar:
         for export, kind in zip(exports, formats, strict=True):
             context = ReadContext(filter_.tz, store_source(export, content), str(export))
             for record in READERS[kind](export, context):
@@ -217,7 +214,7 @@ def collect(exports: list[Path], formats: list[str], filter_: DayFilter, content
                 if isinstance(record, Deleted):
                     deleted.add((record.network, record.id))
                     continue
-                bar.update()
+                bar.advance()
                 if isinstance(record, Skipped):
                     if record.reason != "not a post":
                         tally.read += 1
@@ -238,8 +235,7 @@ def collect(exports: list[Path], formats: list[str], filter_: DayFilter, content
                     kept[record.key] = merge_duplicates(kept[record.key], record)
                 else:
                     kept[record.key] = record
-    finally:
-        bar.close()
+        bar.done = f"{figure(tally.read)} posts read, {figure(len(kept))} of the day"
     for key in deleted & kept.keys():
         del kept[key]
         tally.skipped["deleted"] += 1
@@ -267,8 +263,9 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise UserError(f"{export} cannot be read ({error.strerror})") from None
     tally = Tally(day=describe_day(filter_, args))
+    progress = Progress(QUIET if args.no_progress else level_of(args))
     try:
-        posts = collect(exports, formats, filter_, content, tally, not args.no_progress)
+        posts = collect(exports, formats, filter_, content, tally, progress)
     except OSError as error:
         raise UserError(f"cannot read {error.filename}: {error.strerror}") from None
     left_out_withdrawn(posts, content, tally)
@@ -276,18 +273,25 @@ def run(args: argparse.Namespace) -> int:
         tagger = PlaceTagger(load_places(content / "places"))
     except PostFileError as error:
         raise UserError(f"the gazetteer has an error: {error}") from None
-    files, broken = existing_files(content / "posts")
+    with progress.step("reading content/posts", "files") as step:
+        files, broken = existing_files(content / "posts")
+        step.count = len(files) + len(broken)
     status = new_status(args, files)
     # The editors' files and import records are staged, then made durable and put in
     # place together: one sync for the import instead of two fsyncs per post, each
     # file still replaced atomically (see DeferredWrites).
-    with DeferredWrites() as batch:
+    with progress.step("writing files", "posts", total=len(posts)) as step, \
+            DeferredWrites() as batch:
         for post in sorted(posts.values(), key=Post.sort_key):
             _write_one(post, content, files, broken, tagger, status, tally, batch.write,
                        bool(getattr(args, "update_only", False)))
+            step.advance()
+        step.done = ", ".join(f"{tally.imported[k]} {k}" for k in ("new", "updated",
+                                                                    "unchanged"))
     for line in tally.errors + tally.conflicts:
         print(line, file=sys.stderr)
-    print(tally.summary())
+    if not progress.quiet or args.no_progress:
+        print(tally.summary())
     return 1 if tally.errors else 0
 
 
