@@ -51,3 +51,47 @@ def test_the_book_page_shows_its_cover_and_spreads(browser: Any, site_url: str,
     assert page.locator(".book-criers a[href$='.pdf']").count() >= 1
     watch.assert_clean()
     page.context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_photo_grid_fits_the_window_and_every_photo_loads(browser: Any, site_url: str,
+                                                              width: int) -> None:
+    page, watch = load(browser, site_url + "photos/", width)
+    photos = page.evaluate(PICTURES, ".photo-grid img")
+    assert len(photos) >= 10
+    columns = len({round(p["left"]) for p in photos})
+    assert columns == (2 if width == 375 else 5), columns
+    for photo in photos:
+        assert photo["natural"] > 0, photo["src"]
+        assert photo["left"] >= 0 and photo["right"] <= width, photo
+        assert photo["width"] >= 140, photo  # a photo, not a thumbnail's thumbnail
+    assert page.evaluate(OVERFLOW) <= 0
+    assert page.locator(".photo-grid a[href*='post/']").count() == len(photos)
+    watch.assert_clean()
+    page.context.close()
+
+
+def test_au_hasard_opens_a_post_with_or_without_javascript(browser: Any,
+                                                           site_url: str) -> None:
+    page, watch = load(browser, site_url, 375)
+    link = page.locator(".title-hasard a")
+    fallback = str(link.get_attribute("href"))
+    # The script picks from the list the site serves: served a list of one post that
+    # is not the fallback, the link must open that one.
+    urls = page.evaluate("fetch('hasard.json').then(r => r.json())")
+    other = next(u for u in urls if not fallback.endswith(u))
+    page.route("**/hasard.json", lambda r: r.fulfill(json=[other]))
+    link.click()
+    page.wait_for_url("**/" + other)
+    assert page.locator("blockquote.post-text").count() == 1
+    watch.assert_clean()
+    page.context.close()
+    context = browser.new_context(java_script_enabled=False)
+    quiet = context.new_page()
+    quiet.route("**/*", lambda r: r.continue_() if r.request.url.startswith(site_url)
+                else r.abort())
+    quiet.goto(site_url)
+    quiet.locator(".site-footer a[data-hasard]").click()
+    quiet.wait_for_url("**/post/*/")
+    assert quiet.url.endswith(fallback.lstrip("./"))
+    context.close()

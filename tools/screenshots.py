@@ -43,7 +43,8 @@ def page_types(output: Path) -> dict[str, str]:
     return {
         "accueil": "", "heures": "heure/", "heure": "heure/14/", "lieux": "lieu/",
         "lieu": "lieu/place-saint-sulpice/", "carte": "carte/", "chiffres": "chiffres/",
-        "livre": "livre/", "recherche": "recherche/", "message": f"post/{post}/",
+        "livre": "livre/", "photos": "photos/", "recherche": "recherche/",
+        "message": f"post/{post}/",
         "auteurs": "auteur/", "auteur": f"auteur/{first_dir(output / 'auteur')}/",
         "mots-diese": "mot-diese/", "mot-diese": "mot-diese/jdtap/",
         "preface": "preface/", "404": "404.html",

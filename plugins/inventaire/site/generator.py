@@ -28,6 +28,7 @@ from inventaire.site.charts import bar_chart, hour_chart
 from inventaire.site.citymap import city_map
 from inventaire.site.day import load_day
 from inventaire.site.figures import count_figures
+from inventaire.site.gallery import gallery
 from inventaire.site.groups import (
     featured,
     hour_runs,
@@ -38,6 +39,7 @@ from inventaire.site.groups import (
     place_sort_key,
     set_neighbours,
 )
+from inventaire.site.hasard import chosen_at_build, post_urls, write_list
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +50,7 @@ SINGLE_PAGES = {
     "map": "carte/index.html",
     "figures": "chiffres/index.html",
     "book": "livre/index.html",
+    "photos": "photos/index.html",
     "search": "recherche/index.html",
     "404": "404.html",
 }
@@ -107,6 +110,8 @@ class SiteGenerator(Generator):
             "featured_posts": featured(articles),
             "figures": figures,
             "posts_in_time_order": articles,
+            "gallery": gallery(articles),
+            "hasard_url": chosen_at_build(post_urls(articles)),
             "city_map": partial(city_map, [g.summary() for g in used]),
             "bar_chart": bar_chart,
             "hour_chart": hour_chart,
@@ -153,7 +158,7 @@ class SiteGenerator(Generator):
 
     def _write_files(self) -> None:
         """What is not a page, in the parent while the workers render: photos, fonts,
-        robots.txt."""
+        robots.txt, the posts' list of « au hasard »."""
         output = Path(self.output_path)
         page_reuse = self.context.get(reuse.REUSE)
         if page_reuse is not None:  # every page is written: the preview's record
@@ -164,6 +169,7 @@ class SiteGenerator(Generator):
             logger.info("pictures: encoded %d derivatives", written)
         assets.copy_fonts(output, user_cache_dir() / "fonts")
         assets.write_robots(output, self.settings.get("SITEURL", ""))
+        write_list(output, post_urls(self.posts))
 
     def _editions(self) -> list[dict[str, Any]]:
         """The book's editions as the book plugin left them, only those on disk."""
