@@ -13,6 +13,7 @@ no-change ``make all``, preview edit         2,000            500
 book vs bare WeasyPrint (``book``)          2,000            1,000
 parallel book (``book``)                    10,000           3,000
 importer's reader (``import``)              200,000          20,000
+a new post to its preview page (``live``)   2,000 / 10,000   500 / 2,000
 ==========================================  ===============  ===============
 
 The full set interleaves the sides being compared and takes the best of two rounds
@@ -20,7 +21,7 @@ of each, both sides alike (a 2-core machine's noise moved single runs by ±10 %)
 ``--quick`` runs each once and stays under eight minutes on two cores. ``--profile
 DIR`` also writes pyinstrument reports of the largest import, publish build and
 vanilla build into ``DIR`` (extra runs, never the timed ones). ``--only
-site,rebuild,book,import`` runs a subset. Exit status 0 even when a target is
+site,rebuild,book,import,live`` runs a subset. Exit status 0 even when a target is
 missed: a benchmark reports, a test asserts.
 """
 
@@ -35,11 +36,11 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import ROOT, bench_book, bench_rebuild, bench_site
+from . import ROOT, bench_book, bench_live, bench_rebuild, bench_site
 from .report import Line, failed, parse, table
 
 IMPORT_SCRIPT = ROOT / "benchmarks" / "bench_import.py"
-PARTS = ("import", "site", "rebuild", "book")
+PARTS = ("import", "site", "rebuild", "book", "live")
 
 
 def import_lines(quick: bool, posts: int | None = None) -> list[Line]:
@@ -112,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
             loads.append(load())
         if "book" in wanted:
             emit(bench_book.run(work, book_size, repeat=repeat), collected)
+            loads.append(load())
+        if "live" in wanted:
+            for size in sizes:
+                emit(bench_live.run(work, size, repeat), collected)
             loads.append(load())
     print()
     print(table(collected))

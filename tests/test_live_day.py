@@ -15,7 +15,7 @@ import pypdf
 import pytest
 from hostile.tmpproject import make_project
 from inventaire.commands.build import build, load_settings
-from inventaire.commands.live import make_round_sheets, the_day
+from inventaire.commands.live import Day, make_round_sheets, the_day
 from inventaire.core.postfile import read_post
 from inventaire.importer.live.cursors import Cursors
 from inventaire.importer.live.folder import FolderSource
@@ -153,8 +153,12 @@ def test_the_wall_and_the_home_block(tmp_path: Path, live: bool) -> None:
     filter_ = the_day(content)
     Lander(content, filter_, status="selected").land(
         [FolderSource(content / "sources" / "live", content, PARIS).poll({})[0]])
-    settings = build(project, book=False, search=False, overrides={"LIVE_DAY": live})
-    output = Path(settings["OUTPUT_PATH"])
+    if live:  # what inventaire live publishes, into its own folder
+        Day(project, load_settings(project)).publish()
+        output = project / "public"
+        assert not (project / "output").exists()  # the preview's folder is not touched
+    else:
+        output = Path(build(project, book=False, search=False)["OUTPUT_PATH"])
     wall = (output / "mur" / "index.html").read_text(encoding="utf-8")
     assert wall.count("<article class=\"post") == 3
     assert "Message &lt;b&gt;2&lt;/b&gt; du mur" in wall  # escaped

@@ -86,24 +86,31 @@ class Day:
         self.publishing = bool(inventaire_settings.get(settings, "LIVE_PUBLISH_EVERY"))
 
     def round(self, when: datetime) -> None:
-        made = make_round_sheets(self.settings, when.hour, [self.output()])
+        made = make_round_sheets(self.settings, when.hour, [self.output(), self.public()])
         for slug, posts in made.items():
             print(f"inventaire: criers' round {when:%H} h at {slug}: {len(posts)} post(s)")
         if made and self.publishing:
             self.publish()
 
     def output(self) -> Path:
+        """The preview's folder (``inventaire serve``)."""
         return Path(str(self.settings["OUTPUT_PATH"]))
+
+    def public(self) -> Path:
+        """The published site's folder: its own, so that the preview, which builds
+        into ``output/`` with the candidates shown, never replaces it."""
+        return self.project / str(inventaire_settings.get(self.settings,
+                                                          "LIVE_PUBLISH_OUTPUT"))
 
     def publish(self) -> None:
         publish = (self.project / "publishconf.py").is_file()
         try:
-            build(self.project, publish=publish, book=False,
-                  overrides={"LIVE_DAY": True, "INVENTAIRE_SEARCH": False})
+            build(self.project, publish=publish, book=False, output=self.public(),
+                  overrides={"LIVE_DAY": True})
         except (UserError, OSError) as error:
             logger.error("live: the publication failed (%s); the last one stays", error)
             return
-        print(f"inventaire: published at {datetime.now():%H:%M}")
+        print(f"inventaire: published {self.public()} at {datetime.now():%H:%M}")
 
 
 def make_round_sheets(settings: dict[str, Any], hour: int, outputs: list[Path]

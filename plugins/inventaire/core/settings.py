@@ -95,6 +95,8 @@ DEFAULTS: dict[str, Any] = {
     "LIVE_INTERVAL": 60,
     "LIVE_RETRIES": 5,
     "LIVE_PUBLISH_EVERY": 5,
+    # The folder inventaire live publishes into (the preview keeps output/).
+    "LIVE_PUBLISH_OUTPUT": "public",
     "LIVE_CRIERS_LEAD": 10,
     # True while the day is on (set by inventaire live for what it publishes): the home
     # page shows « la journée en direct ».
