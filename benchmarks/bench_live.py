@@ -113,9 +113,9 @@ def run(work: Path, size: int, repeat: int = 1) -> Iterator[Line]:
         return
     baseline = best(edits).seconds
     total = min(totals)
-    line = measure(f"live.post_to_preview_{size}", total, "s", baseline)
-    line.target, line.ok = None, total <= TARGET_SECONDS
-    yield line
+    figure = measure(f"live.post_to_preview_{size}", total, "s", baseline)
+    figure.ok = total <= TARGET_SECONDS  # the target is in seconds, not a ratio
+    yield figure
     yield measure(f"live.pass_{size}", min(passes), "s", baseline)
 
 

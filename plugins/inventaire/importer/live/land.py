@@ -47,7 +47,9 @@ from inventaire.importer.sources.common import (
     Skipped,
 )
 
-_ID_IN_NAME = re.compile(r"-([0-9A-Za-z_~:.-]+)\.md$")
+# ``14h04-<id>.md``, or ``14h04-<network>-<id>.md``: the id is the name's rest, or its
+# rest after the network (both namings read, whichever the files have).
+_NAME = re.compile(r"\d\dh\d\d-(.+)\.md")
 DELETED = "deleted upstream"
 
 
@@ -74,13 +76,17 @@ def posts_files(posts: Path, ids: set[str]
         if not folder.is_dir():
             continue
         for entry in os.scandir(folder.path):
-            match = _ID_IN_NAME.search(entry.name)
-            if not match or match.group(1) not in ids:
+            match = _NAME.fullmatch(entry.name)
+            if not match:
+                continue
+            rest = match.group(1)
+            named = next((i for i in (rest, rest.partition("-")[2]) if i in ids), None)
+            if named is None:
                 continue
             try:
                 post = read_post(Path(entry.path))
             except PostFileError as error:
-                broken[match.group(1)] = str(error)
+                broken[named] = str(error)
                 continue
             found.setdefault(post.key, (Path(entry.path), post))
     return found, broken
@@ -112,10 +118,10 @@ class Lander:
         except PostFileError as error:
             raise UserError(f"the gazetteer has an error: {error}") from None
         files, broken = posts_files(self.content / "posts", {k[1] for k in kept})
-        with DeferredWrites() as batch:
+        with DeferredWrites() as writes:
             for post in sorted(kept.values(), key=Post.sort_key):
                 write_one(post, self.content, files, broken, tagger, self.status, tally,
-                          batch.write)
+                          writes.write)
         if withdrawn:
             tally.skipped[f"{DELETED}, already in content/ (withdrawn in "
                           "content/rights.yml)"] += withdrawn
