@@ -27,8 +27,9 @@ def test_a_broken_post_file_makes_the_build_exit_1_but_builds_the_rest(
     broken = project / "content" / "posts" / "2013-04-19" / "12h00-1.md"
     broken.write_text("---\nid: '1'\nnetwork: [twitter\n---\nTexte.\n", encoding="utf-8")
     assert build(project, "--site") == 1
-    assert "12h00-1.md:3: network: a list in brackets is not closed — close it with ]" \
-        in caplog.text
+    # The sample's site is French (DEFAULT_LANG), so are the editors' messages.
+    assert "12h00-1.md:3: network: une liste entre crochets n'est pas fermée — fermez-la " \
+        "par ]" in caplog.text
     assert "the build logged 1 error(s)" in capsys.readouterr().err
     assert (project / "output" / "index.html").is_file()
 

@@ -153,11 +153,13 @@ def test_yaml_jargon_is_translated(head: str, line: int, field: str, what: str) 
 
 # --------------------------------------------------- check and the build alike
 
+# The sample's settings say DEFAULT_LANG = "fr": check and the build say it in French.
 CASES = {
-    "book-non": ("book: true", "book: non", "book: 'non' is French, not true or false"),
-    "book-flase": ("book: true", "book: flase", "book: 'flase' is not true or false"),
-    "time": ('time: "14:45"', "time: 13:00", "declaimed: 13:00 without quotes"),
-    "stauts": ("status: selected", "stauts: selected", "stauts: 'stauts' is not a field"),
+    "book-non": ("book: true", "book: non",
+                 "book: 'non' est du français : le fichier attend true ou false"),
+    "book-flase": ("book: true", "book: flase", "book: 'flase' n'est ni true ni false"),
+    "time": ('time: "14:45"', "time: 13:00", "declaimed: 13:00 sans guillemets"),
+    "stauts": ("status: selected", "stauts: selected", "stauts: 'stauts' n'est pas un champ"),
 }
 
 

@@ -27,6 +27,7 @@ from inventaire.core import settings as inventaire_settings
 from inventaire.core.atomic import link_or_copy
 from inventaire.core.day import load_day, source_date
 from inventaire.core.errors import UserError
+from inventaire.core.messages import Localized, language_of
 from inventaire.core.progress import QUIET, VERBOSE, Progress, Step, level_of
 
 logger = logging.getLogger(__name__)
@@ -244,11 +245,16 @@ def run(args: Any) -> int:
     book = False if args.site else (True if args.book else None)
     errors = ErrorCounter()
     logging.getLogger().addHandler(errors)
+    localized = Localized(language_of(load_settings(args.project, args.publish, overrides)))
+    for handler in logging.getLogger().handlers:  # the editors' problems in their language
+        handler.addFilter(localized)
     try:
         settings = build(args.project, publish=args.publish, overrides=overrides,
                          output=args.output, book=book, progress=progress)
     finally:
         logging.getLogger().removeHandler(errors)
+        for handler in logging.getLogger().handlers:
+            handler.removeFilter(localized)
     from inventaire.commands.summary import build_summary
 
     if not progress.quiet:

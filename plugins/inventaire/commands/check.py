@@ -18,7 +18,9 @@ from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from inventaire.commands import check_hostile as hostile
 from inventaire.core.day import read_day_file
+from inventaire.core.messages import language_of, localize, translate
 from inventaire.core.model import STATUSES, Post
 from inventaire.core.places import load_places
 from inventaire.core.postfile import PostFileError, field_lines, read_post, split_front_matter
@@ -154,6 +156,7 @@ def problems(content: Path, warnings: list[PostFileError] | None = None,
         place_slugs = set()
     day = _day(content, found)
     seen: dict[tuple[str, str], Path] = {}
+    readable: list[tuple[Path, Post]] = []
     posts_dir = content / "posts"
     for path in sorted(posts_dir.rglob("*.md")) if posts_dir.is_dir() else []:
         try:
@@ -170,8 +173,12 @@ def problems(content: Path, warnings: list[PostFileError] | None = None,
         else:
             seen[post.key] = path
         found.extend(check_post(post, path, content, place_slugs, day))
+        found.extend(hostile.problems_of(post, path))
+        readable.append((path, post))
         if warnings is not None:
-            warnings.extend(warnings_of(post, path))
+            warnings.extend(warnings_of(post, path) + hostile.warnings_of(post, path))
+    if warnings is not None:  # impostors' handles, ids two networks share
+        warnings.extend(hostile.shared_warnings(readable))
     from inventaire.book.editors import check_files
 
     found.extend(check_files(content))  # {static} out of pages/media, images not printable
@@ -201,45 +208,63 @@ def register_notes(content: Path, found: list[PostFileError]) -> list[str]:
     return notes
 
 
+def language(project: Path) -> str:
+    """The language of the project's messages: its site's (``DEFAULT_LANG`` of
+    ``pelicanconf.py``), English when there is no settings file or it cannot be read
+    (the build will say why; the check still runs)."""
+    if not (project / "pelicanconf.py").is_file():
+        return "en"
+    from inventaire.commands.build import load_settings
+
+    try:
+        return language_of(load_settings(project))
+    except Exception:  # any error of the editors' Python file: the check goes on
+        return "en"
+
+
 def run(args: argparse.Namespace) -> int:
     content = Path(args.project) / "content"
+    lang = language(Path(args.project))
     warnings: list[PostFileError] = []
     statuses: Counter[str] = Counter()
     progress = Progress(level_of(args))
     with progress.step("reading content", "post files") as step:
-        found = problems(content, warnings, statuses)
+        found = [localize(error, lang) for error in problems(content, warnings, statuses)]
         step.count = sum(statuses.values())
     notes = register_notes(content, found)
     for problem in found:
         print(problem)
     if progress.quiet:
         if found:
-            print(f"{len(found)} problem(s) in {content}", file=sys.stderr)
+            print(translate(f"{len(found)} problem(s) in {content}", lang), file=sys.stderr)
         return 1 if found else 0
     for note in notes:
         print(note)
     waiting = statuses["new"]
     if waiting:
-        print(f"{content / 'posts'}: {waiting} new post(s) waiting for triage (status: new; "
-              "the triage page of inventaire serve shows them first)")
-    for warning in warnings:
-        print(f"{warning.path}:{warning.line}: warning: {warning.field}: {warning.what} — "
-              f"{warning.fix}")
+        print(translate(f"{content / 'posts'}: {waiting} new post(s) waiting for triage "
+                        "(status: new; the triage page of inventaire serve shows them "
+                        "first)", lang))
+    for warning in (localize(w, lang) for w in warnings):
+        print(f"{warning.path}:{warning.line}: {translate('warning', lang)}: "
+              f"{warning.field}: {warning.what} — {warning.fix}")
     if warnings:
         alts = sum(1 for w in warnings if w.field == "media")
         sensitive = len(warnings) - alts
-        print(f"{len(warnings)} warning(s): {alts} photo(s) of selected posts without a "
-              f"description, {sensitive} sensitive post(s) to decide", file=sys.stderr)
+        print(translate(f"{len(warnings)} warning(s): {alts} photo(s) of selected posts "
+                        f"without a description, {sensitive} sensitive post(s) to decide",
+                        lang), file=sys.stderr)
     if progress.verbose:
         print("statuses: " + ", ".join(f"{statuses[name]} {name}" for name in STATUSES))
     if found:
-        print(f"{len(found)} problem(s) in {content}", file=sys.stderr)
+        print(translate(f"{len(found)} problem(s) in {content}", lang), file=sys.stderr)
         return 1
-    print(all_well(content, sum(statuses.values()), len(warnings)))
+    print(all_well(content, sum(statuses.values()), len(warnings), lang))
     return 0
 
 
-def all_well(content: Path, posts: int, warnings: int) -> str:
+def all_well(content: Path, posts: int, warnings: int, lang: str = "en") -> str:
     """The one line of a check that found nothing wrong (it used to print nothing)."""
-    also = f"; {warnings} warning(s) above, to look at" if warnings else ""
-    return f"inventaire check: {posts} post file(s) in {content}, no problem — all is well{also}"
+    also = translate(f"; {warnings} warning(s) above, to look at", lang) if warnings else ""
+    return translate(f"inventaire check: {posts} post file(s) in {content}, no problem — "
+                     "all is well", lang) + also
