@@ -29,6 +29,7 @@ from inventaire.core.day import load_day, source_date
 from inventaire.core.errors import UserError
 from inventaire.core.messages import Localized, language_of
 from inventaire.core.progress import QUIET, VERBOSE, Progress, Step, level_of
+from inventaire.site.reuse import MANIFEST as REUSE_MANIFEST
 
 logger = logging.getLogger(__name__)
 
@@ -114,13 +115,16 @@ def reset_plugin_signals() -> None:
 
 def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None = None,
           output: Path | None = None, book: bool | None = None,
-          search: bool = True, progress: Progress | None = None) -> dict[str, Any]:
+          search: bool = True, reuse_pages: bool = False,
+          progress: Progress | None = None) -> dict[str, Any]:
     """A full build: the book step, then Pelican into a fresh folder swapped in at the
     end; returns the settings used (naming the real output folder).
 
     ``book`` None follows ``BOOK_ENABLED``; False publishes the last book laid out
     (``--site``, the preview), True lays it out whatever ``BOOK_ENABLED`` says. The
     book step is skipped by the book itself when nothing it reads changed.
+    ``reuse_pages`` (the preview only, never a publish) links from the last preview
+    the pages whose inputs did not change (``inventaire.site.reuse``).
     ``progress`` shows the steps (:mod:`inventaire.commands.steps`).
     """
     from pelican import Pelican
@@ -142,12 +146,16 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
                 edition = book_edition(settings, cache, lay_out, step)
         else:
             edition = book_edition(settings, cache, lay_out)
+        if not reuse_pages or publish:  # this output will not be the last preview's
+            (cache / REUSE_MANIFEST).unlink(missing_ok=True)
         with swapped_output(target, settings.get("OUTPUT_RETENTION") or (),
                             cache / "trash") as building:
             run_settings = {**settings, "OUTPUT_PATH": str(building),
                             "DELETE_OUTPUT_DIRECTORY": False,
                             "INVENTAIRE_BOOK_PAGES": str(edition / PAGES_FILE)
-                            if edition else ""}
+                            if edition else "",
+                            "INVENTAIRE_REUSE_PAGES": reuse_pages and not publish,
+                            "INVENTAIRE_PREVIOUS_OUTPUT": str(target)}
             if edition is not None:
                 publish_book(edition, building / str(inventaire_settings.get(
                     settings, "BOOK_OUTPUT")))
@@ -234,7 +242,8 @@ def run(args: Any) -> int:
     ``--site``: the site, with the last book laid out (not laid out again);
     ``--book``: the book even when ``BOOK_ENABLED`` is False, then the site, whose
     pages show the book's page numbers; ``--preview``: the candidates shown, marked
-    (the default build is the public face: what would be published).
+    (the default build is the public face: what would be published), taking from
+    the last preview the pages whose inputs did not change.
     """
     progress = Progress(level_of(args))
     logging.basicConfig(level=logging.INFO if progress.level >= VERBOSE else logging.WARNING,
@@ -250,7 +259,9 @@ def run(args: Any) -> int:
         handler.addFilter(localized)
     try:
         settings = build(args.project, publish=args.publish, overrides=overrides,
-                         output=args.output, book=book, progress=progress)
+                         output=args.output, book=book,
+                         reuse_pages=bool(getattr(args, "preview", False)),
+                         progress=progress)
     finally:
         logging.getLogger().removeHandler(errors)
         for handler in logging.getLogger().handlers:

@@ -1,28 +1,30 @@
-"""``inventaire serve``: a local server and a full rebuild after every change.
+"""``inventaire serve``: a local server and a new build after every change.
 
 The preview is built the way a publish is (a fresh folder swapped in whole, see
 ``commands/output.py``), so what the editors see is what would be published, minus
-the search index, plus the candidates (marked), with the last book laid out. Each
-build runs in a process of its own, as ``inventaire build`` would: a module of the
-project changed since the last build (a Jinja filter imported by ``pelicanconf.py``)
-is read again, and nothing of one build stays in memory for the next. The server answers from
-``output/`` by its path, so after a swap it serves the new build. It also serves the
-editors' triage page (``/_triage/``, :mod:`inventaire.commands.triage_http`), whose
-decisions are file changes like any other: the watcher builds again.
+the search index, plus the candidates (marked), with the last book laid out. The
+builds run in a builder process of their own (:mod:`.preview_worker`), kept while
+the code stays the same and started again when a module of the plugin or of the
+project (a Jinja filter imported by ``pelicanconf.py``) changed; it takes from the
+last preview the pages whose inputs did not change (``inventaire.site.reuse``).
+The server answers from ``output/`` by its path, so after a swap it serves the new
+build. It also serves the editors' triage page (``/_triage/``,
+:mod:`inventaire.commands.triage_http`), whose decisions are file changes like any
+other: the watcher builds again.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from inventaire.commands.preview_worker import PREVIEW_BUILD as PREVIEW_BUILD  # what serve runs
+from inventaire.commands.preview_worker import Builder
 from inventaire.commands.triage import Triage
 from inventaire.commands.triage_http import PreviewHandler, new_token
 
@@ -36,17 +38,6 @@ class QuietHandler(SimpleHTTPRequestHandler):
         logger.debug(format, *args)
 
 
-# The preview shows the candidates, marked; ``make all`` builds the public face.
-PREVIEW_BUILD = ["build", "--site", "--preview", "--set", "INVENTAIRE_SEARCH=False"]
-
-
-def build_once(project: Path) -> bool:
-    """One preview build in a process of its own; whether it succeeded."""
-    command = [sys.executable, "-m", "inventaire.commands.cli", "--project", str(project),
-               *PREVIEW_BUILD]
-    return subprocess.run(command, check=False).returncode == 0
-
-
 def preview_server(output: Path, port: int, triage: Triage | None = None,
                    token: str = "") -> ThreadingHTTPServer:
     """The server of ``output`` on 127.0.0.1 (never another interface), with the
@@ -57,10 +48,15 @@ def preview_server(output: Path, port: int, triage: Triage | None = None,
 
 
 def serve_preview(project: Path, port: int, output: Path,
-                  rebuild: Callable[[Path], bool] = build_once,
+                  rebuild: Callable[[Path], bool] | None = None,
                   settings: dict[str, Any] | None = None) -> int:
-    """Build, serve ``output`` on ``port``, build again on every change until ^C."""
+    """Build, serve ``output`` on ``port``, build again on every change until ^C;
+    ``rebuild`` by default is the preview's builder process (:mod:`.preview_worker`)."""
     from watchfiles import watch  # Pelican's own dependency for its autoreload
+
+    builder = Builder() if rebuild is None else None
+    rebuild = rebuild or builder
+    assert rebuild is not None
 
     if not rebuild(project) and not output.is_dir():
         logger.error("preview: the first build failed; fix what it says and save again")
@@ -82,4 +78,6 @@ def serve_preview(project: Path, port: int, output: Path,
         pass
     finally:
         server.shutdown()
+        if builder is not None:
+            builder.close()
     return 0

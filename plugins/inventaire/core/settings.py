@@ -29,6 +29,8 @@ DEFAULTS: dict[str, Any] = {
     # page shows changed (site/reuse.py); the folder that build is in. Never for publish.
     "INVENTAIRE_REUSE_PAGES": False,
     "INVENTAIRE_PREVIOUS_OUTPUT": "",
+    # The preview's builder keeps the posts it parsed, by content (site/readmemo.py).
+    "INVENTAIRE_READ_MEMO": False,
     # The triage page of inventaire serve: selected posts wanted per place and hour;
     # TARGETS maps a place's slug to a number (every hour) or to {hour: number}.
     "INVENTAIRE_TRIAGE_TARGET": 2,

@@ -27,9 +27,10 @@ from inventaire.core.editorlinks import StaticLinks, post_media_files
 from inventaire.core.markdown import markdown_html
 from inventaire.core.model import Post
 from inventaire.core.postfile import PostFileError, load_post_file, split_front_matter
-from inventaire.core.rights import Register
+from inventaire.core.rights import REGISTER_FILE, Register
 from inventaire.core.text.render import clean_fields, render_text, xml_safe
 from inventaire.core.text.typography import quote_spacing
+from inventaire.site import readmemo
 
 logger = logging.getLogger(__name__)
 
@@ -99,18 +100,38 @@ class InventaireReader(MarkdownReader):
             return self._read_post(Path(source_path).read_bytes(), source_path)
         return self._read_page(Path(source_path).read_text(encoding="utf-8"), source_path)
 
+    @cached_property
+    def _memo_context(self) -> bytes | None:
+        """The preview builder's memory of parsed posts (:mod:`.readmemo`), or None."""
+        if not readmemo.enabled(self.settings):
+            return None
+        return readmemo.context_digest(self.settings, self._content_root / REGISTER_FILE)
+
+    def _parse_post(self, raw: bytes, source_path: str) -> tuple[Post, str]:
+        """The record and its text's HTML (the author's own spaces before ; ! ? : »
+        made unbreakable, as in the book); raises :class:`PostFileError`."""
+        context = self._memo_context
+        memo_key = readmemo.key(raw, source_path, context) if context else None
+        if memo_key is not None and (kept := readmemo.recall(memo_key)) is not None:
+            return kept  # type: ignore[no-any-return]
+        # The schema's reading, as inventaire check's (core.schema).
+        post = clean_fields(self._register.apply(load_post_file(raw, source_path)))
+        parsed = post, quote_spacing(render_text(post, self._tag_url))
+        if memo_key is not None:
+            readmemo.remember(memo_key, parsed)
+        return parsed
+
     def _read_post(self, raw: bytes, source_path: str) -> tuple[str | None, dict[str, Any]]:
-        try:  # the schema's reading, as inventaire check's (core.schema)
-            post = clean_fields(self._register.apply(load_post_file(raw, source_path)))
+        try:
+            post, html = self._parse_post(raw, source_path)
         except PostFileError as error:
             logger.error("%s", error)
             return None, {"status": "skip", "title": "", "date": None}
         show = bool(inventaire_settings.get(self.settings, "INVENTAIRE_SHOW_CANDIDATES"))
-        tag_url = self._tag_url
         metadata: dict[str, Any] = {
             "title": post_title(post),
             "date": post.date,
-            "slug": post.id,
+            "slug": post.slug,  # network and id: a note cannot take a tweet's page
             "status": post_status(post, show),
             "post": post,
             "candidate": post.candidate,
@@ -120,8 +141,7 @@ class InventaireReader(MarkdownReader):
             metadata["tags"] = self.process_metadata("tags", ", ".join(post.hashtags))
         if post.place:
             metadata["category"] = self.process_metadata("category", post.place)
-        # The author's own spaces before ; ! ? : » made unbreakable, as in the book.
-        return quote_spacing(render_text(post, tag_url)), metadata
+        return html, metadata
 
     def _tag_url(self, tag: str) -> str:
         """Pelican's own ``{tag}`` link: it becomes the hashtag page's address, relative

@@ -1,0 +1,66 @@
+"""Posts parsed once per content, in the preview's long-lived builder only.
+
+Parsing the editors' files (YAML, then the post's text to HTML) is the largest part
+of reading the day. The preview's builder (``commands/preview_worker.py``) builds
+again in the same process after every save, and most files have not changed: with
+``INVENTAIRE_READ_MEMO`` on, the reader keeps each post's parsed record and HTML
+under a key made of the file's bytes and of everything else the parsing reads (every
+setting and the rights register, :func:`context_digest`). The code is not in the key:
+the builder exits when the code changed, and this memory goes with it. A value is
+kept pickled and unpickled at each use, so that a build changing a record it got
+cannot change the next build's. ``inventaire build`` never turns it on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+from inventaire.core import settings as inventaire_settings
+from inventaire.core.signature import VOLATILE_SETTINGS, file_digest, settings_description
+
+LIMIT = 100_000  # entries; past it the memory starts again (a day has far fewer posts)
+IGNORED_SETTINGS = VOLATILE_SETTINGS | {"INVENTAIRE_PREVIOUS_OUTPUT",
+                                        "INVENTAIRE_BOOK_PAGES"}
+
+_memo: dict[bytes, bytes] = {}
+
+
+def enabled(settings: dict[str, Any]) -> bool:
+    return bool(inventaire_settings.get(settings, "INVENTAIRE_READ_MEMO"))
+
+
+def context_digest(settings: dict[str, Any], register_file: Path) -> bytes:
+    """What a post's parsing reads besides its file: the settings and the register."""
+    described = json.dumps(settings_description(settings, IGNORED_SETTINGS),
+                           sort_keys=True, default=str)
+    return hashlib.sha256(f"{described}\n{file_digest(register_file)}".encode()).digest()
+
+
+def key(raw: bytes, source_path: str, context: bytes) -> bytes:
+    return hashlib.sha256(context + source_path.encode() + b"\0" + raw).digest()
+
+
+def recall(memo_key: bytes) -> Any | None:
+    """The value kept under ``memo_key``, as a fresh object; None when there is none."""
+    kept = _memo.get(memo_key)
+    return pickle.loads(kept) if kept is not None else None
+
+
+def remember(memo_key: bytes, value: Any) -> None:
+    """Keep ``value``; a value that cannot be pickled is simply not kept."""
+    try:
+        kept = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return
+    if len(_memo) >= LIMIT:
+        _memo.clear()
+    _memo[memo_key] = kept
+
+
+def forget() -> None:
+    """Empty the memory (tests)."""
+    _memo.clear()

@@ -1,0 +1,146 @@
+"""The preview reuses a page only when nothing it shows changed (site/reuse.py).
+
+Each round edits the project the way editors do, builds the preview (pages with
+unchanged inputs linked from the last preview) and a full build of the same project
+into another folder, and compares the two file by file: a dependency missing from
+``reuse.SHOWS`` or from the build signature shows up here as a stale page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hostile.tmpproject import made_up_post, small_project
+from inventaire.commands.build import build
+from inventaire.core.model import Declaimed
+from inventaire.core.postfile import read_post, write_post
+from inventaire.site.reuse import MANIFEST
+
+PREVIEW = {"INVENTAIRE_SHOW_CANDIDATES": True, "INVENTAIRE_SEARCH": False,
+           "INVENTAIRE_RENDER_WORKERS": 2}
+
+
+def preview(project: Path) -> Path:
+    build(project, overrides=dict(PREVIEW), book=False, reuse_pages=True)
+    return project / "output"
+
+
+def full(project: Path, folder: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    build(project, overrides=dict(PREVIEW), book=False, output=folder)
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino
+            for p in folder.rglob("*.html")}
+
+
+def posts(project: Path) -> list[Path]:
+    return sorted((project / "content" / "posts").rglob("*.md"))
+
+
+def change(path: Path, project: Path, **fields: object) -> None:
+    post = read_post(path)
+    for name, value in fields.items():
+        setattr(post, name, value)
+    write_post(post, project / "content" / "posts")
+
+
+def same_as_full(project: Path, tmp_path: Path) -> None:
+    reused, fresh = snapshot(preview(project)), snapshot(full(project, tmp_path / "full"))
+    assert sorted(reused) == sorted(fresh)
+    assert [name for name in fresh if reused[name] != fresh[name]] == []
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    project = small_project(tmp_path, 40)
+    preview(project)
+    assert (project / "cache" / MANIFEST).is_file()
+    return project
+
+
+def edit_words(project: Path) -> None:
+    files = posts(project)
+    change(files[3], project, text=read_post(files[3]).text + " (relu)")
+    change(files[8], project, author_name="Nouveau nom")
+    change(files[12], project, note="Une note des éditeurs.")
+    change(files[15], project, featured=True)
+    change(files[20], project, declaimed=Declaimed(
+        read_post(files[20]).place or "place-saint-sulpice", "15:00"))
+    with_media = [p for p in files if read_post(p).media]
+    if with_media:
+        post = read_post(with_media[0])
+        post.media[0].alt = "Une autre description."
+        write_post(post, project / "content" / "posts")
+
+
+def edit_shape(project: Path) -> None:
+    files = posts(project)
+    places = sorted(p.stem for p in (project / "content" / "places").glob("*.md"))
+    moved = read_post(files[5])
+    change(files[5], project,
+           place=next(p for p in places if p != moved.place))
+    change(files[9], project, status="candidate")
+    files[30].unlink()
+    write_post(made_up_post(900), project / "content" / "posts")
+
+
+def edit_around(project: Path) -> None:
+    author = read_post(posts(project)[2]).author
+    (project / "content" / "rights.yml").write_text(
+        f"withdrawals:\n- author: {author}\n  status: withdrawn\n  reason: test\n",
+        encoding="utf-8")
+    place = sorted((project / "content" / "places").glob("*.md"))[0]
+    place.write_text(place.read_text("utf-8").replace("name: ", "name: Ancienne ", 1),
+                     "utf-8")
+
+
+def edit_template(project: Path) -> None:
+    template = project / "theme" / "templates" / "base.html"
+    template.write_text(template.read_text("utf-8").replace(
+        "</footer>", "<p>Mention ajoutée.</p></footer>", 1), "utf-8")
+
+
+@pytest.mark.parametrize("edit", [edit_words, edit_shape, edit_around, edit_template])
+def test_the_preview_after_an_edit_is_the_full_build(
+        project: Path, tmp_path: Path, edit: Callable[[Path], None]) -> None:
+    edit(project)
+    same_as_full(project, tmp_path)
+    edit(project) if edit is edit_words else None  # and a second edit on top
+    same_as_full(project, tmp_path)
+
+
+def test_an_edit_to_one_post_renders_only_the_pages_that_show_it(project: Path) -> None:
+    before = inodes(project / "output")
+    files = posts(project)
+    target = read_post(files[3])
+    change(files[3], project, text=target.text + " (relu)")
+    after = inodes(preview(project))
+    kept = [name for name in after if before.get(name) == after[name]]
+    post_pages = [name for name in after if name.startswith("post/")]
+    assert f"post/{target.id}/index.html" not in kept
+    # Every other post's page but its two neighbours' is the very same file.
+    assert len([n for n in kept if n.startswith("post/")]) == len(post_pages) - 3
+
+
+def test_a_publish_build_never_reuses(project: Path, tmp_path: Path) -> None:
+    build(project, overrides=dict(PREVIEW), book=False, publish=True, reuse_pages=True)
+    assert not (project / "cache" / MANIFEST).exists()
+
+
+def test_a_build_that_is_not_a_preview_leaves_no_record_to_reuse(project: Path) -> None:
+    before = inodes(project / "output")
+    build(project, overrides=dict(PREVIEW), book=False)
+    preview(project)
+    after = inodes(project / "output")
+    assert not [name for name in after if before.get(name) == after[name]]
