@@ -9,12 +9,14 @@ command in a subprocess as people run it (:func:`benchmarks.run_command`):
   project, the book skipped, against the cold ``inventaire build`` from ``make
   clean`` (no ``output/``, no ``cache/``); target ≤ 0.25×. The edition's
   ``pages.json`` must be untouched, else the line says the book was laid out again.
-* ``site.preview_edit_N``: one post's text edited, then ``inventaire build --site
-  --set INVENTAIRE_SEARCH=False`` (what ``inventaire serve`` runs after a change),
-  against the cold site build ``inventaire build --site`` (``make site`` after
-  ``make clean``, search index included); target ≤ 0.15×. Against the preview's own
-  first build (search off, on the project ``make all`` left) too, for information:
-  with every build a full one, an edit costs what that first build costs.
+* ``site.preview_edit_N``: one post's text edited, then the build ``inventaire
+  serve`` runs after a change — by its builder process, started before and kept
+  (``inventaire.commands.preview_worker.Builder``): unchanged pages linked from the
+  last preview, unchanged posts not parsed again — against the cold site build
+  ``inventaire build --site`` (``make site`` after ``make clean``, search index
+  included); target ≤ 0.15×. Against the preview's own first build (a new builder
+  process, on the project ``make all`` left) too, for information. Its CPU seconds
+  are the builder's and its render workers' (``/proc``).
 
 Best of ``repeat`` rounds, each round running both sides in turn.
 """
@@ -22,11 +24,15 @@ Best of ``repeat`` rounds, each round running both sides in turn.
 from __future__ import annotations
 
 import argparse
+import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import Run, run_command, tool
+from inventaire.commands.preview_worker import Builder
+
+from . import Run, command_env, run_command, tool
 from .bench_site import best, clean
 from .report import Line, failed, measure
 from .synth import SynthDay, generate, post_files
@@ -36,7 +42,6 @@ PREVIEW_TARGET = 0.15
 
 MAKE_ALL = ["build"]
 MAKE_SITE = ["build", "--site"]
-PREVIEW = ["build", "--site", "--set", "INVENTAIRE_SEARCH=False"]
 
 
 @dataclass
@@ -84,6 +89,28 @@ def no_change_build(day: SynthDay, sets: tuple[str, ...], attempts: int = 3
     return run, False
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds of a live process and of its children it waited for (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def timed_build(builder: Builder, day: SynthDay) -> Run:
+    """One build by the preview's builder, timed; its process's CPU seconds."""
+    os.sync()
+    before = process_cpu(builder.process.pid) if builder.process else 0.0
+    start = time.perf_counter()
+    if not builder(day.project):
+        raise RuntimeError(f"the preview build failed in {day.project}")
+    seconds = time.perf_counter() - start
+    assert builder.process is not None
+    return Run(seconds, process_cpu(builder.process.pid) - before, 0.0)
+
+
 def one_round(day: SynthDay, number: int, sets: tuple[str, ...] = ()) -> Round:
     """``make clean; make site``, ``make clean; make all; make all``, then the preview:
     its first build (on the project as ``make all`` left it), one edit, its rebuild."""
@@ -92,9 +119,14 @@ def one_round(day: SynthDay, number: int, sets: tuple[str, ...] = ()) -> Round:
     clean(day.project)
     cold_all = inventaire(day, MAKE_ALL, sets)
     no_change, skipped = no_change_build(day, sets)
-    first_preview = inventaire(day, PREVIEW, sets)
-    edit_one_post(day, number)
-    preview_edit = inventaire(day, PREVIEW, sets)
+    builder = Builder(extra=[item for pair in sets for item in ("--set", pair)],
+                      env=command_env())
+    try:
+        first_preview = timed_build(builder, day)
+        edit_one_post(day, number)
+        preview_edit = timed_build(builder, day)
+    finally:
+        builder.close()
     return Round(cold_all, no_change, skipped, cold_site, first_preview, preview_edit)
 
 

@@ -47,8 +47,9 @@ def code_signature(project: Path) -> str:
     return signature.hexdigest()
 
 
-def serve_builds(project: Path) -> int:
-    """The builder's loop: a build for each ``build`` line on standard input."""
+def serve_builds(project: Path, extra: list[str] | None = None) -> int:
+    """The builder's loop: a build for each ``build`` line on standard input, with
+    ``extra`` arguments (``--set NAME=VALUE``) after the preview's own."""
     from inventaire.commands.cli import main
 
     started = code_signature(project)
@@ -59,7 +60,7 @@ def serve_builds(project: Path) -> int:
             print("restart", flush=True)
             return 0
         with contextlib.redirect_stdout(sys.stderr):  # stdout is the protocol's
-            status = main(["--project", str(project), *PREVIEW_BUILD])
+            status = main(["--project", str(project), *PREVIEW_BUILD, *(extra or [])])
         sys.stderr.flush()
         print("ok" if status == 0 else "failed", flush=True)
     return 0
@@ -68,14 +69,19 @@ def serve_builds(project: Path) -> int:
 class Builder:
     """The server's side: keeps a builder process, starts a new one when it asks."""
 
-    def __init__(self) -> None:
+    def __init__(self, extra: list[str] | None = None,
+                 env: dict[str, str] | None = None) -> None:
         self.process: subprocess.Popen[str] | None = None
+        self.extra = list(extra or [])  # arguments for every build (a benchmark's)
+        self.env = env
 
     def _start(self, project: Path) -> subprocess.Popen[str]:
         # The builder's summaries and warnings go to the server's own output.
         return subprocess.Popen(
-            [sys.executable, "-m", "inventaire.commands.preview_worker", str(project)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            [sys.executable, "-m", "inventaire.commands.preview_worker", str(project),
+             *self.extra],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=project,
+            env=self.env)
 
     def __call__(self, project: Path) -> bool:
         """One preview build; whether it succeeded."""
@@ -113,8 +119,10 @@ class Builder:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
+    parser.add_argument("extra", nargs=argparse.REMAINDER,
+                        help="more arguments for every build, e.g. --set NAME=VALUE")
     args = parser.parse_args(argv)
-    return serve_builds(args.project.resolve())
+    return serve_builds(args.project.resolve(), args.extra)
 
 
 if __name__ == "__main__":
