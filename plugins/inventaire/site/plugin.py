@@ -1,8 +1,8 @@
 """Signal handlers of the site plugin (module level: Pelican keeps weak references).
 
-A build of the site is always a full one: Pelican reads every file and renders every
-page into a fresh folder (``commands/build.py``). Nothing here remembers a previous
-build, so nothing can publish a page from an older state.
+A build of the site reads every file and writes every page into a fresh folder
+(``commands/build.py``). Only the preview links, from its last build, the pages whose
+inputs are unchanged (:mod:`.reuse`); a publish renders every page.
 """
 
 from __future__ import annotations
