@@ -126,5 +126,5 @@ def test_a_new_editions_settings_are_short_and_give_the_contract_addresses(
     assert settings["JINJA_ENVIRONMENT"]["autoescape"] is True
     assert settings["TIMEZONE"] == "America/Montreal"
     published = load_settings(folder, publish=True)
-    assert published["SITEURL"] == "https://montreal.example.org"
+    assert published["SITEURL"] == "https://jdtam.example.org"  # this folder's, not the sample's
     assert published["ARTICLE_URL"] == "post/{slug}/"

@@ -83,7 +83,8 @@ PUBLISHCONF = '''\
 import os
 import sys
 
-sys.path.append(os.curdir)
+# This folder's pelicanconf.py, first: not another project's found on the path.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: F403
 
 SITEURL = "https://{slug}.example.org"
