@@ -135,7 +135,7 @@ def test_mastodon_archive_zip_and_statuses(project: Path, tmp_path: Path) -> Non
     post = read_post(files["110222333444555001"])
     assert post.author == "ada@social.example"
     assert post.text.endswith("Second paragraphe <3")
-    assert post.media[0].file == "media/110222333444555001-1.jpg"
+    assert post.media[0].file == "media/mastodon-110222333444555001-1.jpg"
     assert post.media[0].alt == "Un pigeon"
 
 

@@ -334,7 +334,7 @@ def test_a_mastodon_tar_gz_reads_as_its_folder(project: Path, tmp_path: Path) ->
                                                         from_folder.items()}
     run_import(project, str(archive))
     post = read_post(files_of(project)["110222333444555001"])
-    assert post.media[0].file == "media/110222333444555001-1.jpg"
+    assert post.media[0].file == "media/mastodon-110222333444555001-1.jpg"
     assert (project / "content" / post.media[0].file).is_file()
 
 

@@ -158,8 +158,9 @@ def test_a_mastodon_gif_gets_its_first_frame_as_poster_and_keeps_its_frames(
     run_import(project, archive)
     content = project / "content"
     gif, video = imported(project)[note["id"].rsplit("/", 1)[1]].media
-    assert (gif.kind, gif.file, gif.alt) == ("gif", "media/110222333444555001-1.gif", "Pigeons")
-    assert gif.poster == "media/110222333444555001-1-poster.png"
+    assert (gif.kind, gif.file, gif.alt) == (
+        "gif", "media/mastodon-110222333444555001-1.gif", "Pigeons")
+    assert gif.poster == "media/mastodon-110222333444555001-1-poster.png"
     with Image.open(content / gif.file) as copy:
         assert copy.n_frames == 3  # still animated
     assert GPS not in (content / gif.file).read_bytes()
@@ -167,7 +168,7 @@ def test_a_mastodon_gif_gets_its_first_frame_as_poster_and_keeps_its_frames(
         assert still.size == (20, 10)
         assert still.convert("RGB").getpixel((0, 0)) == (255, 0, 0)  # the first frame
     assert (video.kind, video.file, video.poster) == (
-        "video", "media/110222333444555001-2.mp4", "")
+        "video", "media/mastodon-110222333444555001-2.mp4", "")
     assert (video.width, video.height) == (640, 360)
 
 

@@ -225,7 +225,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 def post_page(site: Site, post: Post) -> str:
-    return site.page(f"post/{post.id}/index.html")
+    return site.page(f"post/{post.slug}/index.html")  # mastodon-<id> for a note
 
 
 def test_the_build_says_nothing_of_videos_and_publishes_them(site: Site) -> None:
@@ -325,7 +325,7 @@ def test_in_a_browser_flags_use_openmoji_and_nothing_plays(site: Site) -> None:
         with sync_api.sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page, watch = open_page(browser)
-            page.goto(url + f"post/{GIF.id}/")
+            page.goto(url + f"post/{GIF.slug}/")
             page.evaluate("document.fonts.ready")
             flag = page.locator("h1 .post-name .emoji").first
             family = flag.evaluate("e => getComputedStyle(e).fontFamily")
@@ -337,14 +337,14 @@ def test_in_a_browser_flags_use_openmoji_and_nothing_plays(site: Site) -> None:
             assert any("OpenMoji" in family for family in loaded), loaded
             assert page.evaluate("document.querySelector('video').paused")
             assert not page.evaluate("document.querySelector('video').autoplay")
-            page.goto(url + f"post/{WARNED.id}/")
+            page.goto(url + f"post/{WARNED.slug}/")
             text = page.locator(".content-warning .post-text")
             assert not text.is_visible()
             page.locator(".content-warning > summary").click()
             assert text.is_visible() and "motcache" in text.inner_text()
             problems: list[str] = []
             for post in (VIDEO, GIF, WARNED, SENSITIVE):
-                page.goto(url + f"post/{post.id}/")
+                page.goto(url + f"post/{post.slug}/")
                 page.add_script_tag(content=axe_source())
                 result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
                 problems += [f"{post.id}: {v['id']} {[n['target'] for n in v['nodes'][:3]]}"

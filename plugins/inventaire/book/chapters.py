@@ -253,7 +253,9 @@ def contributors_index(posts: Sequence[BookPost]) -> list[IndexEntry]:
     for post in posts:
         handle = post.author
         name = post.name if not post.name.startswith("@") else ""
-        label = f"{name} (@{handle})" if name else f"@{handle}"
+        # The name between bidi isolates (FSI, PDI): a right-to-left override in it
+        # must not reverse « (@handle) » (WeasyPrint has no unicode-bidi: isolate).
+        label = f"\u2068{name}\u2069 (@{handle})" if name else f"@{handle}"
         entry = entries.setdefault(handle, IndexEntry(label, fold(name or handle), []))
         entry.anchors.append(post.anchor)
     return sorted(entries.values(), key=lambda e: (e.sort_key, e.label))

@@ -96,6 +96,7 @@ class BookEdition:
     parallel_posts: int = 1500  # a book of more posts than this uses the workers
     safe_margin: float = 5.0  # mm inside the trim where only bleed may go (preflight)
     signature: int = 4  # the page count is a multiple of this (the folded sheets)
+    hyphenate_max: int = 40  # longer words are broken anywhere, never hyphenated
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> BookEdition:
@@ -172,6 +173,8 @@ class BookEdition:
                                          inventaire_settings.DEFAULTS["BOOK_PARALLEL_POSTS"]),
             safe_margin=length_mm(get("BOOK_SAFE_MARGIN"), "BOOK_SAFE_MARGIN"),
             signature=signature,
+            hyphenate_max=count_setting(settings, "BOOK_HYPHENATE_MAX_CHARS",
+                                        inventaire_settings.DEFAULTS["BOOK_HYPHENATE_MAX_CHARS"]),
         )
 
     def with_color(self, color: str) -> BookEdition:

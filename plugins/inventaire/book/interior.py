@@ -39,7 +39,7 @@ from inventaire.book.layout import (
 )
 from inventaire.book.parts import PartsLayout
 from inventaire.book.photos import PlateMaker
-from inventaire.book.posttext import detach_spaces, drop_day_hashtags
+from inventaire.book.posttext import detach_spaces, drop_day_hashtags, mark_long_words
 from inventaire.book.press import Interior, for_print, for_screen, screen_post_pages
 from inventaire.book.templates import Templates
 from inventaire.core.fonts import FONT_NAMES, font_face_css, missing_glyphs
@@ -191,6 +191,7 @@ class InteriorBuilder:
         def html_of(article: Any) -> str:
             html = drop_day_hashtags(quote_spacing(str(article.content)), day_tags)
             html = absolute_links(html, self.site_url) if links else unlink(html)
+            html = mark_long_words(html, self.edition.hyphenate_max)
             return detach_spaces(emoji.replace(html))
 
         def plates_of(post: Any) -> list[Any]:

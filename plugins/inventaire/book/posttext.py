@@ -120,3 +120,27 @@ def set_apart(html: str) -> tuple[str, list[str]]:
     spoken = _SET_APART.sub(take, html)
     spoken = re.sub(r"[ \u00a0\u202f]{2,}", " ", spoken).strip()
     return spoken, found
+
+
+def mark_long_words(html: str, longest: int) -> str:
+    """Each word of the plain text longer than ``longest`` characters in a span of class
+    ``long-word``, which the book does not hyphenate.
+
+    WeasyPrint tries every hyphenation point of a word at every line it breaks, each
+    try laying out the rest of the word again: a 5,000-character word of hyphenatable
+    French took minutes. Such a word is not language anyway: it is broken anywhere
+    (``overflow-wrap: anywhere``) so that it never runs past the trim. The characters
+    stay as they are; a hashtag, a handle or an address (never hyphenated) is left
+    in its own element.
+    """
+    if longest <= 0:
+        return html
+    word = re.compile(r"[^\s<>]{%d,}" % (longest + 1))
+    parts = _TAG.split(html)
+    for index in range(0, len(parts), 2):
+        opening = parts[index - 1] if index else ""
+        if re.match(r'<(?:a|span)\b[^>]*class="(?:hashtag|mention|url)"', opening):
+            continue
+        parts[index] = word.sub(lambda m: f'<span class="long-word">{m[0]}</span>',
+                                parts[index])
+    return "".join(parts)

@@ -25,6 +25,15 @@ from inventaire.core.model import NETWORKS, Post
 from inventaire.core.project import post_files as core_post_files
 from inventaire.core.project import read_posts
 from inventaire.core.rights import Kind, Register, Rule
+from inventaire.core.text.handles import (
+    foreign_characters,
+    handle_key,
+    hidden_characters,
+    lookalikes,
+    normal_handle,
+    parse_shown,
+    shown_handle,
+)
 
 POSTS = Path("content") / "posts"
 
@@ -66,13 +75,13 @@ def find_targets(project: Path, target: str) -> list[tuple[Path, Post]]:
     paths = post_files(project)
     target = target.strip()
     if target.startswith("@"):
-        handle = target[1:].casefold()
+        handle = handle_key(target[1:])
         if not handle:
             raise UserError("'@' alone names no author: give the handle, e.g. @flaneuse75")
         posts, errors = read_posts(paths)
         for error in errors:
             print(f"inventaire: warning: skipped {error}", file=sys.stderr)
-        found = [(p, post) for p, post in posts if post.author.casefold() == handle]
+        found = [(p, post) for p, post in posts if handle_key(post.author) == handle]
         if not found:
             raise UserError(f"no post by @{target[1:]} in {posts_folder(project)}: "
                             "check the handle (run 'inventaire authors' to list them)")
@@ -126,6 +135,7 @@ def withdraw_posts(project: Path, target: str, reason: str = "", network: str = 
     network; each rule with whether it changed. The editors' files are not touched:
     the register is applied whenever they are read."""
     posts_folder(project)
+    target = as_typed(target)
     kind, name, networks = _networks(project, target, network)
     register = Register.load(project / "content")
     date = withdrawal_date()
@@ -152,6 +162,8 @@ def withdraw(args: Any) -> int:
                           getattr(args, "network", "") or "", undo)
     register = Register.load(project / "content")
     posts, _errors = read_posts(post_files(project))
+    if not undo:
+        warn_lookalikes(as_typed(args.target), [post for _path, post in posts])
     shown = _relative(register.path, project)
     for rule, changed in done:
         count = sum(1 for _path, post in posts if rule.names(post))
@@ -167,6 +179,30 @@ def withdraw(args: Any) -> int:
                   f"{count} post(s) in content/ left out, none imported again")
     print("run 'inventaire build' to bring output/ up to date.")
     return 0
+
+
+def as_typed(target: str) -> str:
+    """A target as the register keeps it: a handle typed as it is shown
+    (``@flaneuse75⟨U+200B⟩``, the escapes ``inventaire authors`` prints) back to its
+    characters, in NFC; an id as it is."""
+    target = target.strip()
+    return "@" + normal_handle(parse_shown(target)) if target.startswith("@") else target
+
+
+def warn_lookalikes(target: str, posts: list[Post]) -> None:
+    """Name the handles that look like the withdrawn one but are other accounts (a
+    zero-width or bidi character, a full-width letter): they are not withdrawn, since
+    an impostor's posts are not the author's, but the editors should look at them."""
+    if not target.startswith("@"):
+        return
+    handles = {(post.network, post.author) for post in posts}
+    for other in lookalikes(target, [handle for _network, handle in handles]):
+        count = sum(1 for post in posts if post.author == other)
+        shown = shown_handle(other)
+        odd = ", ".join(hidden_characters(other) + foreign_characters(other)) or "case"
+        print(f"inventaire: warning: @{shown} ({count} post(s), {odd}) looks like "
+              f"@{shown_handle(target)} but is another account: not withdrawn; to "
+              f"withdraw it as well: inventaire withdraw '@{shown}'", file=sys.stderr)
 
 
 def authors(args: Any) -> int:

@@ -20,6 +20,7 @@ from inventaire.core.model import Post
 from inventaire.core.postfile import PostFileError
 from inventaire.core.project import post_files, read_posts
 from inventaire.core.rights import Register
+from inventaire.core.text.handles import handle_key, shown_handle
 from inventaire.core.text.render import mention_url
 
 CSV_FIELDS = ("handle", "name", "network", "posts", "consent", "profile_url", "ids")
@@ -59,17 +60,19 @@ def selection_authors(posts: list[Post]) -> list[Author]:
     for post in sorted(posts, key=Post.sort_key):
         if post.status != "selected":
             continue
-        key = (post.network, post.author.casefold())
+        key = (post.network, handle_key(post.author))  # an impostor's ZWSP kept apart
         author = found.setdefault(key, Author(post.author, post.network))
         author.posts.append(post)
         if post.author_name:
             author.name = post.author_name  # the latest name wins
-    return sorted(found.values(), key=lambda a: (a.handle.casefold(), a.network))
+    return sorted(found.values(), key=lambda a: (shown_handle(a.handle).casefold(), a.network))
 
 
 def spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    """A cell a spreadsheet shows as text, never runs as a formula (OWASP's advice:
+    a leading apostrophe), also when spaces come before the formula's sign."""
+    starts = value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
+    return "'" + value if starts else value
 
 
 def _one_line(value: str) -> str:
@@ -82,17 +85,18 @@ def authors_csv(authors: list[Author]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for author in authors:
-        writer.writerow([
-            author.handle, spreadsheet_safe(_one_line(author.name)), author.network,
-            len(author.posts), author.consent, author.profile_url, " ".join(author.ids),
-        ])
+        # Every cell, not only the name: a handle, an id or an address in an editors'
+        # file is typed by hand and may start with '=' as well.
+        writer.writerow([_one_line(spreadsheet_safe(str(cell))) for cell in (
+            shown_handle(author.handle), author.name, author.network, len(author.posts),
+            author.consent, author.profile_url, " ".join(author.ids))])
     return out.getvalue()
 
 
 def authors_table(authors: list[Author]) -> str:
-    width = max((len(a.handle) for a in authors), default=6) + 1
+    width = max((len(shown_handle(a.handle)) for a in authors), default=6) + 1
     lines = [f"{'author':<{width + 1}} {'network':<9} {'posts':>5}  {'consent':<8} name"]
-    lines.extend(f"@{a.handle:<{width}} {a.network:<9} {len(a.posts):>5}  "
+    lines.extend(f"@{shown_handle(a.handle):<{width}} {a.network:<9} {len(a.posts):>5}  "
                  f"{a.consent:<8} {_one_line(a.name)}" for a in authors)
     total = sum(len(a.posts) for a in authors)
     states = {state: sum(1 for a in authors if a.consent == state)

@@ -182,6 +182,14 @@ class Post:
         return (self.network, self.id)
 
     @property
+    def slug(self) -> str:
+        """The post's name in file names and web addresses: its id for a tweet (the
+        files and addresses as they have always been), ``<network>-<id>`` for the other
+        networks, whose ids may be a tweet's (a Mastodon note can carry any id): two
+        posts never share a file, a page or a media file, whatever ids they claim."""
+        return self.id if self.network == "twitter" else f"{self.network}-{self.id}"
+
+    @property
     def hashtags(self) -> list[str]:
         return [e.value for e in self.entities if e.kind == "hashtag"]
 

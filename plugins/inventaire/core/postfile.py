@@ -20,6 +20,7 @@ from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import PostFileError
 from inventaire.core.front_matter import Flow
 from inventaire.core.model import CONSENTS, NETWORKS, STATUSES, Declaimed, Entity, Media, Post
+from inventaire.core.text.handles import normal_handle
 
 FRONT = "---"
 
@@ -29,9 +30,10 @@ KNOWN_FIELDS = schema.KNOWN_FIELDS
 
 
 def post_path(post: Post, root: Path) -> Path:
-    """Where a post's file lives under ``content/posts``."""
+    """Where a post's file lives under ``content/posts``: named by its
+    :attr:`~inventaire.core.model.Post.slug` (network and id, but a tweet's id alone)."""
     day = post.date.strftime("%Y-%m-%d")
-    return root / day / f"{post.date.strftime('%Hh%M')}-{post.id}.md"
+    return root / day / f"{post.date.strftime('%Hh%M')}-{post.slug}.md"
 
 
 # libyaml's parser reads the sample day's files about 7× faster than the pure-Python
@@ -227,7 +229,7 @@ def load_post(text: str, path: str = "<post>") -> Post:
     return Post(
         id=str(data["id"]),
         network=network,  # type: ignore[arg-type]
-        author=str(data["author"]).lstrip("@"),
+        author=normal_handle(str(data["author"])),
         date=date,
         text=body,
         url=str(data.get("url") or ""),
@@ -260,7 +262,7 @@ def load_post_file(raw: bytes, path: str) -> Post:
     """:func:`load_post` for a file's bytes at ``path``: what the build and ``check``
     both read, so they accept and refuse the same files."""
     post = load_post(schema.decode(raw, path), path)
-    schema.file_name(path, post.date.isoformat(), post.id)
+    schema.file_name(path, post.date.isoformat(), post.slug, post.id)
     return post
 
 

@@ -129,15 +129,18 @@ def duplicate_keys(head: str, path: str, loader: type[Any]) -> None:
         first[name] = line
 
 
-def file_name(path: str, local: str, post_id: str) -> None:
+def file_name(path: str, local: str, post_id: str, older: str = "") -> None:
     """A file under ``posts/<YYYY-MM-DD>/`` is named ``<HHhMM>-<id>.md`` by its post's
-    date (the time it is written with): a file renamed to another hour is refused."""
+    date (the time it is written with): a file renamed to another hour is refused.
+    ``post_id`` is the post's slug (``mastodon-<id>`` but for tweets); ``older``, the
+    bare id files of other networks were once named with, still accepted."""
     where = Path(path)
     if not _DAY_FOLDER.fullmatch(where.parent.name):
         return
     day, hour = local[:10], f"{local[11:13]}h{local[14:16]}"
     wanted = f"{hour}-{post_id}.md"
-    if where.name != wanted or where.parent.name != day:
+    named = where.name in (wanted, f"{hour}-{older}.md" if older else wanted)
+    if not named or where.parent.name != day:
         raise PostFileError(path, 1, "date", f"the file's name says {where.parent.name} "
                             f"{where.name[:5]}, its date says {day} {hour}",
                             f"rename the file to posts/{day}/{wanted} (or correct 'date')")

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from inventaire.core.model import Entity, Post
 from inventaire.core.text.emoji_names import find_emoji, french_name
+from inventaire.core.text.handles import shown_handle
 
 SAFE_SCHEMES = ("http", "https")
 # "javascript:", "data:", "mailto:"…: a scheme without dots, unlike "paris.fr:8080".
@@ -150,7 +151,10 @@ def clean_fields(post: Post) -> Post:
     """The fields every output prints, made safe to print once, for the site's reader
     and the book's alike.
 
-    Characters XML forbids are dropped from the short fields and the handle: templates
+    The handle is shown with its invisible and foreign characters escaped
+    (:func:`~inventaire.core.text.handles.shown_handle`): an impostor's
+    « flaneuse75⟨U+200B⟩ » is seen as such, and gets its own author page.
+    Characters XML forbids are dropped from the other short fields: templates
     escape them, but a control character would still make the feed, the sitemap or a
     PDF's tags invalid, and stop the build. The original's address is kept only when
     it is http(s) with a host (``safe_url``): a ``javascript:`` or ``data:`` link from
@@ -158,7 +162,7 @@ def clean_fields(post: Post) -> Post:
     keeps its characters (entity offsets count them); :func:`render_text` drops them
     when it renders.
     """
-    post.author = xml_safe(post.author)
+    post.author = shown_handle(post.author)  # ASCII: an impostor's ZWSP shown, escaped
     post.author_name = xml_safe(post.author_name)
     post.note = xml_safe(post.note)
     post.url = safe_url(xml_safe(post.url))

@@ -35,6 +35,7 @@ from inventaire.core.postfile import PostFileError, read_post
 from inventaire.core.progress import QUIET, Progress, figure, level_of
 from inventaire.core.rights import Register
 from inventaire.importer.curation.day import DayFilter, merge_duplicates
+from inventaire.importer.curation.identity import shared_ids, unsafe_addresses
 from inventaire.importer.curation.media import copy_media
 from inventaire.importer.curation.merge import Writer, merge_post
 from inventaire.importer.sources.common import (
@@ -131,12 +132,15 @@ def _links(folder: str, names: list[str]) -> list[str]:
 
 
 _SAFE_ID = re.compile(r"[0-9A-Za-z_~:-][0-9A-Za-z_.~:-]{0,99}")
-_ID_IN_NAME = re.compile(r"-([0-9A-Za-z]+)\.md$")
+# A file's post as its name says: ``14h32-<id>.md`` (``-mastodon-<id>`` for the other
+# networks, see Post.slug).
+_ID_IN_NAME = re.compile(r"^\d\dh\d\d-(.+)\.md$")
 
 
 def existing_files(posts: Path
                    ) -> tuple[dict[tuple[str, str], tuple[Path, Post]], dict[str, str]]:
-    """Editors' files (and their posts) by (network, id); unreadable ones by name id."""
+    """Editors' files (and their posts) by (network, id); unreadable ones by the
+    name's slug (``325…`` for a tweet, ``mastodon-110…`` for a note)."""
     found: dict[tuple[str, str], tuple[Path, Post]] = {}
     broken: dict[str, str] = {}
     for path in sorted(posts.rglob("*.md")) if posts.is_dir() else []:
@@ -276,6 +280,10 @@ def run(args: argparse.Namespace) -> int:
     with progress.step("reading content/posts", "files") as step:
         files, broken = existing_files(content / "posts")
         step.count = len(files) + len(broken)
+    for line in shared_ids(posts, files) + [line for post in posts.values()
+                                            for line in unsafe_addresses(post)]:
+        tally.errors.append(line)
+        tally.warnings += 1
     status = new_status(args, files)
     # The editors' files and import records are staged, then made durable and put in
     # place together: one sync for the import instead of two fsyncs per post, each
@@ -331,8 +339,10 @@ def left_out_withdrawn(posts: dict[tuple[str, str], Post], content: Path,
 def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Path, Post]],
                broken: dict[str, str], tagger: PlaceTagger, status: str, tally: Tally,
                write: Writer, update_only: bool = False) -> None:
-    if post.key not in files and post.id in broken:
-        tally.conflicts.append(f"{broken[post.id]} (post {post.id} not merged until fixed)")
+    named = post.slug if post.slug in broken else post.id if (
+        post.network != "twitter" and post.id in broken) else ""  # older names: the id
+    if post.key not in files and named:
+        tally.conflicts.append(f"{broken[named]} (post {post.slug} not merged until fixed)")
         tally.skipped["unreadable file"] += 1
         return
     if update_only and post.key not in files:

@@ -257,11 +257,11 @@ def copy_media(post: Post, content: Path) -> list[str]:
     posters: dict[int, LocalFile] = post.extra.pop(LOCAL_POSTERS, None) or {}
     for index, local in sorted(files.items()):
         if index < len(post.media):
-            post.media[index] = copy_one(post.id, index + 1, local, content,
+            post.media[index] = copy_one(post.slug, index + 1, local, content,
                                          post.media[index], problems)
     for index, local in sorted(posters.items()):
         media = post.media[index] if index < len(post.media) else None
         if media is not None and media.kind in MOVING and not media.poster:
-            post.media[index] = copy_poster(post.id, index + 1, local, content, media,
+            post.media[index] = copy_poster(post.slug, index + 1, local, content, media,
                                             problems)
     return problems
