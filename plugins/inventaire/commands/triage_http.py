@@ -91,7 +91,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         if kind.startswith("text/html"):
             self.send_header("Content-Security-Policy",
-                             "default-src 'self'; img-src 'self'; object-src 'none'; "
+                             "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                              "base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
         self.end_headers()
         if self.command != "HEAD":

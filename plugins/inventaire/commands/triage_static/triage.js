@@ -47,6 +47,9 @@
     return data;
   }
 
+  // « 8 h 49 », as the site writes an hour.
+  const clock = (time) => String(Number(time.slice(0, 2))) + " h " + time.slice(3, 5);
+
   const placeName = (slug) => {
     const place = state && state.places.find((p) => p.slug === slug);
     return place ? place.name : slug;
@@ -90,7 +93,7 @@
     item.dataset.status = post.status;
     if (index === cursor) item.classList.add("is-current");
     const head = el("p", "post-head");
-    head.append(el("span", "time", post.time.replace(":", " h ")));
+    head.append(el("span", "time", clock(post.time)));
     const who = el("span", "author", post.author_name || "@" + post.author);
     who.title = "@" + post.author;
     head.append(who, el("span", "handle", "@" + post.author));
@@ -100,7 +103,7 @@
     if (post.featured) head.append(el("span", "badge badge-featured", "à la une"));
     if (post.declaimed) {
       head.append(el("span", "badge badge-declaimed", "à crier : " + placeName(post.declaimed.place)
-        + ", " + (post.declaimed.time || "").replace(":", " h ")));
+        + (post.declaimed.time ? ", " + clock(post.declaimed.time) : "")));
     }
     if (post.sensitive) head.append(el("span", "badge badge-sensitive", "sensible"));
     item.append(head);
@@ -148,7 +151,7 @@
       selected[key] = (selected[key] || 0) + 1;
       total += 1;
     }
-    $("total").textContent = `${total} retenu(s)`;
+    $("total").textContent = `${total} retenu(s) en tout`;
     const head = el("tr");
     head.append(el("th", "", "Lieu"));
     for (const hour of hours) head.append(el("th", "", hour + " h"));
@@ -372,7 +375,7 @@
         const place = $("declaim-place").value;
         const time = $("declaim-time").value;
         decide({ action: "declaim", place, time }, false,
-          () => `À crier : ${placeName(place)}, ${time.replace(":", " h ")}.`);
+          () => `À crier : ${placeName(place)}, ${clock(time)}.`);
       }
     });
     poll();
