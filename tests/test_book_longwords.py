@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from inventaire.book.edition import BookEdition
 from inventaire.book.posttext import mark_long_words
 from inventaire.book.preflight import preflight
@@ -59,7 +58,8 @@ def test_long_words_stay_inside_the_trim(long_book: Path) -> None:
             for number, page in enumerate(pdf.pages, start=1):
                 left, top, right, bottom = getattr(page, "trimbox", page.bbox)
                 outside = [c["text"] for c in page.chars
-                           if c["x0"] < left - 0.5 or c["x1"] > right + 0.5]
+                           if c["x0"] < left - 0.5 or c["x1"] > right + 0.5
+                           or c["top"] < top - 0.5 or c["bottom"] > bottom + 0.5]
                 assert not outside, f"{path.name} p. {number}: {''.join(outside)[:40]}"
     settings = project.load_settings(long_book, "BOOK_SCREEN=False")
     report = preflight(edition, BookEdition.from_settings(settings))

@@ -135,7 +135,7 @@ def mark_long_words(html: str, longest: int) -> str:
     """
     if longest <= 0:
         return html
-    word = re.compile(r"[^\s<>]{%d,}" % (longest + 1))
+    word = re.compile(r"[^\s<>]{" + str(longest + 1) + ",}")
     parts = _TAG.split(html)
     for index in range(0, len(parts), 2):
         opening = parts[index - 1] if index else ""

@@ -68,12 +68,12 @@ DEFAULTS: dict[str, Any] = {
     "BOOK_PRINTER": "",
     "BOOK_PAPER": "",
     "BOOK_PRINT_RUN": 0,
-    # True prints the day's own hashtags (journee.md) at the end of every entry.
-    "BOOK_KEEP_DAY_HASHTAGS": False,
-    "BOOK_HOUR_NEW_PAGE": False,  # True: every hour on a new page; else hours run on
-    # The spine carries the title only when at least this wide (mm); else it is plain.
     # The price printed under the back cover's barcode (« 12 € »); empty: no price line.
     "BOOK_PRICE": "",
+    # Preflight (inventaire preflight): nothing but bleed within this distance of the
+    # trim; the page count a multiple of the signature (the sheets folded together).
+    "BOOK_SAFE_MARGIN": "5mm",
+    "BOOK_SIGNATURE": 4,
     # Words longer than this are not hyphenated, only broken anywhere (a 5,000-letter
     # word would take WeasyPrint minutes to hyphenate); 0: hyphenate every word.
     "BOOK_HYPHENATE_MAX_CHARS": 40,
@@ -81,10 +81,6 @@ DEFAULTS: dict[str, Any] = {
     "BOOK_KEEP_DAY_HASHTAGS": False,
     "BOOK_HOUR_NEW_PAGE": False,  # True: every hour on a new page; else hours run on
     # The spine carries the title only when at least this wide (mm); else it is plain.
-    # Preflight (inventaire preflight): nothing but bleed within this distance of the
-    # trim; the page count a multiple of the signature (the sheets folded together).
-    "BOOK_SAFE_MARGIN": "5mm",
-    "BOOK_SIGNATURE": 4,
     "BOOK_SPINE_TEXT_MIN_MM": 6,
     "BOOK_CRIERS": True,
     # Criers' sheets: page size and type size.
