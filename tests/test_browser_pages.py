@@ -95,3 +95,19 @@ def test_au_hasard_opens_a_post_with_or_without_javascript(browser: Any,
     quiet.wait_for_url("**/post/*/")
     assert quiet.url.endswith(fallback.lstrip("./"))
     context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_most_shared_block_reads_on_the_home_page(browser: Any, site_url: str,
+                                                      width: int) -> None:
+    page, watch = load(browser, site_url, width)
+    block = page.locator(".home-shared")
+    assert block.is_visible()
+    counts = page.locator(".home-shared .post-counts").all_inner_texts()
+    assert len(counts) == 5 and all("j’aime" in c and "partage" in c for c in counts)
+    assert page.locator(".home-shared article.post").count() == 5
+    box = block.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert page.evaluate(OVERFLOW) <= 0
+    watch.assert_clean()
+    page.context.close()

@@ -1,9 +1,10 @@
 """What visitors of other archive sites expect (issue 16, item 5): the photo gallery
-(``/photos/``) and « au hasard ».
+(``/photos/``), « au hasard » and « les plus partagés ».
 
 One small project built once (site only, no book, no search index): photos of a
 selected post, of a candidate, of a withdrawn post, of a post behind a content
-warning and of a post marked sensitive; only the first may be in the grid. Then the
+warning and of a post marked sensitive; only the first may be in the grid. Counts of
+shares and likes on public and hidden posts: only public ones ranked. Then the
 sample day's publish build, whose gallery must hold every photo it publishes.
 """
 
@@ -19,22 +20,30 @@ from pathlib import Path
 import pytest
 from hostile.tmpproject import made_up_post, make_project
 from inventaire.commands.build import build
-from inventaire.core.model import Media
+from inventaire.core.model import Media, Metrics
 from inventaire.core.postfile import read_post
 from inventaire.site.hasard import chosen_at_build
 from PIL import Image
 
 HOSTILE_ALT = 'Un bus <img src=x onerror=alert(1)> & "vert"'
-SHOWN = made_up_post(1, media=[Media(file="media/a.jpg", alt=HOSTILE_ALT)])
-CANDIDATE = made_up_post(2, status="candidate", media=[Media(file="media/b.jpg", alt="B")])
-WITHDRAWN = made_up_post(3, status="withdrawn", media=[Media(file="media/c.jpg", alt="C")])
+SHOWN = made_up_post(1, media=[Media(file="media/a.jpg", alt=HOSTILE_ALT)],
+                     metrics=Metrics(2, 5))
+CANDIDATE = made_up_post(2, status="candidate", media=[Media(file="media/b.jpg", alt="B")],
+                         metrics=Metrics(100, 100))
+WITHDRAWN = made_up_post(3, status="withdrawn", media=[Media(file="media/c.jpg", alt="C")],
+                         metrics=Metrics(90, 90))
 WARNED = made_up_post(4, network="mastodon", author="zoe@example.social",
                       media=[Media(file="media/d.jpg", alt="D")],
-                      extra={"content_warning": "Divulgâcheur"})
+                      extra={"content_warning": "Divulgâcheur"}, metrics=Metrics(50, 50))
 SENSITIVE = made_up_post(5, media=[Media(file="media/e.jpg", alt="E")],
                          extra={"sensitive": True})
-PLAIN = made_up_post(6)
-POSTS = [SHOWN, CANDIDATE, WITHDRAWN, WARNED, SENSITIVE, PLAIN]
+PLAIN = made_up_post(6, metrics=Metrics(0, 9))
+UNLISTED = made_up_post(7, network="mastodon", author="lou@example.social",
+                        extra={"visibility": "unlisted"}, metrics=Metrics(70, 70))
+LOUD = made_up_post(8, text="<script>alert(1)</script> Place & « partage » #jdtap",
+                    metrics=Metrics(1, 1))
+UNCOUNTED = made_up_post(9, metrics=Metrics(0, 0))
+POSTS = [SHOWN, CANDIDATE, WITHDRAWN, WARNED, SENSITIVE, PLAIN, UNLISTED, LOUD, UNCOUNTED]
 
 
 @dataclass
@@ -106,6 +115,30 @@ def test_the_build_time_choice_comes_from_the_content_not_the_clock() -> None:
     assert chosen_at_build(urls) == chosen_at_build(list(urls))
     assert len({chosen_at_build(urls[:n]) for n in range(5, 40)}) > 3
     assert chosen_at_build([]) == ""
+
+
+def test_the_most_shared_are_the_public_posts_ranked_by_their_counts(site: Site) -> None:
+    page = site.page("index.html")
+    block = re.search(r'<section class="home-shared".*?</section>', page, re.S)
+    assert block is not None
+    ranked = re.findall(r'<article class="post[^"]*" id="m(\d+)"', block.group(0))
+    assert ranked == [PLAIN.id, SHOWN.id, LOUD.id]
+    labels = [unescape(x).replace("\u00a0", " ") for x in
+              re.findall(r'<p class="post-counts">([^<]*)</p>', block.group(0))]
+    assert labels == ["0 partage · 9 j’aime", "2 partages · 5 j’aime", "1 partage · 1 j’aime"]
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in block.group(0)
+
+
+def test_no_counts_no_block() -> None:
+    from inventaire.site.shared import most_shared
+
+    class Article:
+        def __init__(self, post: object) -> None:
+            self.post = post
+
+    assert most_shared([Article(UNCOUNTED), Article(made_up_post(10))]) == []
+    assert [s.article.post.id for s in most_shared([Article(PLAIN), Article(UNLISTED)])] \
+        == [PLAIN.id]
 
 
 @pytest.mark.slow

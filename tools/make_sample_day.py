@@ -19,7 +19,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from inventaire.core.atomic import write_atomic
-from inventaire.core.model import Declaimed, Entity, Media, Post
+from inventaire.core.model import Declaimed, Entity, Media, Metrics, Post
 from inventaire.core.places import PlaceTagger, load_places
 from inventaire.core.postfile import write_post
 from sampleday import exports, pages, photos
@@ -112,6 +112,8 @@ def generate(out: Path) -> dict[str, int]:
         if tweet.status and tweet.kind != "retweet" and in_day(tweet):
             post = to_post(tweet)
             post.author_name = by_handle[tweet.author].name
+            counts = metrics[tweet.id]  # what both exports say, so the import reads it back
+            post.metrics = Metrics(counts["retweet_count"], counts["like_count"])
             write_post(post, out / "posts")
             files += 1
     return {"tweets": len(tweets), "files": files,

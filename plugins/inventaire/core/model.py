@@ -131,6 +131,26 @@ class Media:
         )
 
 
+@dataclass(frozen=True)
+class Metrics:
+    """How often the post was shared and liked on its network, as its export counted
+    them (retweets or boosts or reposts; likes or favourites): a figure of the day the
+    export was made, not of the day itself. ``None`` is a count the export did not
+    carry (a Twitter archive of one's own tweets, a Mastodon outbox): not a zero.
+    """
+
+    reposts: int | None = None
+    likes: int | None = None
+
+    def to_dict(self) -> dict[str, int]:
+        return {k: v for k, v in (("reposts", self.reposts), ("likes", self.likes))
+                if v is not None}
+
+    @property
+    def total(self) -> int:
+        return (self.reposts or 0) + (self.likes or 0)
+
+
 @dataclass
 class Declaimed:
     """Where and when a crier read the post aloud."""
@@ -150,7 +170,8 @@ class Post:
     post's own text, unescaped, with t.co links replaced by their display form and
     the trailing media link removed. Editorial fields (``status``, ``place``,
     ``consent``, ``book``, ``note``, ``featured``, ``declaimed``) are the editors';
-    the rest comes from the export.
+    the rest comes from the export; ``metrics``, the export's counts, is refreshed by
+    every import.
     """
 
     id: str
@@ -175,6 +196,7 @@ class Post:
     coordinates: tuple[float, float] | None = None
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    metrics: Metrics | None = None
 
     @property
     def key(self) -> tuple[str, str]:

@@ -19,7 +19,16 @@ from inventaire.core import front_matter, schema
 from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import PostFileError
 from inventaire.core.front_matter import Flow
-from inventaire.core.model import CONSENTS, NETWORKS, STATUSES, Declaimed, Entity, Media, Post
+from inventaire.core.model import (
+    CONSENTS,
+    NETWORKS,
+    STATUSES,
+    Declaimed,
+    Entity,
+    Media,
+    Metrics,
+    Post,
+)
 from inventaire.core.text.handles import normal_handle
 
 FRONT = "---"
@@ -249,7 +258,20 @@ def load_post(text: str, path: str = "<post>") -> Post:
         coordinates=(float(coordinates[0]), float(coordinates[1])) if coordinates else None,
         source=str(data.get("source") or ""),
         extra=extra,
+        metrics=_metrics(data, path, lines),
     )
+
+
+def _metrics(data: dict[str, Any], path: str, lines: _LazyLines) -> Metrics | None:
+    """The export's counts (``metrics:``), None when the file has none."""
+    if "metrics" not in data:
+        return None
+    try:
+        counts = schema.metrics(data["metrics"], path, 0)
+    except PostFileError as error:
+        error.line = lines.get("metrics", 2)
+        raise
+    return Metrics(**counts) if counts else None
 
 
 def read_post(path: Path) -> Post:
@@ -288,6 +310,7 @@ def post_fields(post: Post) -> dict[str, Any]:
         "lang": post.lang,
         "coordinates": list(post.coordinates) if post.coordinates else None,
         "source": post.source,
+        "metrics": (post.metrics.to_dict() or None) if post.metrics else None,
         "entities": [e.to_dict() for e in post.entities] or None,
     }
     fields = {k: v for k, v in data.items() if v not in (None, "")}
@@ -331,8 +354,10 @@ def dump_fields(fields: dict[str, Any], text: str) -> str:
     The front matter is one libyaml pass (:mod:`inventaire.core.front_matter`); the
     text follows verbatim. ``fields`` is left as it is.
     """
-    if "entities" in fields or "declaimed" in fields:
+    if "entities" in fields or "declaimed" in fields or "metrics" in fields:
         fields = dict(fields)
+        if "metrics" in fields:
+            fields["metrics"] = Flow(fields["metrics"])
         if "entities" in fields:
             fields["entities"] = [Flow(item) for item in fields["entities"]]
         if "declaimed" in fields:

@@ -30,7 +30,7 @@ from inventaire.core.errors import PostFileError
 FIELD_ORDER = (
     "id", "network", "url", "date", "author", "author_name", "place", "status",
     "declaimed", "consent", "book", "featured", "media", "note", "reply_to", "quote_of",
-    "lang", "coordinates", "source", "entities",
+    "lang", "coordinates", "source", "metrics", "entities",
 )
 # What the importer writes from the export (kept in ``Post.extra``), the record of an
 # older withdrawal, and ``extra:``, the mapping where editors keep fields of their own.
@@ -83,6 +83,31 @@ def clock(value: Any, field: str, path: str, line: int) -> str:
         raise PostFileError(path, line, field, f"{value!r} is not a time HH:MM",
                             'write it in quotes, e.g. time: "14:45"')
     return text
+
+
+METRIC_NAMES = ("reposts", "likes")
+
+
+def metrics(value: Any, path: str, line: int) -> dict[str, int]:
+    """The export's counts, ``{reposts: 3, likes: 12}``: whole numbers, zero or more, of
+    the two names (either may be absent: the export did not carry it). An empty value
+    is no counts."""
+    if value in (None, "", {}):
+        return {}
+    fix = "write it as {reposts: 3, likes: 12}, or delete the line (the import writes it)"
+    if not isinstance(value, dict):
+        raise PostFileError(path, line, "metrics", f"{value!r} is not a mapping", fix)
+    found: dict[str, int] = {}
+    for key, count in value.items():
+        name = str(key)
+        if name not in METRIC_NAMES:
+            raise PostFileError(path, line, "metrics", f"'{name}' is not a count",
+                                f"{nearest(name, METRIC_NAMES)}{fix}")
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise PostFileError(path, line, "metrics", f"{name}: {count!r} is not a whole "
+                                "number of zero or more", fix)
+        found[name] = count
+    return found
 
 
 def unknown_keys(data: dict[Any, Any], path: str, line_of: Any) -> None:

@@ -40,6 +40,7 @@ from inventaire.site.groups import (
     set_neighbours,
 )
 from inventaire.site.hasard import chosen_at_build, post_urls, write_list
+from inventaire.site.shared import most_shared
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +112,7 @@ class SiteGenerator(Generator):
             "figures": figures,
             "posts_in_time_order": articles,
             "gallery": gallery(articles),
+            "most_shared": most_shared(articles),
             "hasard_url": chosen_at_build(post_urls(articles)),
             "city_map": partial(city_map, [g.summary() for g in used]),
             "bar_chart": bar_chart,

@@ -52,7 +52,11 @@ EDITOR_FIELDS = frozenset({"place", "status", "declaimed", "consent", "book", "f
 # What the author asked of readers, kept from the export (a readers' ``extra`` field).
 EXPORT_FLAGS = ("content_warning", "sensitive", "visibility", "poll", "edited")
 EXPORT_FIELDS = ("id", "network", "url", "date", "author", "author_name", "media", "reply_to",
-                 "quote_of", "lang", "coordinates", "source", "entities", *EXPORT_FLAGS)
+                 "quote_of", "lang", "coordinates", "source", "entities", *EXPORT_FLAGS,
+                 "metrics")
+# Fields that follow the export even in a file an editor changed, unless the editor
+# changed that field itself: the shares and likes counted when the export was made.
+FOLLOWED = frozenset({"metrics"})
 
 
 def record_path(content: Path, network: str, post_id: str) -> Path:
@@ -150,6 +154,20 @@ def _insert_fields(text: str, blocks: list[list[str]]) -> str:
     return "\n".join([*lines[:closing], *added, *lines[closing:]])
 
 
+def _replace_field(text: str, name: str, block: list[str]) -> str:
+    """``text`` with the lines of its top-level field ``name`` (key line and indented
+    children) replaced by ``block``; the other lines, comments included, as they were."""
+    lines = text.split("\n")
+    closing = next(i for i in range(1, len(lines)) if lines[i].rstrip("\r") == FRONT)
+    start = next((i for i in range(1, closing) if lines[i].startswith(name + ":")), None)
+    if start is None or not block:
+        return text
+    end = start + 1
+    while end < closing and lines[end][:1] in (" ", "-") and lines[end]:
+        end += 1
+    return "\n".join([*lines[:start], *block, *lines[end:]])
+
+
 _PLACE_KEY = re.compile(r"^place\s*:", re.MULTILINE)
 
 
@@ -207,7 +225,7 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
         merged = replace(current_post, **{
             name: getattr(post, name) for name in (
                 "id", "network", "url", "date", "author", "author_name", "text", "entities",
-                "reply_to", "quote_of", "lang", "coordinates", "source")
+                "reply_to", "quote_of", "lang", "coordinates", "source", "metrics")
         }, media=media, place=place or current_post.place)
         merged.extra = {k: v for k, v in merged.extra.items() if k not in EXPORT_FLAGS}
         merged.extra.update({k: post.extra[k] for k in EXPORT_FLAGS if k in post.extra})
@@ -218,6 +236,7 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
         write(existing, text)
         return Outcome("updated", existing, placed=bool(place))
     added: list[str] = []
+    refreshed: list[str] = []
     for name in sorted(set(new) | set(current), key=_order):
         n, c = new.get(name), current.get(name)
         b = base.get(name) if base is not None else None
@@ -227,16 +246,22 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
             continue
         if n is None or _comparable(name, n) == _comparable(name, c):
             continue
+        if name in FOLLOWED and c == b:  # newer counts; the editor did not touch them
+            refreshed.append(name)
+            continue
         if base is None or _comparable(name, n) != _comparable(name, b):
             conflicts.append(f"{relative}: {name}: the export now says {_short(n)}, "
                              f"the file says {_short(c)} — kept the file's value")
     save_record(content, post, new, base, write)
-    if not added and not place:
+    if not added and not place and not refreshed:
         return Outcome("unchanged", existing, conflicts)
     dumped = dump_post(replace(post, place=place) if place else post)
     blocks = [_field_block(dumped, name) for name in [*added, *(["place"] if place else [])]]
     old = old if old is not None else existing.read_text(encoding="utf-8")
-    write(existing, _insert_fields(old, [b for b in blocks if b]))
+    text = _insert_fields(old, [b for b in blocks if b])
+    for name in refreshed:
+        text = _replace_field(text, name, _field_block(dumped, name))
+    write(existing, text)
     return Outcome("updated", existing, conflicts, placed=bool(place))
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.core.model import Entity, Media, Post
+from inventaire.importer.sources import metrics
 from inventaire.importer.sources.common import (
     EXTRA_TAGS,
     Malformed,
@@ -161,9 +162,11 @@ def view_to_post(view: dict[str, Any], context: ReadContext) -> Post | Skipped:
     record = view.get("record") or {}
     if record.get("$type", POST_TYPE) != POST_TYPE:
         return Skipped("not a post")
-    return record_to_post(record, _rkey(view["uri"]), author.get("did", ""),
+    post = record_to_post(record, _rkey(view["uri"]), author.get("did", ""),
                           author.get("handle", ""), author.get("displayName", ""),
                           context, view.get("embed"))
+    post.metrics = metrics.bluesky_view(view)
+    return post
 
 
 def _views(obj: Any) -> Iterator[tuple[dict[str, Any], bool]]:

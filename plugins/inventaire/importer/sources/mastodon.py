@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from inventaire.core.model import Entity, Media, Post
+from inventaire.importer.sources import metrics
 from inventaire.importer.sources.common import (
     LOCAL_MEDIA,
     LOCAL_POSTERS,
@@ -248,6 +249,7 @@ def note_to_post(item: dict[str, Any], actor: dict[str, Any], tree: Tree,
         reply_to=reply.rstrip("/").rsplit("/", 1)[-1] if reply else "",
         quote_of=str(note.get("quoteUri") or note.get("quote") or ""),
         lang=next(iter(note.get("contentMap") or {}), ""), source=context.source,
+        metrics=metrics.mastodon_note(note),
     )
     if files:
         post.extra[LOCAL_MEDIA] = files
@@ -286,6 +288,7 @@ def status_to_post(status: dict[str, Any], context: ReadContext) -> Post | Skipp
         text=text, url=status.get("url") or status.get("uri") or "", entities=entities,
         media=media, reply_to=str(status.get("in_reply_to_id") or ""),
         lang=status.get("language") or "", source=context.source,
+        metrics=metrics.mastodon_status(status),
     )
     tags = [str(t.get("name", "")) for t in status.get("tags") or ()]
     if tags:

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from inventaire.core.model import Entity, Media, Post
+from inventaire.importer.sources import metrics
 from inventaire.importer.sources.common import (
     TOO_DEEP,
     Malformed,
@@ -223,6 +224,7 @@ def row_to_post(row: dict[str, str], context: ReadContext) -> Post | Skipped:
         text=text, url=twitter_url(handle, post_id), entities=entities,
         media=media, reply_to=references["replied_to"], quote_of=references["quoted"],
         lang=row.get("lang") or "", coordinates=coordinates, source=context.source,
+        metrics=metrics.twarc_csv(row),
     )
 
 

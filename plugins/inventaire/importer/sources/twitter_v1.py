@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.core.model import Media, Post
+from inventaire.importer.sources import metrics
 from inventaire.importer.sources.common import (
     Deleted,
     Malformed,
@@ -124,6 +125,7 @@ def tweet_to_post(obj: dict[str, Any], context: ReadContext,
         lang=str(obj.get("lang") or ""),
         coordinates=coordinates_of(obj),
         source=context.source,
+        metrics=metrics.twitter_v1(obj),
     )
 
 

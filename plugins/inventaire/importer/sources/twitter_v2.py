@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.core.model import Media, Post
+from inventaire.importer.sources import metrics
 from inventaire.importer.sources.common import (
     Malformed,
     ReadContext,
@@ -117,6 +118,7 @@ def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Po
         lang=tweet.get("lang") or "",
         coordinates=coordinates,
         source=context.source,
+        metrics=metrics.twitter_v2(tweet),
     )
 
 
