@@ -17,6 +17,10 @@ DEFAULTS: dict[str, Any] = {
     "INVENTAIRE_DAY": "",
     "INVENTAIRE_HASHTAGS": [],
     "INVENTAIRE_PLACES_PATH": "places",
+    # The map's ground: a GeoJSON file of polygons (districts), relative to content/,
+    # its credit in the .yml of the same name beside it; None: fond.geojson beside the
+    # places (content/places/fond.geojson); "": no ground drawn.
+    "INVENTAIRE_BASEMAP": None,
     # False builds no Pagefind index (the preview: inventaire serve).
     "INVENTAIRE_SEARCH": True,
     # Processes rendering the pages (0: one per CPU the build may use; 1: no fork).

@@ -10,11 +10,18 @@ Why Shapely: the union of the districts into the city's outline and a simplifica
 that keeps their shared borders whole (``preserve_topology``) are what a geometry
 library is for. The projection is equirectangular at the frame's mean latitude: at a
 city's scale it cannot be told from Mercator, and it is two lines.
+
+``INVENTAIRE_BASEMAP`` names another file (another city's districts, relative to
+``content/`` or absolute), its credit in the ``.yml`` of the same name beside it; an
+empty value draws no ground even where ``fond.geojson`` exists. A file it names that
+is missing, or that is not GeoJSON, is a warning, and the map draws the places alone.
+The base map has no water layer: a river is drawn only if the editors' file holds it.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +32,10 @@ import shapely
 import yaml
 from shapely.geometry import box, shape
 from shapely.geometry.base import BaseGeometry
+
+from inventaire.core import settings as inventaire_settings
+
+logger = logging.getLogger(__name__)
 
 BASEMAP_FILE = "fond.geojson"
 CREDIT_FILE = "fond.yml"
@@ -72,16 +83,53 @@ class Projection:
 
 def load_basemap(folder: Path) -> Basemap | None:
     """The base map of the gazetteer in ``folder``, or None when the editors gave none."""
-    path = folder / BASEMAP_FILE
+    return load_basemap_file(folder / BASEMAP_FILE)
+
+
+def load_basemap_file(path: Path) -> Basemap | None:
+    """The base map in ``path`` with its credit (``<name>.yml`` beside it); None when
+    there is no such file, or it cannot be read (a warning names it, once)."""
     if not path.is_file():
         return None
-    credit = folder / CREDIT_FILE
+    credit = path.with_suffix(".yml")
     states = [f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in (path, credit)
               if p.is_file()]
-    return _read(path, credit, "|".join(states))
+    return _read_or_warn(path, credit, "|".join(states))
+
+
+BESIDE_GAZETTEER = "gazetteer"  # the default: fond.geojson in the places' folder
+
+
+def basemap_file(settings: Any, content: Path) -> Path | str | None:
+    """The file ``INVENTAIRE_BASEMAP`` names (relative to ``content``); None for an
+    empty value; :data:`BESIDE_GAZETTEER` when unset (``fond.geojson`` beside the
+    places, ``content/places/fond.geojson`` in a new project). A file named in the
+    settings but missing is a warning: the map then draws the places alone; the
+    default file missing is the usual case, said nowhere."""
+    value = inventaire_settings.get(settings, "INVENTAIRE_BASEMAP")
+    if value is None:
+        return BESIDE_GAZETTEER
+    if not value:
+        return None
+    path = content / Path(str(value)).expanduser()
+    if not path.is_file():
+        logger.warning("%s: INVENTAIRE_BASEMAP names no file — give the path of a GeoJSON "
+                       "file (relative to content/), or '' for no base map", path)
+    return path
 
 
 @lru_cache(maxsize=4)
+def _read_or_warn(path: Path, credit: Path, key: str) -> Basemap | None:
+    try:
+        return _read(path, credit, key)
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError, TypeError,
+            yaml.YAMLError, shapely.errors.ShapelyError) as error:
+        logger.warning("%s: not a GeoJSON base map the site can read (%s) — give a "
+                       "FeatureCollection of polygons; the map draws the places alone",
+                       path, error)
+        return None
+
+
 def _read(path: Path, credit: Path, key: str) -> Basemap:
     data = json.loads(path.read_text(encoding="utf-8"))
     features = data.get("features", []) if data.get("type") == "FeatureCollection" else [data]

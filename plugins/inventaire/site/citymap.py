@@ -21,7 +21,15 @@ from pathlib import Path
 from markupsafe import Markup
 
 from inventaire.core.text.typography import french_spacing, plural
-from inventaire.site.basemap import Basemap, Projection, draw, frame, load_basemap
+from inventaire.site.basemap import (
+    BESIDE_GAZETTEER,
+    Basemap,
+    Projection,
+    draw,
+    frame,
+    load_basemap,
+    load_basemap_file,
+)
 from inventaire.site.groups import PlaceSummary
 from inventaire.site.maplabels import Layout, Mark, Spot, place_labels, text_width
 
@@ -160,12 +168,17 @@ def credit(basemap: Basemap | None) -> str:
 
 
 def city_map(groups: Sequence[PlaceSummary], siteurl: str = "", highlight: str = "",
-             labels: bool = True, folder: Path | None = None) -> Markup:
+             labels: bool = True, folder: Path | None = None,
+             ground: Path | str | None = BESIDE_GAZETTEER) -> Markup:
     """The map; each place a link to its page. ``labels=False`` names only the
-    highlighted place (the minimap). ``folder`` holds the base map (default: the
-    gazetteer's own)."""
-    folder = folder or gazetteer_folder(groups)
-    basemap = load_basemap(folder) if folder else None
+    highlighted place (the minimap). ``ground`` is the base map's file
+    (``INVENTAIRE_BASEMAP``), None for none; by default ``fond.geojson`` in ``folder``
+    (default: the gazetteer's own)."""
+    if ground == BESIDE_GAZETTEER:
+        folder = folder or gazetteer_folder(groups)
+        basemap = load_basemap(folder) if folder else None
+    else:
+        basemap = load_basemap_file(Path(ground)) if ground else None
     project = frame([(g.place.lon, g.place.lat) for g in groups], basemap)
     if project is None:
         return Markup("")

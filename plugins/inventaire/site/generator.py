@@ -23,6 +23,7 @@ from inventaire.core.fonts import user_cache_dir
 from inventaire.core.places import load_places
 from inventaire.core.postfile import PostFileError
 from inventaire.site import assets, pictures, reuse, workers
+from inventaire.site.basemap import basemap_file
 from inventaire.site.bookpages import book_page, read_book_pages
 from inventaire.site.charts import bar_chart, hour_chart
 from inventaire.site.citymap import city_map
@@ -114,7 +115,8 @@ class SiteGenerator(Generator):
             "gallery": gallery(articles),
             "most_shared": most_shared(articles),
             "hasard_url": chosen_at_build(post_urls(articles)),
-            "city_map": partial(city_map, [g.summary() for g in used]),
+            "city_map": partial(city_map, [g.summary() for g in used],
+                                  ground=basemap_file(self.settings, Path(self.path))),
             "bar_chart": bar_chart,
             "hour_chart": hour_chart,
             "show_candidates": bool(inventaire_settings.get(
