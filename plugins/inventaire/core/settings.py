@@ -39,6 +39,12 @@ DEFAULTS: dict[str, Any] = {
     # TARGETS maps a place's slug to a number (every hour) or to {hour: number}.
     "INVENTAIRE_TRIAGE_TARGET": 2,
     "INVENTAIRE_TRIAGE_TARGETS": {},
+    # inventaire import: an archive (zip, tar) is refused whole, before anything is
+    # read, when it holds more members than this, or its members inflate to more bytes
+    # than MAX_BYTES or than MAX_RATIO times its own size (importer/sources/limits.py).
+    "INVENTAIRE_IMPORT_MAX_BYTES": 2 * 1024 ** 3,
+    "INVENTAIRE_IMPORT_MAX_MEMBERS": 100_000,
+    "INVENTAIRE_IMPORT_MAX_RATIO": 100,
     # The book.
     "BOOK_ENABLED": True,
     "BOOK_TITLE": "",

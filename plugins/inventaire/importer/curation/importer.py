@@ -47,6 +47,7 @@ from inventaire.importer.sources.common import (
     Skipped,
 )
 from inventaire.importer.sources.detect import READERS, UnknownFormat, detect
+from inventaire.importer.sources.limits import project_limits
 
 DEFAULT_TZ = "Europe/Paris"
 
@@ -199,9 +200,11 @@ def collect(exports: list[Path], formats: list[str], filter_: DayFilter, content
             tally: Tally, progress: Progress | None = None) -> dict[tuple[str, str], Post]:
     kept: dict[tuple[str, str], Post] = {}
     deleted: set[tuple[str, str]] = set()
+    limits = project_limits(content.parent)  # what one archive may hold in all
     with (progress or Progress(QUIET)).step("reading exports", "posts") as bar:
         for export, kind in zip(exports, formats, strict=True):
-            context = ReadContext(filter_.tz, store_source(export, content), str(export))
+            context = ReadContext(filter_.tz, store_source(export, content), str(export),
+                                  limits)
             for record in READERS[kind](export, context):
                 if isinstance(record, Malformed):
                     tally.errors.append(str(record))
@@ -261,7 +264,7 @@ def run(args: argparse.Namespace) -> int:
             formats.append(args.format)
             continue
         try:
-            formats.append(detect(export))
+            formats.append(detect(export, project_limits(Path(args.project))))
         except UnknownFormat as error:
             raise UserError(str(error)) from None
         except OSError as error:

@@ -20,7 +20,7 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 import orjson
 
 from inventaire.core.model import Entity, Post
+from inventaire.importer.sources.limits import ArchiveLimits
 from inventaire.importer.sources.tarball import TarArchive, TarProblem, is_tar
 
 LOCAL_MEDIA = "_local_media"
@@ -117,6 +118,7 @@ class ReadContext:
     tz: tzinfo
     source: str = ""
     label: str = ""
+    limits: ArchiveLimits = field(default_factory=ArchiveLimits)  # one archive, in all
 
 
 @dataclass(frozen=True)
@@ -413,12 +415,16 @@ class Tree:
     :data:`MAX_MEMBER_BYTES` or :data:`MAX_RATIO` times their compressed size, so a
     zip bomb (even one whose header lies about its size) is never inflated. Tar
     archives get the same guards (:mod:`.tarball`); one that cannot be listed safely
-    raises :class:`ArchiveError`.
+    raises :class:`ArchiveError`, and so does an archive whose members are too many or
+    inflate to too much in all (:mod:`.limits`), before anything is read from it.
     """
 
-    def __init__(self, path: Path, label: str = "") -> None:
+    def __init__(self, path: Path, label: str = "", limits: ArchiveLimits | None = None
+                 ) -> None:
         self.path = path
         self.label = label or str(path)
+        self.limits = limits or ArchiveLimits()
+        self.inflated = 0  # bytes really inflated from the archive's members so far
         self.zip: zipfile.ZipFile | None = None
         self.tar: TarArchive | None = None
         self.refused: list[Refused] = []
@@ -433,7 +439,7 @@ class Tree:
                         names.append(full.relative_to(path).as_posix())
         elif not zipfile.is_zipfile(path) and is_tar(path):
             try:
-                self.tar = TarArchive(path, MAX_MEMBER_BYTES, MAX_RATIO, RATIO_FLOOR)
+                self.tar = TarArchive(path, MAX_MEMBER_BYTES, self.limits)
             except TarProblem as error:
                 raise ArchiveError(str(error)) from None
             for name, reason in self.tar.refused:
@@ -441,6 +447,7 @@ class Tree:
             names = self.tar.names
         else:
             self.zip = zipfile.ZipFile(path)
+            self._check_totals(self.zip.infolist())
             for info in self.zip.infolist():
                 reason = unsafe_member(info)
                 if reason:
@@ -448,6 +455,20 @@ class Tree:
                 elif not info.is_dir():
                     names.append(info.filename)
         self.names = sorted(names)
+
+    def _member_limit(self, info: zipfile.ZipInfo) -> int:
+        return min(MAX_MEMBER_BYTES, max(RATIO_FLOOR, MAX_RATIO * info.compress_size))
+
+    def _check_totals(self, infos: list[zipfile.ZipInfo]) -> None:
+        """Refuse the whole zip when its members are too many or say they inflate to
+        too much in all; a member beyond its own limit is refused when read, and not
+        counted here."""
+        declared = sum(i.file_size for i in infos if i.file_size <= self._member_limit(i))
+        refusal = self.limits.refusal(len(infos), declared, self.path.stat().st_size)
+        if refusal:
+            if self.zip is not None:
+                self.zip.close()
+            raise ArchiveError(refusal)
 
     def _refuse(self, name: str, reason: str) -> None:
         self.refused.append(Refused(self.label, f"member {name!r} {reason}; ignored, "
@@ -467,7 +488,7 @@ class Tree:
         if self.zip is None:
             return (self.path / name).read_bytes()
         info = self.zip.getinfo(name)
-        limit = min(MAX_MEMBER_BYTES, max(RATIO_FLOOR, MAX_RATIO * info.compress_size))
+        limit = self._member_limit(info)
         if info.file_size > limit:
             raise self._bomb(info, info.file_size, limit)
         chunks: list[bytes] = []
@@ -483,6 +504,11 @@ class Tree:
                 RuntimeError) as error:
             raise ArchiveError(f"member {name!r} cannot be read ({error}); "
                                "re-download the archive") from None
+        self.inflated += total  # headers may lie: what was really inflated counts
+        refusal = self.limits.refusal(0, self.inflated, self.path.stat().st_size,
+                                      "inflate to more than")
+        if refusal:
+            raise ArchiveError(refusal)
         return b"".join(chunks)
 
     def _bomb(self, info: zipfile.ZipInfo, size: int, limit: int,
@@ -507,12 +533,13 @@ def simple_entities(text: str) -> list[Entity]:
     return list(twitter_text.extract_entities(text))
 
 
-def open_tree(path: Path, label: str) -> Generator[Record, None, Tree | None]:
+def open_tree(path: Path, label: str, limits: ArchiveLimits | None = None
+              ) -> Generator[Record, None, Tree | None]:
     """The archive at ``path`` as a :class:`Tree`, after the notices of what it refused;
     ``None`` (with the notice that says why) when it cannot be read at all. Used as
     ``tree = yield from open_tree(path, label)`` by the readers of archives."""
     try:
-        tree = Tree(path, label)
+        tree = Tree(path, label, limits)
     except ArchiveError as error:
         yield Refused(label, str(error), "error")
         return None

@@ -22,11 +22,10 @@ from inventaire.importer.sources import (
 )
 from inventaire.importer.sources.common import (
     MAX_MEMBER_BYTES,
-    MAX_RATIO,
-    RATIO_FLOOR,
     ReadContext,
     Record,
 )
+from inventaire.importer.sources.limits import ArchiveLimits
 from inventaire.importer.sources.tarball import TarArchive, TarProblem, is_tar
 
 Reader = Callable[[Path, ReadContext], Iterator[Record]]
@@ -123,8 +122,9 @@ def _json_kind(path: Path) -> str | None:
         raise too_deep from None
 
 
-def detect(path: Path) -> str:
-    """The format name of an export; raises :class:`UnknownFormat` with a sentence."""
+def detect(path: Path, limits: ArchiveLimits | None = None) -> str:
+    """The format name of an export; raises :class:`UnknownFormat` with a sentence.
+    A tar archive is listed within ``limits`` (the project's, :mod:`.limits`)."""
     if path.is_dir():
         names = [p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()]
         kind = _by_names(names)
@@ -149,7 +149,7 @@ def detect(path: Path) -> str:
                             "(data/manifest.js) nor a Mastodon archive (outbox.json)")
     if path.name.lower().endswith((".tar.gz", ".tgz", ".tar")) or is_tar(path):
         try:
-            listing = TarArchive(path, MAX_MEMBER_BYTES, MAX_RATIO, RATIO_FLOOR)
+            listing = TarArchive(path, MAX_MEMBER_BYTES, limits or ArchiveLimits())
         except TarProblem as error:
             raise UnknownFormat(f"{path}: {error}") from None
         try:

@@ -299,7 +299,7 @@ def status_to_post(status: dict[str, Any], context: ReadContext) -> Post | Skipp
 
 
 def read_archive(path: Path, context: ReadContext) -> Iterator[Record]:
-    tree = yield from open_tree(path, context.label)
+    tree = yield from open_tree(path, context.label, context.limits)
     if tree is None:
         return
     outbox = tree.find("outbox.json")

@@ -21,6 +21,8 @@ import tarfile
 import zlib
 from pathlib import Path
 
+from inventaire.importer.sources.limits import ArchiveLimits
+
 _DAMAGED = (tarfile.TarError, EOFError, zlib.error, lzma.LZMAError, OSError)
 
 
@@ -52,10 +54,11 @@ def unsafe(info: tarfile.TarInfo) -> str:
 class TarArchive:
     """The safe members of a tar archive by name (``./`` dropped), read on demand."""
 
-    def __init__(self, path: Path, max_member: int, ratio: int, floor: int) -> None:
+    def __init__(self, path: Path, max_member: int, limits: ArchiveLimits) -> None:
         self.path = path
         self.max_member = max_member
-        self.budget = max(floor, ratio * max(1, path.stat().st_size))
+        self.limits = limits
+        self.budget = limits.budget(path.stat().st_size)
         self.members: dict[str, tarfile.TarInfo] = {}
         self.refused: list[tuple[str, str]] = []
         try:
@@ -63,16 +66,15 @@ class TarArchive:
         except _DAMAGED as error:
             raise TarProblem(f"cannot open the tar archive ({error}); it may be cut short "
                              "— download it again") from None
-        declared = 0
+        declared = count = 0
         try:
             while (info := self.tar.next()) is not None:
                 declared += info.size
-                if declared > self.budget:
-                    raise TarProblem(
-                        f"its members say they inflate to more than {self.budget:,} bytes "
-                        f"from {path.stat().st_size:,} compressed (a tar bomb?); refused, "
-                        "not inflated — extract it yourself and import the folder if you "
-                        "trust it")
+                count += 1
+                refusal = limits.refusal(count, declared, path.stat().st_size,
+                                         "say they inflate to at least", "tar")
+                if refusal:  # stops listing at once: at most the budget is inflated
+                    raise TarProblem(refusal)
                 name = info.name.removeprefix("./")
                 reason = unsafe(info)
                 if reason:

@@ -189,7 +189,8 @@ def _attach_files(post: Post, tweet: dict[str, Any], tree: Tree, media_dir: str)
 def read(path: Path, context: ReadContext) -> Iterator[Record]:
     single = path.is_file() and not zipfile.is_zipfile(path)
     # A lone tweets.js is read with the folder around it (for tweets_media/).
-    tree = yield from open_tree(path.parent if single else path, context.label)
+    tree = yield from open_tree(path.parent if single else path, context.label,
+                                context.limits)
     if tree is None:
         return
     manifest: dict[str, Any] = {}
