@@ -95,6 +95,16 @@ class SittingRef:
 
 
 @dataclass
+class ReadingRef:
+    """A post a crier read aloud at a place: when (« 16 h », « 16 h 05 »), sorted by
+    ``minutes``, and the post's anchor (its page is the post's)."""
+
+    time: str
+    minutes: int
+    anchor: str
+
+
+@dataclass
 class IndexEntry:
     """A heading of an index and the posts it points to; pages come after layout.
     An entry of the index of places lists its ``sittings`` rather than bare pages:
@@ -105,6 +115,7 @@ class IndexEntry:
     sort_key: str
     anchors: list[str]
     sittings: list[SittingRef] = field(default_factory=list)
+    readings: list[ReadingRef] = field(default_factory=list)  # the crier's, by time
 
 
 @dataclass
@@ -262,7 +273,9 @@ def contributors_index(posts: Sequence[BookPost]) -> list[IndexEntry]:
 
 
 def places_index(chapters: Sequence[Chapter], day: Day) -> list[IndexEntry]:
-    """Every place of the gazetteer → its sittings, whose heads name it (« Lieu : … »).
+    """Every place of the gazetteer → its sittings, whose heads name it (« Lieu : … »),
+    and the posts its crier read aloud there (« crieur : 11 h, 14 »), wherever they
+    were written.
 
     Each sitting is pointed at through its first post, which its head never leaves
     (``break-after: avoid``): an index anchor is always a post's, whose page every
@@ -278,9 +291,27 @@ def places_index(chapters: Sequence[Chapter], day: Day) -> list[IndexEntry]:
             entry.sittings.append(SittingRef(format_hour(sitting.posts[0].post.date.hour),
                                              sitting.posts[0].anchor,
                                              sitting.posts[-1].anchor))
+    for chapter in chapters:
+        for post in chapter.posts:
+            read = post.post.declaimed
+            name = place_name(day, read.place) if read is not None else ""
+            if read is None or not name:
+                continue
+            entry = entries.setdefault(read.place, IndexEntry(name, fold(name), []))
+            entry.readings.append(ReadingRef(spoken_time(read.time), minutes_of(read.time),
+                                             post.anchor))
     for entry in entries.values():  # by place: the hours in order; by hour, already
         entry.sittings.sort(key=lambda ref: int(ref.hour.split()[0]))
+        entry.readings.sort(key=lambda ref: ref.minutes)
     return sorted(entries.values(), key=lambda e: (e.sort_key, e.label))
+
+
+def minutes_of(text: str) -> int:
+    """``"16:05"`` → 965, to sort the crier's readings (an unreadable time last)."""
+    hour, _sep, minute = text.partition(":")
+    if hour.isdigit() and minute[:2].isdigit():
+        return int(hour) * 60 + int(minute[:2])
+    return 24 * 60
 
 
 def hashtags_index(posts: Sequence[BookPost], day_tags: Sequence[str]) -> list[IndexEntry]:

@@ -61,10 +61,19 @@ class SittingRow:
 
 
 @dataclass
+class ReadingRow:
+    """« 11 h, 14, 15 »: when the crier read, the pages of the posts read then."""
+
+    time: str
+    refs: list[tuple[str, str]]  # (page as printed, anchor of the first post there)
+
+
+@dataclass
 class IndexRow:
     label: str
     refs: list[tuple[str, str]]  # (page as printed, anchor of the first post there)
     sittings: list[SittingRow] = field(default_factory=list)
+    readings: list[ReadingRow] = field(default_factory=list)
 
 
 def page_range(first: int, last: int) -> str:
@@ -112,21 +121,31 @@ class BookView:
     printer_settings: str = ""
 
 
+def page_refs(anchors: Sequence[str], pages: dict[str, int] | None) -> list[tuple[str, str]]:
+    """Distinct pages in order, each with the first anchor on it; placeholders before
+    the first pass."""
+    if pages is None:
+        return [(PLACEHOLDER, a) for a in anchors]
+    first: dict[int, str] = {}
+    for anchor in anchors:
+        first.setdefault(pages[anchor], anchor)
+    return [(str(n), first[n]) for n in sorted(first)]
+
+
 def index_rows(entries: Sequence[IndexEntry], pages: dict[str, int] | None) -> list[IndexRow]:
     """Index lines: distinct pages in order; placeholders before the first pass."""
     rows = []
     for entry in entries:
-        if pages is None:
-            refs = [(PLACEHOLDER, a) for a in entry.anchors]
-        else:
-            first: dict[int, str] = {}
-            for anchor in entry.anchors:
-                first.setdefault(pages[anchor], anchor)
-            refs = [(str(n), first[n]) for n in sorted(first)]
         sittings = [SittingRow(ref.hour, PLACEHOLDER if pages is None
                                else page_range(pages[ref.first], pages[ref.last]), ref.first)
                     for ref in entry.sittings]
-        rows.append(IndexRow(entry.label, refs, sittings))
+        by_time: dict[str, list[str]] = {}
+        for reading in entry.readings:
+            by_time.setdefault(reading.time, []).append(reading.anchor)
+        readings = [ReadingRow(time, page_refs(anchors, pages))
+                    for time, anchors in by_time.items()]
+        rows.append(IndexRow(entry.label, page_refs(entry.anchors, pages), sittings,
+                             readings))
     return rows
 
 
