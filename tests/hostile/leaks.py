@@ -121,3 +121,50 @@ def unique_words(text: str, others: list[str]) -> list[str]:
     haystack = "\n".join(normal(other) for other in others)
     words = {normal(w) for w in WORD.findall(text) if not any(c.isdigit() for c in w)}
     return sorted(w for w in words if len(w) >= 8 and w not in haystack)
+
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".tif", ".tiff"}
+
+
+def magenta_share(image: object) -> float:
+    """The share of clearly magenta pixels (r, b high; g low) in a PIL image: the
+    withdrawal test's photo is magenta, a colour the theme and the book never use."""
+    from PIL import Image
+
+    assert isinstance(image, Image.Image)
+    small = image.convert("RGB").resize((64, 64))
+    pixels = list(small.getdata())
+    hits = sum(1 for r, g, b in pixels if r > 180 and b > 180 and g < 90)
+    return hits / len(pixels)
+
+
+def images_showing(folder: Path, share: float = 0.01) -> list[str]:
+    """``path`` (or ``path page N``) of every image under ``folder`` (files, and the
+    images inside PDFs) more than ``share`` magenta: what shows the test's photo."""
+    from PIL import Image, UnidentifiedImageError
+    from pypdf import PdfReader
+
+    found: list[str] = []
+    for path in sorted(folder.rglob("*")):
+        name = str(path.relative_to(folder))
+        if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file():
+            try:
+                with Image.open(path) as image:
+                    if magenta_share(image) > share:
+                        found.append(name)
+            except (UnidentifiedImageError, OSError):
+                continue
+        elif path.suffix == ".pdf" and path.is_file():
+            for number, page in enumerate(PdfReader(path).pages, start=1):
+                found.extend(f"{name} page {number} ({embedded.name})"
+                             for embedded in page.images if embedded.image is not None
+                             and magenta_share(embedded.image) > share)
+    return found
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder`` → its path."""
+    import hashlib
+
+    return {hashlib.sha256(p.read_bytes()).hexdigest(): str(p.relative_to(folder))
+            for p in sorted(folder.rglob("*")) if p.is_file()}
