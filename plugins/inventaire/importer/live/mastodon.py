@@ -160,6 +160,8 @@ class MastodonSource:
             fresh = self._backfill()
         else:
             since = newest
+            # Until an empty page, not a short one: a server may give fewer than asked
+            # (GoToSocial, Pleroma and some Mastodon set-ups cap pages lower).
             for _ in range(MAX_PAGES):
                 page = self._call("new", limit=PAGE, min_id=since)
                 if not page:
