@@ -230,3 +230,17 @@ def test_photos_are_served_from_content_only(served: tuple[Path, int, str]) -> N
     assert request(port, "GET", f"/_triage/media/{media}")[0] == 200
     assert request(port, "GET", "/_triage/media/../pages/journee.md")[0] == 404
     assert request(port, "GET", "/_triage/media/pages/journee.md")[0] == 404
+
+
+def test_the_listing_is_the_projects_post_files(root: Path, tmp_path: Path) -> None:
+    from inventaire.core.project import post_files
+
+    project = small_project(root, tmp_path)
+    posts = project / "content" / "posts"
+    (posts / DAY / ".#08h49-325138946264985611.md").write_text("backup", encoding="utf-8")
+    (posts / ".trash").mkdir()
+    (posts / ".trash" / "x.md").write_text("old", encoding="utf-8")
+    (posts / DAY / "notes.txt").write_text("not a post", encoding="utf-8")
+    listed = [key for key, _stat in Triage(project / "content").listing()]
+    assert listed == [p.relative_to(posts).as_posix() for p in post_files(project / "content")]
+    assert len(listed) == 5

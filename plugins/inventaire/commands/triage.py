@@ -35,7 +35,7 @@ from inventaire.core.model import Post
 from inventaire.core.places import Place, load_places
 from inventaire.core.post_edit import edit_post_file, restore_post_file
 from inventaire.core.postfile import read_post
-from inventaire.core.project import POSTS_FOLDER, post_files
+from inventaire.core.project import POSTS_FOLDER
 from inventaire.core.rights import Register
 
 _CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -143,20 +143,39 @@ class Triage:
         self._cache[key] = (stat.st_mtime_ns, stat.st_size, value)
         return value
 
+    def listing(self) -> list[tuple[str, os.stat_result]]:
+        """The post files (``core.project.post_files``'s: ``.md`` under ``posts/``, no
+        hidden file or folder) by key, with their ``stat``. Walked with ``scandir``:
+        a poll of 10,000 files through ``pathlib`` took a second."""
+        found: list[tuple[str, os.stat_result]] = []
+        pending = [("", str(self.posts_root))]
+        while pending:
+            prefix, folder = pending.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    if entry.is_dir():
+                        pending.append((f"{prefix}{entry.name}/", entry.path))
+                    elif entry.name.endswith(".md"):
+                        found.append((prefix + entry.name, entry.stat()))
+                except FileNotFoundError:
+                    continue  # deleted while listed
+        found.sort(key=lambda item: item[0])
+        return found
+
     def state(self, since: str = "") -> dict[str, Any]:
         """The posts, places, targets and unreadable files; only ``{"version"}`` when
         nothing changed since ``since``."""
-        files = post_files(self.content)
-        stats = []
-        for path in files:
-            try:
-                stats.append((path, path.stat()))
-            except FileNotFoundError:
-                continue  # deleted while listed
+        stats = self.listing()
         rights = self.content / "rights.yml"
         digest = hashlib.sha1()
-        for path, stat in stats:
-            digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+        for key, stat in stats:
+            digest.update(f"{key}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
         if rights.is_file():
             digest.update(str(rights.stat().st_mtime_ns).encode())
         version = digest.hexdigest()[:20]
@@ -171,16 +190,15 @@ class Triage:
         errors: list[str] = [str(error)] if error else []
         withdrawn = 0
         with self._lock:
-            for path, stat in stats:
-                key = path.relative_to(self.posts_root).as_posix()
-                value = self._read(path, key, stat, places)
+            for key, stat in stats:
+                value = self._read(self.posts_root / key, key, stat, places)
                 if isinstance(value, str):
                     errors.append(value)
                 elif register.apply(value[1]) is not value[1]:
                     withdrawn += 1  # the register's: never shown, never decided here
                 else:
                     posts.append(value[0])
-            keep = {path.relative_to(self.posts_root).as_posix() for path, _s in stats}
+            keep = {key for key, _stat in stats}
             for gone in set(self._cache) - keep:
                 del self._cache[gone]
         day = load_day(self.content, self.settings, strict=False)
