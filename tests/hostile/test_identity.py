@@ -116,10 +116,12 @@ def test_check_names_the_impostors_and_the_shared_id(
         start = f"{post_path(post, project / 'content/posts')}:{line}: "
         return any(row.startswith(start) and words in row for row in out.splitlines())
 
-    assert said(IMPOSTOR, 6, "author: the handle holds invisible or bidi characters (U+200B)")
-    assert said(IMPOSTOR, 6, "author: @flaneuse75⟨U+200B⟩ looks like @flaneuse75")
-    assert said(NOTE, 2, f"id: a twitter post has the same id {REAL.id}: both are kept, "
-                f"this one as /post/mastodon-{REAL.id}/")
+    # The project's site is French (DEFAULT_LANG): so are check's lines.
+    assert said(IMPOSTOR, 6, "author: le pseudo contient des caractères invisibles ou "
+                "bidirectionnels (U+200B)")
+    assert said(IMPOSTOR, 6, "author: @flaneuse75⟨U+200B⟩ ressemble à @flaneuse75")
+    assert said(NOTE, 2, f"id: un message twitter a le même identifiant {REAL.id} : les deux "
+                f"sont gardés, celui-ci en /post/mastodon-{REAL.id}/")
     assert not said(REAL, 6, "author")  # the real author is not suspected
 
 

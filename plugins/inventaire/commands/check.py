@@ -249,11 +249,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"{warning.path}:{warning.line}: {translate('warning', lang)}: "
               f"{warning.field}: {warning.what} — {warning.fix}")
     if warnings:
-        alts = sum(1 for w in warnings if w.field == "media")
-        sensitive = len(warnings) - alts
+        alts = sum(1 for w in warnings if w.field == "media" and "alt text" in w.what)
+        sensitive = sum(1 for w in warnings if w.field == "sensitive")
         print(translate(f"{len(warnings)} warning(s): {alts} photo(s) of selected posts "
                         f"without a description, {sensitive} sensitive post(s) to decide",
                         lang), file=sys.stderr)
+        hostile_count = len(warnings) - alts - sensitive  # check_hostile's
+        if hostile_count:
+            print(translate(f"{hostile_count} warning(s) about what strangers sent: hidden "
+                            "characters, look-alike handles, control characters, ids two "
+                            "networks share", lang), file=sys.stderr)
     if progress.verbose:
         print("statuses: " + ", ".join(f"{statuses[name]} {name}" for name in STATUSES))
     if found:

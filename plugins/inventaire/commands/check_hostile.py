@@ -97,14 +97,16 @@ def warnings_of(post: Post, path: Path) -> list[PostFileError]:
         found.append(PostFileError(str(path), line(field), field, what, fix))
 
     hidden, foreign = hidden_characters(post.author), foreign_characters(post.author)
-    if hidden or foreign:
-        kinds = (["invisible or bidi characters (" + ", ".join(hidden) + ")"] if hidden
-                 else []) + (["letters outside ASCII (" + ", ".join(foreign) + ")"]
-                             if foreign else [])
-        add("author", f"the handle holds {' and '.join(kinds)}, which no network puts "
-            f"in a handle: it is shown as @{shown_handle(post.author)}, another account "
-            "than the one it looks like", "check that it does not pose as an author of "
-            "the day; withdraw it if it does")
+    if hidden:
+        add("author", f"the handle holds invisible or bidi characters ({', '.join(hidden)}), "
+            "which no network puts in a handle: it is shown as "
+            f"@{shown_handle(post.author)}, another account than the one it looks like",
+            "check that it does not pose as an author of the day; withdraw it if it does")
+    if foreign:
+        add("author", f"the handle holds letters outside ASCII ({', '.join(foreign)}), "
+            "which no network puts in a handle: it is shown as "
+            f"@{shown_handle(post.author)}, another account than the one it looks like",
+            "check that it does not pose as an author of the day; withdraw it if it does")
     fields: list[tuple[str, str]] = [
         ("author_name", post.author_name), ("note", post.note), ("url", post.url),
         ("place", post.place), ("text", post.text)]
@@ -134,7 +136,7 @@ def shared_warnings(posts: Iterable[tuple[Path, Post]]) -> list[PostFileError]:
         networks.setdefault(post.id, set()).add(post.network)
     warned: set[tuple[Path, str]] = set()
 
-    def add(path: Path, field: str, what: str, fix: str) -> None:
+    def add(field: str, what: str, fix: str, path: Path) -> None:
         if (path, field) not in warned:
             warned.add((path, field))
             found.append(PostFileError(str(path), _Lines(path)(field), field, what, fix))
@@ -145,12 +147,12 @@ def shared_warnings(posts: Iterable[tuple[Path, Post]]) -> list[PostFileError]:
         if len(alike) > 1 and not plain:
             others = ", ".join(f"@{shown_handle(h)}" for h in sorted(alike)
                                if h != post.author.casefold())
-            add(path, "author", f"@{shown_handle(post.author)} looks like {others} but "
-                "is another account: it is listed apart, never as them",
-                "check that it does not pose as them; withdraw it if it does")
+            add("author", f"@{shown_handle(post.author)} looks like {others} but is "
+                "another account: it is listed apart, never as them",
+                "check that it does not pose as them; withdraw it if it does", path)
         others_networks = sorted(networks[post.id] - {post.network})
         if others_networks:
-            add(path, "id", f"a {' and a '.join(others_networks)} post has the same id "
+            add("id", f"a {' and a '.join(others_networks)} post has the same id "
                 f"{post.id}: both are kept, this one as /post/{post.slug}/",
-                "nothing to do if both are genuine; an export can give any id")
+                "nothing to do if both are genuine; an export can give any id", path)
     return found
