@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pelican import signals
 
-from inventaire.site import plugin, statics, taxonomy, workers, writer
+from inventaire.site import plugin, prefetch, statics, taxonomy, workers, writer
 
 
 def register() -> None:
     signals.initialized.connect(plugin.add_filters)
     signals.readers_init.connect(plugin.add_reader)
+    signals.article_generator_init.connect(prefetch.prefetch)
     signals.get_generators.connect(plugin.get_generators)
     signals.article_generator_finalized.connect(taxonomy.bind)
     signals.static_generator_finalized.connect(statics.guard)

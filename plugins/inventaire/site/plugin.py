@@ -13,7 +13,7 @@ from typing import Any
 
 from inventaire.core import settings as inventaire_settings
 
-from . import sitemap
+from . import readmemo, sitemap
 from .filters import FILTERS
 from .generator import SiteGenerator
 from .live import LiveGenerator
@@ -47,6 +47,8 @@ def finish(pelican: Any) -> None:
     page is written by then: the render workers were joined at the end of the last
     generator that renders pages (``SiteGenerator.generate_output``).
     """
+    if not readmemo.enabled(pelican.settings):
+        readmemo.forget()  # what the cores parsed for this build only
     output = Path(pelican.output_path)
     html = sitemap.html_pages(output)
     sitemap.write_sitemap(output, html, str(pelican.settings.get("SITEURL") or ""),

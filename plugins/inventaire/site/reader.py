@@ -61,6 +61,7 @@ class InventaireReader(MarkdownReader):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._folders: dict[str, bool] = {}  # folder → holds posts
+        self._memo_on = False
 
     @cached_property
     def _content_root(self) -> Path:
@@ -81,7 +82,7 @@ class InventaireReader(MarkdownReader):
         """The posts' own media files, read once, when a page links into media/."""
         return post_media_files(self._content_root)
 
-    def _is_post(self, source_path: str) -> bool:
+    def is_post(self, source_path: str) -> bool:
         """Whether the file is under ``posts/``; decided once per folder, not per file."""
         folder, _name = os.path.split(os.path.abspath(source_path))
         if folder not in self._folders:
@@ -96,22 +97,33 @@ class InventaireReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str | None, dict[str, Any]]:
         """The HTML and metadata of a file; for a file that cannot be read, its error is
         logged and the HTML is None (the post is skipped)."""
-        if self._is_post(source_path):
+        if self.is_post(source_path):
             return self._read_post(Path(source_path).read_bytes(), source_path)
         return self._read_page(Path(source_path).read_text(encoding="utf-8"), source_path)
 
+    def use_memo(self) -> None:
+        """Look parsed posts up in :mod:`.readmemo` in this build even when the
+        preview's setting is off (:mod:`.prefetch` fills it from every core). The
+        register and the memory's key are made here, before any fork."""
+        self._memo_on = True
+        _ = self._register, self._memo_context
+
     @cached_property
     def _memo_context(self) -> bytes | None:
-        """The preview builder's memory of parsed posts (:mod:`.readmemo`), or None."""
-        if not readmemo.enabled(self.settings):
+        """What the memory's keys hold besides the file (:mod:`.readmemo`), or None
+        when this build keeps no memory."""
+        if not (self._memo_on or readmemo.enabled(self.settings)):
             return None
         return readmemo.context_digest(self.settings, self._content_root / REGISTER_FILE)
 
-    def _parse_post(self, raw: bytes, source_path: str) -> tuple[Post, str]:
+    def memo_key(self, raw: bytes, source_path: str) -> bytes | None:
+        context = self._memo_context
+        return readmemo.key(raw, source_path, context) if context else None
+
+    def parse_post(self, raw: bytes, source_path: str) -> tuple[Post, str]:
         """The record and its text's HTML (the author's own spaces before ; ! ? : »
         made unbreakable, as in the book); raises :class:`PostFileError`."""
-        context = self._memo_context
-        memo_key = readmemo.key(raw, source_path, context) if context else None
+        memo_key = self.memo_key(raw, source_path)
         if memo_key is not None and (kept := readmemo.recall(memo_key)) is not None:
             return kept  # type: ignore[no-any-return]
         # The schema's reading, as inventaire check's (core.schema).
@@ -123,7 +135,7 @@ class InventaireReader(MarkdownReader):
 
     def _read_post(self, raw: bytes, source_path: str) -> tuple[str | None, dict[str, Any]]:
         try:
-            post, html = self._parse_post(raw, source_path)
+            post, html = self.parse_post(raw, source_path)
         except PostFileError as error:
             logger.error("%s", error)
             return None, {"status": "skip", "title": "", "date": None}

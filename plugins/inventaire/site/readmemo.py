@@ -1,4 +1,5 @@
-"""Posts parsed once per content, in the preview's long-lived builder only.
+"""Posts parsed once per content: across the preview builder's builds, and across
+the cores within one build.
 
 Parsing the editors' files (YAML, then the post's text to HTML) is the largest part
 of reading the day. The preview's builder (``commands/preview_worker.py``) builds
@@ -8,7 +9,8 @@ under a key made of the file's bytes and of everything else the parsing reads (e
 setting and the rights register, :func:`context_digest`). The code is not in the key:
 the builder exits when the code changed, and this memory goes with it. A value is
 kept pickled and unpickled at each use, so that a build changing a record it got
-cannot change the next build's. ``inventaire build`` never turns it on.
+cannot change the next build's. In any other build the memory holds what
+:mod:`.prefetch` parsed on the other cores, for that build only (emptied at its end).
 """
 
 from __future__ import annotations
@@ -44,6 +46,29 @@ def key(raw: bytes, source_path: str, context: bytes) -> bytes:
     return hashlib.sha256(context + source_path.encode() + b"\0" + raw).digest()
 
 
+def freeze(value: Any) -> bytes | None:
+    """``value`` as kept (pickled); None when it cannot be pickled (then not kept)."""
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+
+
+def keep(memo_key: bytes, kept: bytes) -> None:
+    """Keep a value already frozen (:func:`freeze`, perhaps in another process)."""
+    if len(_memo) >= LIMIT:
+        _memo.clear()
+    _memo[memo_key] = kept
+
+
+def holds(memo_key: bytes) -> bool:
+    return memo_key in _memo
+
+
+def empty() -> bool:
+    return not _memo
+
+
 def recall(memo_key: bytes) -> Any | None:
     """The value kept under ``memo_key``, as a fresh object; None when there is none."""
     kept = _memo.get(memo_key)
@@ -52,13 +77,9 @@ def recall(memo_key: bytes) -> Any | None:
 
 def remember(memo_key: bytes, value: Any) -> None:
     """Keep ``value``; a value that cannot be pickled is simply not kept."""
-    try:
-        kept = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return
-    if len(_memo) >= LIMIT:
-        _memo.clear()
-    _memo[memo_key] = kept
+    kept = freeze(value)
+    if kept is not None:
+        keep(memo_key, kept)
 
 
 def forget() -> None:

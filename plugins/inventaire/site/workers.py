@@ -91,7 +91,7 @@ def start(generators: Sequence[Any]) -> None:
     context[CHILDREN] = children
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to kill this child when its parent dies (``PR_SET_PDEATHSIG``): a
     build killed halfway must not leave workers writing into its folder, which the
     next build deletes. Elsewhere, the child finishes its share and exits."""
@@ -106,7 +106,7 @@ def _die_with_parent() -> None:
 
 def _render_share(generators: Sequence[Any], index: int, count: int) -> None:
     """In a child: the pages of share ``index``, then ``os._exit``."""
-    _die_with_parent()
+    die_with_parent()
     status = CRASHED
     flag = ErrorFlag()
     logging.getLogger().addHandler(flag)
