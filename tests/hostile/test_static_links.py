@@ -42,6 +42,7 @@ Permis : [programme]({static}/media/programme.pdf) ![plan]({attach}plan.png)
 
 RAW = """<html><head><title>Brut</title></head><body>
 <a href="{static}../../machine.txt">machine</a> <a href="{static}/sources/export.jsonl">x</a>
+<script>alert("HOSTILE-RAW")</script><a href="javascript:alert(1)" onclick="alert(2)">y</a>
 </body></html>
 """
 
@@ -111,3 +112,6 @@ def test_the_build_publishes_nothing_from_sources_and_writes_only_in_output(
     assert "programme.pdf" in page and "plan.png" in page
     assert "sources" not in page and "machine.txt" not in page
     assert any("liens.md:7:" in r.getMessage() for r in caplog.records), caplog.text
+    # Pelican's .html pages are the editors' too: sanitised as their Markdown is.
+    raw = published["brut/index.html"].decode()
+    assert "HOSTILE-RAW" not in raw and "javascript:" not in raw and "onclick" not in raw

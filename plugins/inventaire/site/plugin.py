@@ -16,6 +16,7 @@ from inventaire.core import settings as inventaire_settings
 from . import readmemo, sitemap
 from .filters import FILTERS
 from .generator import SiteGenerator
+from .htmlpages import EditorsHTMLReader
 from .live import LiveGenerator
 from .reader import InventaireReader
 from .search import index_site
@@ -24,8 +25,11 @@ logger = logging.getLogger(__name__)
 
 
 def add_reader(readers: Any) -> None:
-    """Our reader takes ``.md`` so that posts are never read as Markdown."""
+    """Our reader takes ``.md`` so that posts are never read as Markdown; ``.html``
+    files are read by Pelican's reader and sanitised (:mod:`.htmlpages`)."""
     readers.reader_classes["md"] = InventaireReader
+    for extension in EditorsHTMLReader.file_extensions:
+        readers.reader_classes[extension] = EditorsHTMLReader
 
 
 def add_filters(pelican: Any) -> None:
