@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -138,6 +139,7 @@ class FakeBluesky(Service):
     def __init__(self) -> None:
         super().__init__()
         self.views: dict[str, dict[str, Any]] = {}
+        self.spent_once = False  # answer once with ratelimit-remaining: 0
 
     def add(self, rkey: str, when: datetime, text: str = "", handle: str = "zoe.example.com",
             tag: str = "jdtap") -> str:
@@ -174,7 +176,13 @@ class FakeBluesky(Service):
         answer: dict[str, Any] = {"posts": page, "hitsTotal": len(found)}
         if offset + limit < len(found):
             answer["cursor"] = str(offset + limit)
-        return Reply(200, answer)
+        headers = {"ratelimit-limit": "3000", "ratelimit-remaining": "2999",
+                   "ratelimit-reset": str(int(time.time()) + 300)}
+        if self.spent_once:
+            self.spent_once = False
+            headers.update({"ratelimit-remaining": "0",
+                            "ratelimit-reset": str(int(time.time()) + 40)})
+        return Reply(200, answer, headers)
 
 
 def _instant(text: str) -> datetime:

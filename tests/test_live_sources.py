@@ -298,6 +298,16 @@ def test_bluesky_429_and_a_deletion(content: Path, bluesky: tuple[FakeBluesky, s
     assert Register.load(content).rule_for(read_post(files(content)["3kstay"])) is None
 
 
+def test_bluesky_waits_for_a_spent_window(content: Path, bluesky: tuple[FakeBluesky, str],
+                                          sleeps: Sleeps) -> None:
+    fake, url = bluesky
+    fake.add("3kone", MORNING)
+    fake.spent_once = True  # ratelimit-remaining: 0, reset in 40 s
+    one_pass(content, blue_source(url, sleeps))
+    assert len(sleeps.seconds) == 1 and 20 < sleeps.seconds[0] <= 41
+    assert set(files(content)) == {"3kone"}
+
+
 # ------------------------------------------------------------------ watched folder
 
 def test_a_growing_jsonl_is_read_once_and_a_partial_line_waits(content: Path,

@@ -11,7 +11,8 @@ Post views are read by the import's own reader (``importer.sources.bluesky``). T
 service is ``LIVE_BLUESKY_URL``; search asks for an account on the main service, so
 ``BLUESKY_HANDLE`` and ``BLUESKY_APP_PASSWORD`` (an app password, never the
 account's), when set in the environment, log in first. A 429's ``Retry-After`` (else
-its ``ratelimit-reset``) is honoured by :class:`.retry.Retry`.
+its ``ratelimit-reset``) is honoured by :class:`.retry.Retry`, and a window spent
+(``ratelimit-remaining: 0`` on an answer) is waited out before the next call.
 """
 
 from __future__ import annotations
@@ -84,8 +85,10 @@ class BlueskySource:
             return BACKOFF
         return None
 
-    def _ask(self, what: str, function: Any) -> Any:
-        from atproto import exceptions, models
+    def _ask(self, what: str, nsid: str, params: Any) -> dict[str, Any]:
+        """One XRPC query (the SDK's ``invoke_query``, whose answer keeps the
+        headers): its JSON, after waiting out a spent rate-limit window."""
+        from atproto import exceptions
 
         try:
             if self.login and not self.logged_in:
@@ -94,7 +97,9 @@ class BlueskySource:
                                 lambda: self.client.login(login[0], login[1]),
                                 self._classify)
                 self.logged_in = True
-            answer = self.retry.call(f"{self.key} ({what})", function, self._classify)
+            answer = self.retry.call(f"{self.key} ({what})",
+                                     lambda: self.client.invoke_query(nsid, params=params),
+                                     self._classify)
         except exceptions.UnauthorizedError:
             raise SourceUnavailable(
                 f"{self.key}: the service asks for an account; set BLUESKY_HANDLE and "
@@ -102,21 +107,29 @@ class BlueskySource:
         except exceptions.AtProtocolError as error:
             raise SourceUnavailable(f"{self.key}: {error or error.__class__.__name__}") \
                 from None
-        return models.get_model_as_dict(answer)
+        headers = answer.headers or {}
+        if str(headers.get("ratelimit-remaining", "")).strip() == "0":
+            wait = until_reset(headers.get("ratelimit-reset"), self.retry.clock())
+            if wait:
+                self.retry.pause(wait, f"{self.key}: rate limit reached "
+                                       "(ratelimit-remaining: 0)")
+        return answer.content if isinstance(answer.content, dict) else {}
 
     def _search(self, what: str, **params: Any) -> dict[str, Any]:
-        query = {"q": f"#{self.hashtag}", "sort": "latest", "limit": PAGE, **params}
-        result: dict[str, Any] = self._ask(
-            what, lambda: self.client.app.bsky.feed.search_posts(params=query))
-        return result
+        from atproto import models
+
+        query = models.AppBskyFeedSearchPosts.Params(
+            q=f"#{self.hashtag}", sort="latest", limit=PAGE, **params)
+        return self._ask(what, "app.bsky.feed.searchPosts", query)
 
     def _existing(self, uris: list[str]) -> set[str]:
+        from atproto import models
+
         found: set[str] = set()
         for start in range(0, len(uris), LOOKUP):
-            chunk = uris[start:start + LOOKUP]
-            answer = self._ask("deleted upstream?",
-                               lambda c=chunk: self.client.app.bsky.feed.get_posts(
-                                   params={"uris": c}))
+            answer = self._ask("deleted upstream?", "app.bsky.feed.getPosts",
+                               models.AppBskyFeedGetPosts.Params(
+                                   uris=uris[start:start + LOOKUP]))
             found.update(str(p.get("uri")) for p in answer.get("posts") or ())
         return found
 
