@@ -1,5 +1,5 @@
-"""One simulated hour of the day (issue 19): posts arrive from a fake Mastodon and a
-growing twarc2 file, three are selected and marked for a place (as the triage writes
+"""One simulated hour of the day (issue 19): posts arrive from a fake Mastodon, a fake
+Bluesky and a growing twarc2 file, three are selected and marked for a place (as the triage writes
 them), the round hour passes, and the crier's sheet and phone page hold exactly
 those three. Also the wall and the home block of a live publication."""
 
@@ -17,13 +17,14 @@ from hostile.tmpproject import make_project
 from inventaire.commands.build import build, load_settings
 from inventaire.commands.live import Day, make_round_sheets, the_day
 from inventaire.core.postfile import read_post
+from inventaire.importer.live.bluesky import BlueskySource
 from inventaire.importer.live.cursors import Cursors
 from inventaire.importer.live.folder import FolderSource
 from inventaire.importer.live.land import Lander
 from inventaire.importer.live.mastodon import MastodonSource
 from inventaire.importer.live.retry import Retry
 from inventaire.importer.live.scheduler import PassReport, Scheduler
-from live_fakes import FIXTURES, FakeMastodon, serve
+from live_fakes import FIXTURES, FakeBluesky, FakeMastodon, serve
 
 PARIS = ZoneInfo("Europe/Paris")
 PLACE = "place-de-la-bastille"
@@ -76,6 +77,7 @@ def test_one_hour_of_the_day(tmp_path: Path) -> None:
     filter_ = the_day(content)
     clock = Clock()
     fake = FakeMastodon()
+    sky = FakeBluesky()
     rounds: list[int] = []
 
     def on_round(when: datetime) -> None:
@@ -83,7 +85,7 @@ def test_one_hour_of_the_day(tmp_path: Path) -> None:
         make_round_sheets(settings, when.hour, [output])
         build(project, book=False, search=False)
 
-    with serve(fake) as url:
+    with serve(fake) as url, serve(sky) as sky_url:
         passes = 0
 
         def arrive(_report: PassReport) -> None:
@@ -100,11 +102,12 @@ def test_one_hour_of_the_day(tmp_path: Path) -> None:
             elif passes == 2:
                 with stream.open("a", encoding="utf-8") as handle:
                     handle.write(tweet_line(2, when, "Un bus vide")[50:])
-                    handle.write(tweet_line(3, when, CHOSEN[2]))
                 fake.add(3, when, "Un marchand de journaux crie les titres")
+                sky.add("3kpigeons", when - timedelta(minutes=1), CHOSEN[2])
+                sky.add("3kchien", when, "Un chien attend devant la pharmacie")
             elif passes == 3:
                 files = {read_post(p).text: p for p in (content / "posts").rglob("*.md")}
-                assert len(files) == 6
+                assert len(files) == 7
                 for text, path in files.items():
                     if text.startswith(CHOSEN):
                         mark(path, PLACE, "15:00")
@@ -114,6 +117,8 @@ def test_one_hour_of_the_day(tmp_path: Path) -> None:
         scheduler = Scheduler(
             [MastodonSource(url, "jdtap", filter_.start, PARIS, Retry(sleep=clock.sleep),
                             token=""),
+             BlueskySource(sky_url, "jdtap", filter_.start, PARIS, Retry(sleep=clock.sleep),
+                           login=None),
              FolderSource(stream.parent, content, PARIS)],
             Cursors.load(content), Lander(content, filter_), interval=600,
             lead=timedelta(0), on_round=on_round, on_pass=arrive, clock=clock,
@@ -126,7 +131,7 @@ def test_one_hour_of_the_day(tmp_path: Path) -> None:
                     for page in pypdf.PdfReader(sheet).pages)
     for text in CHOSEN:
         assert text in said
-    for text in ("boulangerie", "bus vide", "journaux"):
+    for text in ("boulangerie", "bus vide", "journaux", "chien"):
         assert text not in said
     assert "3 textes à lire" in said
     assert not (output / "livre" / "crieurs" / "place-saint-sulpice" / "15h.pdf").exists()
