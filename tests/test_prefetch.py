@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from hostile.tmpproject import made_up_post, make_project
 from inventaire.commands.build import build
-from inventaire.site import reader, readmemo
+from inventaire.site import readmemo
+from parses import counted_parses
 
 POSTS = 12
 
@@ -28,17 +29,9 @@ def project(tmp_path: Path) -> Path:
 
 def parsed_in_parent(project: Path, workers: int, output: Path,
                      monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-    real = reader.load_post_file
-
-    def counting(raw: bytes, source: str) -> object:
-        seen.append(Path(source).name)
-        return real(raw, source)
-
-    monkeypatch.setattr(reader, "load_post_file", counting)
-    build(project, output=output, book=False,
-          overrides={"INVENTAIRE_RENDER_WORKERS": workers, "INVENTAIRE_SEARCH": False})
-    monkeypatch.setattr(reader, "load_post_file", real)
+    with counted_parses(monkeypatch) as seen:
+        build(project, output=output, book=False, overrides={
+            "INVENTAIRE_RENDER_WORKERS": workers, "INVENTAIRE_SEARCH": False})
     return seen
 
 

@@ -15,7 +15,8 @@ from hostile.tmpproject import small_project
 from inventaire.commands.build import build
 from inventaire.commands.preview_worker import Builder, code_signature
 from inventaire.core.postfile import read_post, write_post
-from inventaire.site import reader, readmemo
+from inventaire.site import readmemo
+from parses import counted_parses
 
 MEMO = {"INVENTAIRE_SHOW_CANDIDATES": True, "INVENTAIRE_SEARCH": False,
         "INVENTAIRE_READ_MEMO": True, "INVENTAIRE_RENDER_WORKERS": 1}
@@ -30,16 +31,8 @@ def project(tmp_path: Path) -> Path:
 
 def parsed_files(project: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Build with the memory on; the posts the reader parsed."""
-    seen: list[str] = []
-    real = reader.load_post_file
-
-    def counting(raw: bytes, source: str) -> object:
-        seen.append(Path(source).name)
-        return real(raw, source)
-
-    monkeypatch.setattr(reader, "load_post_file", counting)
-    build(project, overrides=dict(MEMO), book=False, reuse_pages=True)
-    monkeypatch.setattr(reader, "load_post_file", real)
+    with counted_parses(monkeypatch) as seen:
+        build(project, overrides=dict(MEMO), book=False, reuse_pages=True)
     return seen
 
 
