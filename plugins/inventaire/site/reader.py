@@ -125,7 +125,7 @@ class InventaireReader(MarkdownReader):
         made unbreakable, as in the book); raises :class:`PostFileError`."""
         memo_key = self.memo_key(raw, source_path)
         if memo_key is not None and (kept := readmemo.recall(memo_key)) is not None:
-            return kept  # type: ignore[no-any-return]
+            return kept
         # The schema's reading, as inventaire check's (core.schema).
         post = clean_fields(self._register.apply(load_post_file(raw, source_path)))
         parsed = post, quote_spacing(render_text(post, self._tag_url))

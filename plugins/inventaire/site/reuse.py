@@ -119,7 +119,7 @@ def project_modules(settings: dict[str, Any]) -> list[Path]:
 
 def shape(articles: Iterable[Any]) -> str:
     """The hash of what decides which pages exist, their neighbours and their counts."""
-    rows = []
+    rows: list[list[Any]] = []
     for article in articles:
         post = getattr(article, "post", None)
         rows.append([
@@ -132,7 +132,7 @@ def shape(articles: Iterable[Any]) -> str:
             bool(getattr(article, "candidate", False)),
             getattr(post, "place", None) if post is not None else None,
         ])
-    rows.sort(key=lambda row: row[0])
+    rows.sort(key=lambda row: str(row[0]))
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
 
 
