@@ -84,6 +84,7 @@
     const at = shown.findIndex((p) => p.key === current);
     cursor = at >= 0 ? at : Math.min(cursor, Math.max(shown.length - 1, 0));
     draw();
+    drawCounts();
   }
 
   function postItem(post, index) {
@@ -120,7 +121,7 @@
       }
       item.append(strip);
     }
-    item.addEventListener("click", () => { cursor = index; draw(); });
+    item.addEventListener("click", () => move(index - cursor));
     return item;
   }
 
@@ -132,12 +133,17 @@
     list.replaceChildren(...items);
     list.start = start + 1;
     const news = shown.filter((p) => p.status === "new").length;
+    list.dataset.news = String(news);
+    showCursor();
+  }
+
+  function showCursor() {
+    const news = Number($("posts").dataset.news || 0);
     $("summary").textContent = shown.length
       ? `${cursor + 1} sur ${shown.length} message(s)` + (news ? `, dont ${news} nouveau(x)` : "")
       : "Aucun message ne répond à ces filtres.";
-    const current = list.querySelector(".is-current");
+    const current = $("posts").querySelector(".is-current");
     if (current) current.scrollIntoView({ block: "nearest" });
-    drawCounts();
   }
 
   function drawCounts() {
@@ -249,7 +255,7 @@
       replace(data.post);
       refilter(data.post.key);
       say(message(data.post));
-      if (advance && cursor < shown.length - 1) { cursor += 1; draw(); }
+      if (advance) move(1);
     } catch (error) {
       say("Non enregistré : " + error.message, true);
     } finally {
@@ -308,10 +314,20 @@
     $("declaim-time").select();
   }
 
+  // Within the drawn window only the mark moves: a key press stays instant at 10,000.
   function move(step) {
     if (!shown.length) return;
-    cursor = Math.max(0, Math.min(shown.length - 1, cursor + step));
-    draw();
+    const next = Math.max(0, Math.min(shown.length - 1, cursor + step));
+    const old = $("p-" + cursor);
+    const item = $("p-" + next);
+    cursor = next;
+    const start = Number($("posts").start) - 1;
+    const end = start + $("posts").children.length;
+    const nearEdge = (next < start + 5 && start > 0) || (next >= end - 5 && end < shown.length);
+    if (!item || nearEdge) { draw(); return; }
+    if (old) old.classList.remove("is-current");
+    item.classList.add("is-current");
+    showCursor();
   }
 
   function onKey(event) {
