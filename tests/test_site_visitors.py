@@ -105,9 +105,13 @@ def test_au_hasard_lists_the_published_posts_and_falls_back_to_one(site: Site) -
         links = re.findall(r'<a href="([^"]+)" data-hasard="([^"]+)">', page)
         assert links, address
         for href, data in links:
-            assert href.endswith(fallback) and data.endswith("hasard.json"), (href, data)
+            assert href.endswith("hasard/") and data.endswith("hasard.json"), (href, data)
         assert 'src="' in page and "theme/js/hasard.js" in page
     assert (site.output / "theme" / "js" / "hasard.js").is_file()
+    # Without script, /hasard/ shows the post chosen at build time, and only that one.
+    page = site.page("hasard/index.html")
+    assert re.findall(r'<a class="post-time" href="([^"]+)"', page) == [f"../{fallback}"]
+    assert 'data-hasard-list="../hasard.json"' in page
 
 
 def test_the_build_time_choice_comes_from_the_content_not_the_clock() -> None:

@@ -44,7 +44,7 @@ def page_types(output: Path) -> dict[str, str]:
         "accueil": "", "heures": "heure/", "heure": "heure/14/", "lieux": "lieu/",
         "lieu": "lieu/place-saint-sulpice/", "carte": "carte/", "chiffres": "chiffres/",
         "livre": "livre/", "photos": "photos/", "recherche": "recherche/",
-        "message": f"post/{post}/",
+        "message": f"post/{post}/", "hasard": "hasard/",
         "auteurs": "auteur/", "auteur": f"auteur/{first_dir(output / 'auteur')}/",
         "mots-diese": "mot-diese/", "mot-diese": "mot-diese/jdtap/",
         "preface": "preface/", "404": "404.html",
@@ -61,7 +61,9 @@ def shoot(output: Path, target: Path, only: list[str]) -> list[Path]:
     outside: list[str] = []
 
     def route(request_route: Any) -> None:
-        if urlsplit(request_route.request.url).hostname in ("127.0.0.1", "localhost"):
+        if request_route.request.url.endswith("/hasard.json"):
+            request_route.abort()  # /hasard/ stays on its build-time post: same shot each run
+        elif urlsplit(request_route.request.url).hostname in ("127.0.0.1", "localhost"):
             request_route.continue_()
         else:
             outside.append(request_route.request.url)

@@ -53,6 +53,7 @@ SINGLE_PAGES = {
     "figures": "chiffres/index.html",
     "book": "livre/index.html",
     "photos": "photos/index.html",
+    "hasard": "hasard/index.html",
     "search": "recherche/index.html",
     "404": "404.html",
 }
