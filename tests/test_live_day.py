@@ -171,3 +171,19 @@ def test_the_wall_and_the_home_block(tmp_path: Path, live: bool) -> None:
     assert wall.index("Message &lt;b&gt;2") < wall.index("Message &lt;b&gt;0")  # newest first
     home = (output / "index.html").read_text(encoding="utf-8")
     assert ("La journée en direct" in home) is live
+    assert ('href="/crieurs/place-de-la-bastille/"' in home
+            or 'crieurs/place-de-la-bastille/"' in home) is live
+
+
+def test_the_home_block_counts_each_places_texts_for_the_coming_round() -> None:
+    from inventaire.site.live import CrierPage, Round, Spoken, coming_rounds, next_hour
+
+    said = Spoken("Un texte", [], "a", "14 h 10", "post/1/")
+    bastille = CrierPage("place-de-la-bastille", "Place de la Bastille", "crieurs/b/",
+                         [Round(15, "15 h", [said, said]), Round(16, "16 h", [said])])
+    vosges = CrierPage("place-des-vosges", "Place des Vosges", "crieurs/v/",
+                       [Round(16, "16 h", [said])])
+    assert next_hour(datetime(2013, 4, 19, 14, 50, tzinfo=PARIS)) == 15
+    coming = coming_rounds([bastille, vosges], 15)
+    assert [(c.crier.slug, c.count) for c in coming] == [("place-de-la-bastille", 2),
+                                                         ("place-des-vosges", 0)]

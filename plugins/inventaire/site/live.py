@@ -116,18 +116,36 @@ def crier_pages(articles: list[Any], places: dict[str, Place], book: str,
 
 
 @dataclass
+class Coming:
+    """A place's next round on the home page: where, when, how many texts so far."""
+
+    crier: CrierPage
+    label: str
+    count: int
+
+
+@dataclass
 class Live:
     """The home block's data: whether the day is on, its last posts, the next round."""
 
     on: bool
     posts: list[Any]
     next_round: str = ""
-    criers: list[CrierPage] = field(default_factory=list)
+    coming: list[Coming] = field(default_factory=list)
 
 
-def next_round(now: datetime) -> str:
-    """« 15 h » for any time in 14 h."""
-    return format_hour((now.hour + 1) % 24)
+def next_hour(now: datetime) -> int:
+    """The round to come: 15 for any time in 14 h (the criers read at HH:00)."""
+    return (now.hour + 1) % 24
+
+
+def coming_rounds(criers: list[CrierPage], hour: int) -> list[Coming]:
+    """Each place with a crier, its round at ``hour`` and the texts chosen for it."""
+    found = []
+    for crier in criers:
+        here = next((r for r in crier.rounds if r.hour == hour), None)
+        found.append(Coming(crier, format_hour(hour), len(here.posts) if here else 0))
+    return found
 
 
 class LiveGenerator(Generator):
@@ -150,9 +168,12 @@ class LiveGenerator(Generator):
         self.criers = crier_pages(articles, places, book, cache / ROUNDS)
         self.wall = [self._wall_post(a) for a in selected[:WALL_POSTS]]
         on = bool(inventaire_settings.get(self.settings, "LIVE_DAY"))
-        self.context["live"] = Live(on, selected[:HOME_POSTS],
-                                    next_round(self._now()) if on else "",
-                                    [c for c in self.criers if c.rounds])
+        live = Live(on, selected[:HOME_POSTS])
+        if on:  # the clock is read only for a live publication: builds stay reproducible
+            hour = next_hour(self._now())
+            live.next_round = format_hour(hour)
+            live.coming = coming_rounds(self.criers, hour)
+        self.context["live"] = live
 
     def _now(self) -> datetime:
         try:
