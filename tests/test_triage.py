@@ -244,3 +244,17 @@ def test_the_listing_is_the_projects_post_files(root: Path, tmp_path: Path) -> N
     listed = [key for key, _stat in Triage(project / "content").listing()]
     assert listed == [p.relative_to(posts).as_posix() for p in post_files(project / "content")]
     assert len(listed) == 5
+
+
+def test_a_withdrawn_authors_posts_are_not_listed(root: Path, tmp_path: Path) -> None:
+    from inventaire.core.rights import Register
+
+    project = small_project(root, tmp_path)
+    content = project / "content"
+    author = read_post(content / "posts" / DAY / CANDIDATES[0]).author
+    register = Register.load(content)
+    register.withdraw("author", author, "twitter", "2013-05-02", "asked by e-mail")
+    register.save()
+    state = Triage(content).state()
+    assert author not in {post["author"] for post in state["posts"]}
+    assert state["withdrawn_by_register"] >= 1
