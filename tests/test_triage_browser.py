@@ -143,3 +143,21 @@ def test_without_the_token_or_from_another_origin_nothing_changes(
            }""", [f"{base}/_triage/api/decide", token])
     assert status in (0, "blocked")  # an opaque answer: the server said 403, unread
     assert snapshot(content) == before
+
+
+def test_axe_finds_no_serious_violation_on_the_triage_page(
+        browser: Any, served: tuple[Path, str, str]) -> None:
+    from test_browser import axe_source
+
+    _project, base, token = served
+    expect = pytest.importorskip("playwright.sync_api").expect
+    context = browser.new_context(bypass_csp=True)  # to inject axe; the page's own CSP
+    page = context.new_page()
+    page.goto(f"{base}/_triage/#t={token}")
+    expect(page.locator("#posts > li")).to_have_count(4)
+    page.add_script_tag(content=axe_source())
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    problems = [f"{v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
+                for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not problems, "\n".join(problems)
+    context.close()
