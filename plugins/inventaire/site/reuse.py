@@ -16,8 +16,8 @@ The key is a hash of:
   raw exports (places, editors' pages, the day, the rights register, the media), the
   book's page list, and the environment variables a build reads. When any of these
   changed, every page is rendered;
-* the **shape of the day** — for every post: its file, time, place, author, hashtags
-  and status. It decides which pages exist, their neighbours and their counts, so a
+* the **shape of the day** — for every post: its file, address, time, place,
+  author, hashtags and status. It decides which pages exist, their neighbours and their counts, so a
   post moved, added or withdrawn renders every page again;
 * the page's template and file name, and the bytes of the posts it shows, by kind
   of page (:data:`SHOWS`): a post's page, its own file and its two neighbours'; an
@@ -124,6 +124,7 @@ def shape(articles: Iterable[Any]) -> str:
         post = getattr(article, "post", None)
         rows.append([
             str(getattr(article, "source_path", "")),
+            str(getattr(article, "url", "")),
             str(getattr(article, "date", "")),
             str(getattr(article, "category", "") or ""),
             str(getattr(article, "author", "") or ""),
