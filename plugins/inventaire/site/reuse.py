@@ -17,8 +17,8 @@ The key is a hash of:
   book's page list, and the environment variables a build reads. When any of these
   changed, every page is rendered;
 * the **shape of the day** — for every post: its file, address, time, place,
-  author, hashtags and status. It decides which pages exist, their neighbours and their counts, so a
-  post moved, added or withdrawn renders every page again;
+  author, hashtags and status. It decides which pages exist, their neighbours and
+  their counts, so a post moved, added or withdrawn renders every page again;
 * the page's template and file name, and the bytes of the posts it shows, by kind
   of page (:data:`SHOWS`): a post's page, its own file and its two neighbours'; an
   hour's or a place's page, the posts listed there; a hashtag's or an author's page,
