@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from hostile.tmpproject import make_project
+from inventaire.commands.build import build
 from inventaire.commands.cli import main
 from inventaire.core.postfile import read_post
 from inventaire.importer.live.land import Batch, Lander
@@ -96,3 +97,25 @@ def test_rounds_come_before_the_hour_and_publications_every_n_minutes(tmp_path: 
     assert rounds == ["13:50 for 14h", "14:50 for 15h"]
     assert published == ["13:55", "14:10", "14:25", "14:40", "14:55"]
     assert passes == 18  # 13:40 to 15:05, every five minutes
+
+
+def test_criers_makes_the_rounds_sheets_on_demand(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from hostile.tmpproject import sample_posts
+
+    marked = [p for p in sample_posts() if "time: '15:00'" in p.read_text(encoding="utf-8")]
+    project = make_project(tmp_path, copy=marked)
+    places = {read_post(p).declaimed.place for p in marked}  # type: ignore[union-attr]
+    assert main(["--project", str(project), "criers", "--hour", "15"]) == 0
+    out = capsys.readouterr().out
+    for place in places:  # no build yet: in the cache, for the next build to publish
+        sheet = project / "cache" / "criers" / place / "15h.pdf"
+        assert sheet.read_bytes().startswith(b"%PDF") and f"{sheet}: " in out
+    assert not (project / "output").exists()  # a build would refuse a folder it did not make
+    build(project, book=False, search=False)
+    for place in places:
+        assert (project / "output" / "livre" / "crieurs" / place / "15h.pdf").is_file()
+        phone = (project / "output" / "crieurs" / place / "index.html").read_text("utf-8")
+        assert "crieurs/" + place + "/15h.pdf" in phone  # the round's sheet, linked
+    assert main(["--project", str(project), "criers", "--hour", "9"]) == 0
+    assert "no post is marked for 9 h" in capsys.readouterr().out

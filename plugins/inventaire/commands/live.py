@@ -165,11 +165,17 @@ def criers(args: argparse.Namespace) -> int:
     if not 0 <= args.hour <= 23:
         raise UserError(f"--hour {args.hour}: give the round's hour, 0 to 23")
     settings = load_settings(Path(args.project).resolve())
-    made = make_round_sheets(settings, args.hour, [Path(str(settings["OUTPUT_PATH"]))])
+    output = Path(str(settings["OUTPUT_PATH"]))
+    made = make_round_sheets(settings, args.hour, [output])
     book = inventaire_settings.get(settings, "BOOK_OUTPUT")
+    name = f"{args.hour:02d}h.pdf"
     for slug, posts in made.items():
-        print(f"{settings['OUTPUT_PATH']}/{book}/crieurs/{slug}/{args.hour:02d}h.pdf: "
-              f"{len(posts)} post(s)")
+        # Only a built output gets the sheet now (a build refuses a folder it did not
+        # write); the cache's copy is published by the next build.
+        sheet = output / str(book) / "crieurs" / slug / name
+        if not sheet.is_file():
+            sheet = Path(str(settings["CACHE_PATH"])) / "criers" / slug / name
+        print(f"{sheet}: {len(posts)} post(s)")
     if not made:
         print(f"inventaire: no post is marked for {args.hour} h at a place with a crier "
               "(declaimed: {place: …, time: \"HH:00\"}, status: selected)")
