@@ -43,6 +43,16 @@ def test_live_once_lands_the_folders_posts_as_new(project: Path,
     assert "0 new; 0 updated" in capsys.readouterr().out
 
 
+def test_one_live_command_at_a_time(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from inventaire.importer.live.cursors import one_live_at_a_time
+
+    with one_live_at_a_time(project / "content"):
+        assert main(["--project", str(project), "live", "--once"]) == 1
+    assert "another 'inventaire live' is running" in capsys.readouterr().err
+    assert not list((project / "content" / "posts").rglob("*.md"))
+    assert main(["--project", str(project), "live", "--once"]) == 0  # released
+
+
 def test_live_needs_the_days_hashtags(project: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     day = project / "content" / "pages" / "journee.md"

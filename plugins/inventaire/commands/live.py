@@ -22,7 +22,7 @@ from inventaire.core.errors import PostFileError, UserError
 from inventaire.importer.curation.day import DayFilter
 from inventaire.importer.curation.importer import day_filter
 from inventaire.importer.live.bluesky import BlueskySource
-from inventaire.importer.live.cursors import Cursors
+from inventaire.importer.live.cursors import Cursors, one_live_at_a_time
 from inventaire.importer.live.folder import FolderSource, folder_path
 from inventaire.importer.live.land import Lander
 from inventaire.importer.live.mastodon import MastodonSource
@@ -149,7 +149,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.once:
         print(f"inventaire: live on {len(scheduler.sources)} source(s) until "
               f"{until:%H:%M}" if until else "inventaire: live until Ctrl-C")
-    scheduler.run(until, once=args.once)
+    with one_live_at_a_time(content):
+        scheduler.cursors = Cursors.load(content)  # as saved by the last command
+        scheduler.run(until, once=args.once)
     return 0
 
 

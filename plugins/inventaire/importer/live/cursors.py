@@ -16,15 +16,19 @@ again for a pass that brought nothing.
 
 from __future__ import annotations
 
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from inventaire.core.atomic import write_atomic
-from inventaire.core.errors import PostFileError
+from inventaire.core.errors import PostFileError, UserError
 
 CURSORS_FILE = Path(".inventaire") / "live" / "cursors.yml"
+LOCK_FILE = Path(".inventaire") / "live" / "lock"
 # How many recently seen posts each source remembers (for deletions upstream).
 RECENT = 200
 
@@ -74,3 +78,22 @@ class Cursors:
         text = HEADER + yaml.safe_dump(self.data, allow_unicode=True, sort_keys=True,
                                        default_flow_style=False)
         write_atomic(self.path, text)
+
+
+@contextmanager
+def one_live_at_a_time(content: Path) -> Iterator[None]:
+    """An exclusive ``flock`` on ``content/.inventaire/live/lock`` while the command
+    runs: two commands would read the same cursors and save them over each other. The
+    kernel releases it when the command is killed."""
+    path = content / LOCK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UserError("another 'inventaire live' is running on this project; stop "
+                            "it first (one command keeps the cursors)") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
