@@ -258,3 +258,9 @@ def test_a_withdrawn_authors_posts_are_not_listed(root: Path, tmp_path: Path) ->
     state = Triage(content).state()
     assert author not in {post["author"] for post in state["posts"]}
     assert state["withdrawn_by_register"] >= 1
+
+
+def test_a_hash_inside_a_quoted_value_is_not_taken_for_a_comment() -> None:
+    text = FILE.replace("place: place-des-vosges", 'place: "place # vosges"')
+    after = set_fields(text, {"place": "place-du-tertre"})
+    assert after == FILE.replace("place: place-des-vosges", "place: place-du-tertre")

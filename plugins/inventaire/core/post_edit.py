@@ -77,8 +77,10 @@ def set_fields(text: str, changes: dict[str, Any], path: str = "<post>") -> str:
             if value is None:
                 del lines[found:stop]
                 continue
-            old = lines[found].rstrip("\r")
-            comment = _COMMENT.search(old.partition(":")[2]) if stop == found + 1 else None
+            old = lines[found].rstrip("\r").partition(":")[2]
+            comment = _COMMENT.search(old) if stop == found + 1 else None
+            if comment and any(q in old[:comment.start()] for q in "'\""):
+                comment = None  # a quoted value may hold " #": not a comment to carry
             new = field_line(name, value) + (comment.group(0) if comment else "")
             lines[found:stop] = [new + eol]
             continue
