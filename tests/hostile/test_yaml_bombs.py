@@ -137,3 +137,16 @@ def test_the_sites_reader_refuses_a_page_bomb(tmp_path: Path) -> None:
     reader = InventaireReader(dict(DEFAULT_CONFIG, PATH=str(tmp_path)))
     html, metadata = reader.read(str(page))
     assert html is None and metadata["status"] == "skip"
+
+
+@pytest.mark.parametrize("text", [
+    LAUGHS.replace(HEAD, "").replace("---\nlol\n", "withdrawals: []\n"),
+    "withdrawals:\n" + "- " * 100_000 + "x\n",
+], ids=["laughs", "deep"])
+def test_the_register_of_withdrawals_is_read_the_same_way(tmp_path: Path, text: str) -> None:
+    from inventaire.core.rights import Register
+
+    (tmp_path / "rights.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(PostFileError) as caught:
+        Register.load(tmp_path)
+    assert caught.value.path.endswith("rights.yml") and caught.value.line == 2

@@ -31,9 +31,9 @@ from typing import Any, Literal
 
 import yaml
 
+from inventaire.core import front_matter
 from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import PostFileError
-from inventaire.core.front_matter import IMPLICIT_RESOLVERS
 from inventaire.core.model import NETWORKS, Post
 
 REGISTER_FILE = "rights.yml"
@@ -49,13 +49,6 @@ HEADER = """\
 # again and are left out of the site and the book. Undo adds a 'restored' event: the
 # history is never deleted.
 """
-
-
-class _Loader(yaml.SafeLoader):
-    """Dates stay strings, as in the editors' files (their offsets never converted)."""
-
-
-_Loader.yaml_implicit_resolvers = IMPLICIT_RESOLVERS
 
 
 @dataclass
@@ -153,9 +146,11 @@ class Register:
         except UnicodeDecodeError:
             raise PostFileError(str(path), 1, "encoding", "not UTF-8",
                                 "save the file as UTF-8") from None
+        # libyaml, bounded (no aliases, no deep nesting), dates kept as strings as in
+        # the editors' files (their offsets never converted).
         try:
-            node = yaml.compose(text, Loader=_Loader)
-            data = yaml.load(text, Loader=_Loader)
+            data = front_matter.load(text, str(path), 1, front_matter.Loader)
+            node = yaml.compose(text, Loader=front_matter.Loader)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             raise PostFileError(str(path), mark.line + 1 if mark else 1, "withdrawals",
