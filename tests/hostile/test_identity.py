@@ -170,3 +170,12 @@ def test_an_import_keeps_a_tweet_and_a_note_with_its_id(
     assert "mastodon post 325100000000000077 has the id of a twitter post: kept apart " \
            "as mastodon-325100000000000077" in err
     assert "its address \"javascript:alert('HOSTILE')\" is not http(s); left out" in err
+
+
+def test_a_note_is_withdrawn_by_its_address_not_the_tweet(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(project), "withdraw", f"mastodon-{REAL.id}"]) == 0
+    register = Register.load(project / "content")
+    posts = project / "content" / "posts"
+    assert register.apply(read_post(post_path(NOTE, posts))).status == "withdrawn"
+    assert register.apply(read_post(post_path(REAL, posts))).status == "selected"

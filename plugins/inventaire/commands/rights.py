@@ -136,6 +136,10 @@ def withdraw_posts(project: Path, target: str, reason: str = "", network: str = 
     the register is applied whenever they are read."""
     posts_folder(project)
     target = as_typed(target)
+    # A post named as its address names it: mastodon-<id> is the note, not the tweet.
+    qualified = re.fullmatch(rf"({'|'.join(NETWORKS)})-(.+)", target)
+    if qualified and not network:
+        network, target = qualified.groups()
     kind, name, networks = _networks(project, target, network)
     register = Register.load(project / "content")
     date = withdrawal_date()
