@@ -21,7 +21,7 @@ PACKAGE = ROOT / "plugins" / "inventaire"
 # Where editors' files are read and checked: their errors are the editors' messages.
 SOURCES = ("core/schema.py", "core/postfile.py", "core/front_matter.py", "core/places.py",
            "core/rights.py", "core/post_edit.py", "commands/check.py",
-           "commands/check_hostile.py")
+           "commands/check_hostile.py", "core/editorlinks.py")
 
 
 def template(node: ast.expr) -> str | None:
