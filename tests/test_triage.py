@@ -264,3 +264,16 @@ def test_a_hash_inside_a_quoted_value_is_not_taken_for_a_comment() -> None:
     text = FILE.replace("place: place-des-vosges", 'place: "place # vosges"')
     after = set_fields(text, {"place": "place-du-tertre"})
     assert after == FILE.replace("place: place-des-vosges", "place: place-du-tertre")
+
+
+def test_an_unreadable_file_is_listed_with_its_problem_in_the_sites_language(
+        root: Path, tmp_path: Path) -> None:
+    project = small_project(root, tmp_path)
+    path = project / "content" / "posts" / DAY / CANDIDATES[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("book: true", "book: non"),
+                    encoding="utf-8")
+    state = Triage(project / "content", {"DEFAULT_LANG": "fr"}).state()
+    assert len(state["posts"]) == 4
+    assert [error.split(": ", 1)[1] for error in state["errors"]] == [
+        "book: 'non' est du français : le fichier attend true ou false — "
+        "écrivez 'book: false'"]

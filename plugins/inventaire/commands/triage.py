@@ -31,6 +31,7 @@ from typing import Any
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.day import load_day
 from inventaire.core.errors import PostFileError
+from inventaire.core.messages import language_of, localize
 from inventaire.core.model import Post
 from inventaire.core.places import Place, load_places
 from inventaire.core.post_edit import edit_post_file, restore_post_file
@@ -119,6 +120,10 @@ class Triage:
     def posts_root(self) -> Path:
         return self.content / POSTS_FOLDER
 
+    def said(self, error: PostFileError) -> str:
+        """A problem as the page shows it: in the site's language, as check says it."""
+        return str(localize(error, language_of(self.settings)))
+
     def places(self) -> dict[str, Place]:
         try:
             return load_places(self.content / str(inventaire_settings.get(
@@ -137,7 +142,7 @@ class Triage:
             post = read_post(path)
             value: tuple[dict[str, Any], Post] | str = (_entry(post, key, raw, places), post)
         except PostFileError as error:
-            value = str(error)
+            value = self.said(error)
         except OSError as error:
             value = f"{path}:1: file: {error.strerror} — check the file"
         self._cache[key] = (stat.st_mtime_ns, stat.st_size, value)
@@ -268,7 +273,7 @@ class Triage:
             try:
                 before, after, post = edit_post_file(path, changes, expected=raw)
             except PostFileError as error:
-                raise Refused(422, str(error)) from None
+                raise Refused(422, self.said(error)) from None
             if before != after:
                 self._undo.append(Decision(path, before, after, label))
             key = path.relative_to(self.posts_root).as_posix()
@@ -284,7 +289,7 @@ class Triage:
             try:
                 restore_post_file(decision.path, decision.before, decision.after)
             except PostFileError as error:
-                raise Refused(409, str(error)) from None
+                raise Refused(409, self.said(error)) from None
             post = read_post(decision.path)
             key = decision.path.relative_to(self.posts_root).as_posix()
             return {"post": _entry(post, key, decision.before, self.places()),
