@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_browser import browser, open_page, site_url
+from test_browser import axe_source, browser, open_page, site_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 __all__ = ["browser", "site_url"]  # the fixtures, shared with test_browser.py
@@ -119,5 +119,24 @@ def test_the_most_shared_block_reads_on_the_home_page(browser: Any, site_url: st
     box = block.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
     assert page.evaluate(OVERFLOW) <= 0
+    watch.assert_clean()
+    page.context.close()
+
+
+def test_axe_finds_no_serious_violation_on_the_new_pages(browser: Any, site_url: str) -> None:
+    script = axe_source()
+    page, watch = open_page(browser)
+    page.route("**/hasard.json", lambda r: r.abort())  # /hasard/ stays where it is
+    problems: list[str] = []
+    for path in ("livre/", "photos/", "hasard/", ""):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(content=script)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        problems += [f"/{path}: {v['id']} ({v['impact']}): {v['help']} "
+                     f"{[n['target'] for n in v['nodes'][:3]]}"
+                     for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not problems, "\n".join(problems)
+    watch.errors = [e for e in watch.errors if "hasard.json" not in e and "Failed to load" not in e]
     watch.assert_clean()
     page.context.close()
