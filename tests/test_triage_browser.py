@@ -90,6 +90,10 @@ def test_three_candidates_selected_with_the_keyboard(browser: Any,
     assert read_post(folder / keys[2]).status == "candidate"
     page.keyboard.press("c")
     expect(page.locator("#declaim-dialog")).to_be_visible()
+    # Proposed: the round hour after the post's (the day is not today), at a place with
+    # a crier (the post's own, Place des Vosges, has none): both editable.
+    expect(page.locator("#declaim-time")).to_have_value("12:00")
+    expect(page.locator("#declaim-place")).to_have_value("place-saint-sulpice")
     page.locator("#declaim-place").select_option("place-du-tertre")
     page.keyboard.press("Control+a")
     page.keyboard.type("12:00")
