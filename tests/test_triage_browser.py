@@ -105,6 +105,14 @@ def test_three_candidates_selected_with_the_keyboard(browser: Any,
     assert (folder / keys[2]).read_bytes().replace(
         b"declaimed: {place: place-du-tertre, time: '12:00'}\n", b"") == before[
             f"posts/{DAY}/{keys[2]}"]
+
+    # p moves the post to another place: its 'place:' line, nothing else.
+    page.keyboard.press("p")
+    expect(page.locator("#place-dialog")).to_be_visible()
+    page.locator("#place-select").select_option("place-de-la-bastille")
+    page.keyboard.press("Enter")
+    expect(page.locator("#message")).to_contain_text("Lieu : Place de la Bastille")
+    assert read_post(folder / keys[2]).place == "place-de-la-bastille"
     assert not errors
 
 
