@@ -4,7 +4,10 @@ Each line reads ``path:line: field: what is wrong — how to fix it`` (the
 :class:`~inventaire.core.postfile.PostFileError` form) so editors can jump to it. Checked:
 YAML and field errors, unknown place slugs, the same post in two files, dates outside
 the day, media files missing, texts edited away from what the export said (the import
-record of :mod:`.curation.merge`), and texts longer than their network allows. Exit
+record of :mod:`.curation.merge`), texts longer than their network allows, and in
+the editors' pages and places' introductions a ``{static}``/``{attach}`` leading out
+of ``content/pages`` and ``content/media`` or an image the book cannot print
+(:func:`inventaire.book.editors.check_files`). Exit
 status 1 if anything is wrong. Warnings (``path:line: warning: …``, with a count) do not
 change the status: selected photos without alt text, and posts their authors marked
 sensitive that are still candidates.
