@@ -113,7 +113,7 @@ def test_build_says_its_steps_and_quiet_says_nothing(
     capsys.readouterr()
     assert main(["--project", str(folder), "build", "--site"]) == 0
     out, err = capsys.readouterr()
-    assert "reading posts: 3 posts (" in err and "writing pages: done (" in err
+    assert "reading posts: 3 posts (" in err and "writing pages and the search index: done (" in err
     assert "Done: Processed" not in out + err  # Pelican's line: --verbose only
     assert "HTML page(s)" in out
     assert main(["--project", str(folder), "build", "--site", "--quiet"]) == 0

@@ -3,9 +3,11 @@
 The book is a step of its own (:func:`inventaire.commands.build.build` wraps it);
 Pelican's run is two, told apart by its signals: reading the posts (until the
 articles' generator is finalized: the count of posts read is known there), then
-rendering and writing the pages, the search index and the sitemap (until the run
-returns). Pelican's own last line (« Done: Processed 264 articles… ») is left to
-``--verbose``: the build's summary says what is in ``output/``.
+rendering and writing the pages, the sitemap and the search index (until the run
+returns; the search index is written by the site's last handler, and signals do not
+order their receivers, so it is not a step of its own). Pelican's own last line
+(« Done: Processed 264 articles… ») is left to ``--verbose``: the build's summary says
+what is in ``output/``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, redirect_stdout
 from typing import Any
 
+from inventaire.core import settings as inventaire_settings
 from inventaire.core.progress import NORMAL, Progress, Step
 
 
@@ -65,9 +68,13 @@ def pelican_steps(progress: Progress | None) -> Iterator[None]:
             if step is not None and step.label == "reading posts":
                 step.count = len(getattr(generator, "articles", []))
 
-        def write(_generators: Any) -> None:
+        def write(generators: Any) -> None:
             end()
-            begin("writing pages")
+            settings = getattr(generators[0], "settings", {}) if generators else {}
+            search = inventaire_settings.get(settings, "INVENTAIRE_SEARCH")
+            # The site's last handler writes the search index: one step with the pages
+            # (signals give no order among their receivers to tell them apart).
+            begin("writing pages and the search index" if search else "writing pages")
 
         begin("reading posts", "posts")
         signals.article_generator_finalized.connect(read, weak=False)
