@@ -283,8 +283,7 @@ def run(args: argparse.Namespace) -> int:
     with progress.step("reading content/posts", "files") as step:
         files, broken = existing_files(content / "posts")
         step.count = len(files) + len(broken)
-    for line in shared_ids(posts, files) + [line for post in posts.values()
-                                            for line in unsafe_addresses(post)]:
+    for line in shared_ids(posts, files):
         tally.errors.append(line)
         tally.warnings += 1
     status = new_status(args, files)
@@ -358,6 +357,9 @@ def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Pat
         tagger.tag(post.text, post.coordinates)
     if current is None:
         post.place = post.place or found
+    unsafe = unsafe_addresses(post)  # javascript:, data:… left out, each said
+    tally.errors.extend(unsafe)
+    tally.warnings += len(unsafe)
     refused = copy_media(post, content)
     tally.errors.extend(refused)
     tally.refused += len(refused)
