@@ -71,6 +71,11 @@ class Sitting:
     first: bool = True  # the chapter's first sitting: its head also gives date and weather
     slug: str = ""  # the place's, in the gazetteer (ELSEWHERE: none)
 
+    @property
+    def round_hour(self) -> str:
+        """« 14 h »: the hour of the sitting, as the running head names it."""
+        return format_hour(self.posts[0].post.date.hour) if self.posts else ""
+
 
 @dataclass
 class Chapter:

@@ -273,7 +273,8 @@ class InteriorBuilder:
             "book/livre.css", fonts=font_face_css(), g=geometry(self.edition),
             p=Palette.for_mode(mode), print=bleed, marks=self.edition.crop_marks,
             links=interactive, bookmarks=interactive, font_size=self.edition.font_size,
-            run_on=self.edition.run_on, room=css_mm(self.edition.run_on_room_mm))
+            run_on=self.edition.run_on, room=css_mm(self.edition.run_on_room_mm),
+            by_place=self.edition.chapters == "place")
 
     def blank_css(self) -> str:
         """Pages with nothing on them, not even a folio, at the print edition's size."""
