@@ -55,7 +55,9 @@ HELP: dict[str, tuple[str, str]] = {
         "  inventaire build --set BOOK_COLOR=gray"),
     "serve": (
         "Preview the site on localhost, with the candidates shown, built again after "
-        "every change to content/, theme/, plugins/ or pelicanconf.py.",
+        "every change to content/, theme/, plugins/ or pelicanconf.py; and the "
+        "editors' triage page (/_triage/, keyboard driven), whose address with the "
+        "session's key is printed at start.",
         "inventaire serve --port 8000"),
     "withdraw": (
         "Withdraw a post (its id) or an author (@handle) in the register "
