@@ -118,3 +118,34 @@ def test_build_says_its_steps_and_quiet_says_nothing(
     assert "HTML page(s)" in out
     assert main(["--project", str(folder), "build", "--site", "--quiet"]) == 0
     assert capsys.readouterr() == ("", "")
+
+
+def test_a_fork_while_a_line_is_redrawn_leaves_the_child_free_to_write() -> None:
+    """The build forks its renderers while a thread redraws the terminal's line: the
+    fork waits for the line to be written, and the child's lock is free."""
+    import os
+    import threading
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    progress = Progress(NORMAL, Terminal(), interval=60)
+    held, release = threading.Event(), threading.Event()
+
+    def writing() -> None:  # the ticker, caught in the middle of a write
+        with progress._lock:
+            held.set()
+            release.wait(0.2)
+
+    with progress.step("writing pages"):
+        writer = threading.Thread(target=writing)
+        writer.start()
+        held.wait()
+        pid = os.fork()
+        if pid == 0:
+            os._exit(1 if progress._lock.locked() else 0)
+        release.set()
+        writer.join()
+        _pid, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

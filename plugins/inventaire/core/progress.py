@@ -14,6 +14,7 @@ build's summary, ``stats --json``).
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -23,6 +24,38 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 QUIET, NORMAL, VERBOSE = 0, 1, 2
+
+# The build forks its page renderers while a terminal's line is being redrawn by a
+# thread. A fork taken while that thread writes would leave the child a locked
+# stream; so no fork happens during a write: the locks of the running tickers are
+# taken before a fork and given back after it (new ones in the child).
+_TICKING: dict[int, Progress] = {}
+_HELD: list[threading.Lock] = []
+
+
+def _before_fork() -> None:
+    _HELD[:] = [progress._lock for progress in _TICKING.values()]
+    for lock in _HELD:
+        lock.acquire()
+
+
+def _after_fork_in_parent() -> None:
+    for lock in _HELD:
+        lock.release()
+    _HELD.clear()
+
+
+def _after_fork_in_child() -> None:
+    for progress in _TICKING.values():  # the child has no ticker thread
+        progress._lock = threading.Lock()
+        progress.live = False
+    _HELD.clear()
+    _TICKING.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
+                        after_in_child=_after_fork_in_child)
 
 
 def figure(count: int) -> str:
@@ -101,6 +134,7 @@ class Progress:
         ticker = None
         if self.live and not self.quiet:
             ticker = threading.Thread(target=self._tick, args=(step, stop), daemon=True)
+            _TICKING[id(self)] = self
             ticker.start()
         failed = False
         try:
@@ -112,6 +146,7 @@ class Progress:
             stop.set()
             if ticker is not None:
                 ticker.join()
+                _TICKING.pop(id(self), None)
             self._finish(step, failed)
 
     def _tick(self, step: Step, stop: threading.Event) -> None:
