@@ -93,6 +93,9 @@ def edit_shape(project: Path) -> None:
     change(files[9], project, status="candidate")
     files[30].unlink()
     write_post(made_up_post(900), project / "content" / "posts")
+    late = made_up_post(901, author="nouvelle_venue", author_name="Nouvelle venue")
+    late.date = late.date.replace(hour=23, minute=40)
+    write_post(late, project / "content" / "posts")
 
 
 def edit_around(project: Path) -> None:
@@ -131,6 +134,20 @@ def test_an_edit_to_one_post_renders_only_the_pages_that_show_it(project: Path) 
     assert f"post/{target.id}/index.html" not in kept
     # Every other post's page but its two neighbours' is the very same file.
     assert len([n for n in kept if n.startswith("post/")]) == len(post_pages) - 3
+
+
+def test_a_new_post_renders_only_the_pages_that_show_it(project: Path) -> None:
+    before = inodes(project / "output")
+    post = made_up_post(902)
+    write_post(post, project / "content" / "posts")
+    after = inodes(preview(project))
+    rendered = [name for name in after if before.get(name) != after[name]]
+    post_pages = [name for name in rendered if name.startswith("post/")]
+    # Its own page and its two neighbours'; its hour, place, hashtags, author and the
+    # pages that show the whole day; not the other posts' pages.
+    assert f"post/{post.slug}/index.html" in post_pages
+    assert len(post_pages) <= 3
+    assert len(rendered) < len(after) / 2
 
 
 def test_a_publish_build_never_reuses(project: Path, tmp_path: Path) -> None:

@@ -16,28 +16,29 @@ The key is a hash of:
   raw exports (places, editors' pages, the day, the rights register, the media), the
   book's page list, and the environment variables a build reads. When any of these
   changed, every page is rendered;
-* the **shape of the day** — for every post: its file, address, time, place,
-  author, hashtags and status. It decides which pages exist, their neighbours and
-  their counts, so a post moved, added or withdrawn renders every page again;
-* the page's template and file name, and the bytes of the posts it shows, by kind
-  of page (:data:`SHOWS`): a post's page, its own file and its two neighbours'; an
-  hour's or a place's page, the posts listed there; a hashtag's or an author's page,
-  the posts of that page and the first of the list; an editors' page, its own file.
-  Every other page (home, lists, map, figures, book, search) shows the whole day: it
-  is rendered at every build.
+* the page's template and file name, and what it shows of the day, by kind of page
+  (:data:`SHOWS`): a post's page, its own file and its two neighbours' (a post moved
+  or added changes who they are); an hour's or a place's page, the posts listed
+  there, and the address and count of itself, of the hours or places it lists, and
+  of its neighbours (a place's page: of every place, for its map); a hashtag's or an
+  author's page, the posts of that page, the first of the list, the neighbouring
+  items and their posts, the pager (which hours each page covers) and the count; an
+  editors' page, its own file. Posts count by their files' bytes.
 
-The test that guards this list (``tests/test_preview_reuse.py``) edits posts in every
-way an editor can and compares the preview with a full build, file by file.
+Every other page (home, lists, map, figures, book, search) shows the whole day: it
+is rendered at every build. The test that guards this list
+(``tests/test_preview_reuse.py``) edits posts in every way an editor can, adds and
+removes posts, and compares the preview with a full build, file by file.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
 import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -58,14 +59,17 @@ logger = logging.getLogger(__name__)
 REUSE = "inventaire_page_reuse"
 MANIFEST = "preview-pages.json"  # under CACHE_PATH: each page's key and file identity
 # What each kind of page shows of the day's posts, by template: the ``write_file``
-# arguments that hold them (``neighbours``: a post's previous and next posts).
+# arguments that hold them (``neighbours``: a post's previous and next posts;
+# ``all_places``: every place with posts and its count, the place page's map).
 SHOWS: dict[str, tuple[str, ...]] = {
     "article": ("article", "neighbours"),
     "page": ("page",),
     "hour": ("hour",),
-    "place": ("place",),
-    "tag": ("articles", "first_post", "previous_item", "next_item"),
-    "author": ("articles", "first_post", "previous_item", "next_item"),
+    "place": ("place", "all_places"),
+    "tag": ("articles", "first_post", "previous_item", "next_item", "list_page",
+            "list_pages", "post_count"),
+    "author": ("articles", "first_post", "previous_item", "next_item", "list_page",
+               "list_pages", "post_count"),
 }
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "TZ", "LANG", "LC_ALL", "LC_TIME")
 SKIPPED_CONTENT = ("posts", "sources")  # read per post, or never read by the site
@@ -117,35 +121,34 @@ def project_modules(settings: dict[str, Any]) -> list[Path]:
     return sorted(found)
 
 
-def shape(articles: Iterable[Any]) -> str:
-    """The hash of what decides which pages exist, their neighbours and their counts."""
-    rows: list[list[Any]] = []
-    for article in articles:
-        post = getattr(article, "post", None)
-        rows.append([
-            str(getattr(article, "source_path", "")),
-            str(getattr(article, "url", "")),
-            str(getattr(article, "date", "")),
-            str(getattr(article, "category", "") or ""),
-            str(getattr(article, "author", "") or ""),
-            sorted(str(tag) for tag in getattr(article, "tags", None) or ()),
-            str(getattr(article, "status", "")),
-            bool(getattr(article, "candidate", False)),
-            getattr(post, "place", None) if post is not None else None,
-        ])
-    rows.sort(key=lambda row: str(row[0]))
-    return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
+def describe(item: Any) -> str:
+    """What a page shows of an item that is not a file: an hour or a place (its
+    address and count, the places of an hour, its neighbours'), a hashtag, an author,
+    a pager's page, a number. Raises :class:`ValueError` when it has no stable
+    description (the page is then rendered)."""
+    if hasattr(item, "articles"):  # an hour, a place
+        own = f"{getattr(item, 'url', '')}#{len(item.articles)}"
+        places = [describe(group) for group in getattr(item, "places", None) or ()]
+        around = [f"{getattr(other, 'url', '')}#{getattr(other, 'count', '')}"
+                  for other in (getattr(item, "previous", None), getattr(item, "next", None))
+                  if other is not None]
+        return f"{type(item).__name__}:{own}:{places}:{around}"
+    if hasattr(item, "place") and hasattr(item, "count"):  # a place's summary
+        return f"{type(item).__name__}:{getattr(item, 'url', '')}#{item.count}"
+    label = f"{type(item).__name__}:{getattr(item, 'url', '')}:{item!r}"
+    if " at 0x" in label:
+        raise ValueError(label)
+    return label
 
 
 class PageReuse:
     """One preview build's reuse: keys, and the files of the previous preview."""
 
-    def __init__(self, settings: dict[str, Any], context: dict[str, Any]) -> None:
+    def __init__(self, settings: dict[str, Any]) -> None:
         self.cache = Path(str(settings.get("CACHE_PATH") or "cache"))
         self.previous_output = Path(str(inventaire_settings.get(
             settings, "INVENTAIRE_PREVIOUS_OUTPUT") or ""))
-        self.base = hashlib.sha256(
-            f"{build_signature(settings)}\n{shape(all_posts(context))}".encode())
+        self.base = hashlib.sha256(build_signature(settings).encode())
         self.previous = self._take_manifest()
         self.keys: dict[str, str] = {}
         self._digests: dict[str, str] = {}
@@ -170,8 +173,8 @@ class PageReuse:
             self._digests[source] = f"{source}\0{file_digest(Path(source))}"
         return self._digests[source]
 
-    def key(self, name: str, template_name: str | None,
-            arguments: dict[str, Any]) -> str | None:
+    def key(self, name: str, template_name: str | None, arguments: dict[str, Any],
+            context: dict[str, Any]) -> str | None:
         """The page's key, or None when the page shows the whole day (always rendered)."""
         shows = SHOWS.get(str(template_name))
         if shows is None:
@@ -182,6 +185,8 @@ class PageReuse:
                 article = arguments.get("article")
                 shown += [getattr(article, "previous_post", None),
                           getattr(article, "next_post", None)]
+            elif argument == "all_places":
+                shown += [group.summary() for group in context.get("used_place_groups", ())]
             else:
                 shown += flatten(arguments.get(argument))
         key = self.base.copy()
@@ -189,9 +194,11 @@ class PageReuse:
         for item in shown:
             if hasattr(item, "source_path"):
                 key.update(self._digest(item).encode())
-            else:  # an hour, a place, a hashtag, an author: by address or name
-                label = getattr(item, "url", None) or str(item)
-                key.update(f"{type(item).__name__}:{label}".encode())
+            elif item is not None:
+                try:
+                    key.update(describe(item).encode())
+                except ValueError:
+                    return None
             key.update(b"\n")
         return key.hexdigest()
 
@@ -238,12 +245,16 @@ def flatten(value: Any) -> list[Any]:
         return [item for element in value for item in flatten(element)]
     if hasattr(value, "articles") and not hasattr(value, "source_path"):
         return [value, *flatten(value.articles)]
+    if value is None or isinstance(value, str | int):
+        return [value if value is None else Label(value)]
     return [value]
 
 
-def all_posts(context: dict[str, Any]) -> list[Any]:
-    """Every post a page may show, candidates included (the preview shows them)."""
-    return [*context.get("articles", ()), *context.get("hidden_articles", ())]
+@dataclasses.dataclass(frozen=True)
+class Label:
+    """A plain value an argument holds (a count)."""
+
+    value: str | int
 
 
 def begin(generators: Any) -> None:
@@ -254,4 +265,4 @@ def begin(generators: Any) -> None:
     settings = generators[0].settings
     context = generators[0].context
     if inventaire_settings.get(settings, "INVENTAIRE_REUSE_PAGES"):
-        context[REUSE] = PageReuse(settings, context)
+        context[REUSE] = PageReuse(settings)

@@ -40,7 +40,8 @@ class SiteWriter(Writer):
         reuse = context.get(REUSE)
         # Every process keys every page: the parent records them all for the next
         # preview, whichever process renders the page.
-        key = reuse.key(name, template_name(template, kwargs), kwargs) if reuse else None
+        key = reuse.key(name, template_name(template, kwargs), kwargs, context) \
+            if reuse else None
         if reuse is not None and key is not None:
             reuse.keys[name] = key
         if share is not None and (self.calls - 1) % share[1] != share[0]:
