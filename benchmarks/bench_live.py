@@ -3,8 +3,9 @@
 A post arrives as other tools deliver it during the day: one twarc2 line appended to
 a file of the watched folder (``content/sources/live/``). ``inventaire live --once``
 lands it in the editors' files (the pass the command makes every minute), then the
-preview builds again, as ``inventaire serve`` does after any change
-(:data:`inventaire.commands.preview.PREVIEW_BUILD`), and the post's page exists.
+preview builds again, as ``inventaire serve`` does after any change (by its builder
+process, kept from one build to the next: ``commands/preview_worker.py``), and the
+post's page exists.
 
 * ``live.post_to_preview_N``: the pass plus the preview's build, in seconds; the
   issue's target is absolute (under 5 s at 10,000 posts), so ``ok`` says whether the
@@ -27,10 +28,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from inventaire.commands.preview import PREVIEW_BUILD
+from inventaire.commands.preview_worker import Builder
 
-from . import Run, run_command, tool
-from .bench_rebuild import edit_one_post
+from . import Run, command_env
+from .bench_rebuild import edit_one_post, timed_build
 from .bench_site import best
 from .report import Line, failed, measure
 from .synth import generate
@@ -86,22 +87,22 @@ def run(work: Path, size: int, repeat: int = 1) -> Iterator[Line]:
     stream = day.content / STREAM
     stream.parent.mkdir(parents=True, exist_ok=True)
     stream.touch()
-    inventaire = tool("inventaire")
     live = LivePass(day.project)
+    builder = Builder(env=command_env())
     try:
-        run_command([inventaire, *PREVIEW_BUILD], day.project)  # the preview's first build
+        timed_build(builder, day)  # the preview's first build
         live.once()  # the command's first pass: the day as it stands
         edits: list[Run] = []
         passes: list[float] = []
         totals: list[float] = []
         for number in range(repeat):
             edit_one_post(day, number)
-            edits.append(run_command([inventaire, *PREVIEW_BUILD], day.project))
+            edits.append(timed_build(builder, day))
             post_id, line = new_line(number)
             with stream.open("a", encoding="utf-8") as handle:
                 handle.write(line)
             landed = live.once()
-            built = run_command([inventaire, *PREVIEW_BUILD], day.project)
+            built = timed_build(builder, day)
             page = day.project / "output" / "post" / post_id / "index.html"
             if not page.is_file():
                 yield failed(f"live.post_to_preview_{size}", "the new post has no page")
@@ -111,6 +112,8 @@ def run(work: Path, size: int, repeat: int = 1) -> Iterator[Line]:
     except RuntimeError as error:
         yield failed(f"live.post_to_preview_{size}", str(error).splitlines()[0])
         return
+    finally:
+        builder.close()
     baseline = best(edits).seconds
     total = min(totals)
     figure = measure(f"live.post_to_preview_{size}", total, "s", baseline)
