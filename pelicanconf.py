@@ -64,6 +64,11 @@ DEFAULT_PAGINATION = False
 NEWEST_FIRST_ARCHIVES = False
 SLUGIFY_USE_UNICODE = True
 SLUGIFY_PRESERVE_CASE = False
+# An author's address keeps the handle's '@' and '.' and names an escaped character:
+# /auteur/zoe@example.social/, /auteur/flaneuse75-u200b/ (an impostor's), never the
+# page of the tweeter whose handle has the same letters.
+AUTHOR_REGEX_SUBSTITUTIONS = [(r"⟨U\+([0-9A-F]{4,6})⟩", r"-u\1"), (r"[^\w@.-]+", ""),
+                              (r"-{2,}", "-")]
 
 FEED_DOMAIN = "https://jdtap.example.org"
 FEED_ALL_ATOM = "feeds/tout.atom.xml"

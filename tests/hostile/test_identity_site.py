@@ -57,7 +57,7 @@ def test_the_real_authors_page_lists_only_the_real_post(site: Site) -> None:
 def test_the_impostor_has_its_own_page_and_shows_its_character(site: Site) -> None:
     pages = [path for path, text in site.texts() if path.parts[-3:-2] == ("auteur",)
              and "Le faux message de l" in text]
-    assert len(pages) == 1 and pages[0].parent.name != "flaneuse75"
+    assert [page.parent.name for page in pages] == ["flaneuse75-u200b"]
     page = pages[0].read_text(encoding="utf-8")
     assert "<h1>@<bdi>flaneuse75⟨U+200B⟩</bdi>" in page
     post = site.page(f"post/{IMPOSTOR.slug}")
@@ -84,3 +84,10 @@ def test_names_are_printed_inside_bdi(site: Site) -> None:
             before = body[:match.start()]
             assert before.endswith("<bdi>"), (path, before[-80:])
     assert found >= 4  # the post, the author's page, the authors, the hour
+
+
+def test_other_networks_authors_keep_their_at_and_dots(site: Site) -> None:
+    """Pelican's slugs dropped '@' and '.': a tweeter « zoeevilexample » would have
+    shared the page of the Mastodon author zoe@evil.example."""
+    assert "La note qui prend l" in site.page("auteur/zoe@evil.example")
+    assert not (site.output / "auteur" / "zoeevilexample").exists()

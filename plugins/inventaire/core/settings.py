@@ -173,6 +173,12 @@ SITE_DEFAULTS: dict[str, Any] = {
     "NEWEST_FIRST_ARCHIVES": False,
     "SLUGIFY_USE_UNICODE": True,
     "SLUGIFY_PRESERVE_CASE": False,
+    # An author's address keeps the handle's '@' and '.' and names an escaped character
+    # (core/text/handles.py): /auteur/zoe@example.social/, /auteur/flaneuse75-u200b/.
+    # Pelican's default drops them, which put a Mastodon or Bluesky author, or an
+    # impostor, on the page of the tweeter whose handle has the same letters.
+    "AUTHOR_REGEX_SUBSTITUTIONS": [(r"⟨U\+([0-9A-F]{4,6})⟩", r"-u\1"), (r"[^\w@.-]+", ""),
+                                   (r"-{2,}", "-")],
     "FEED_ALL_ATOM": "feeds/tout.atom.xml",
     "CATEGORY_FEED_ATOM": None,
     "TRANSLATION_FEED_ATOM": None,
