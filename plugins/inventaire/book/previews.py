@@ -231,12 +231,12 @@ def encode(picture: Picture, widths: tuple[int, ...], out: dict[str, bytes]) -> 
     for width in sorted({min(w, image.width) for w in widths}, reverse=True):
         height = round(image.height * width / image.width)
         resized = image if width == image.width else image.resize(
-            (width, height), Image.Resampling.LANCZOS)
+            (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         for fmt, ext in (("webp", "webp"), ("jpeg", "jpg")):
             name = f"{FOLDER}/{picture.stem}-{width}.{ext}"
             buffer = io.BytesIO()
             if fmt == "webp":
-                resized.save(buffer, "WEBP", quality=QUALITY["webp"], method=4)
+                resized.save(buffer, "WEBP", quality=QUALITY["webp"], method=3)
             else:
                 resized.save(buffer, "JPEG", quality=QUALITY["jpeg"], optimize=True,
                              progressive=True)
