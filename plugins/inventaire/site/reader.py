@@ -165,7 +165,10 @@ class InventaireReader(MarkdownReader):
             head, body, _line = split_front_matter(text, source_path)
             # Bounded as every editors' file: no aliases, no deep nesting.
             data = front_matter.load(head, source_path, loader=front_matter.DateLoader) or {}
-        except (PostFileError, yaml.YAMLError) as error:
+        except PostFileError as error:  # already path:line: field: … — fix
+            logger.error("%s", error)
+            return None, {"status": "skip", "title": ""}
+        except yaml.YAMLError as error:
             logger.error("%s: front matter: %s", source_path, error)
             return None, {"status": "skip", "title": ""}
         # A {static}/{attach} leading out of content/pages and content/media is dropped.
