@@ -51,6 +51,10 @@ def test_the_cover_and_two_spreads_are_shown_from_files_the_build_published(
                 with Image.open(file) as image:
                     assert image.width == int(width.removesuffix("w")), url
     assert "Un jour de tweets" in unescape(cover.group(1)), "the cover's alt has its words"
+    for figure in spreads:  # each spread opens at its largest, to be read on a phone
+        zoom = re.search(r'<a class="book-spread-zoom" href="([^"]+)">', figure)
+        assert zoom and zoom.group(1).endswith("-1400.jpg"), figure[:200]
+        assert (sample_build / "livre" / zoom.group(1)).resolve().is_file()
 
 
 def test_the_spreads_are_the_days_opening_and_a_photograph(sample_build: Path) -> None:
