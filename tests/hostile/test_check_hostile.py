@@ -67,6 +67,10 @@ def test_check_exits_1_with_one_line_each_and_no_traceback(
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     assert "\x07" not in out and "\u202e" not in out and "\x1b" not in out
+    words = [line.split(": ") for line in out.splitlines() if "content/posts/" in line]
+    # path:line: field: … (a problem), path:line: warning: field: … (a warning)
+    named = {w[2] if w[1] in ("warning", "avertissement") else w[1] for w in words}
+    assert {"url", "media", "author_name", "text", "author"} <= named, named
     for line in out.splitlines():
         if "content/posts/" in line:
             assert " — " in line and line.split(":")[1].isdigit(), line
