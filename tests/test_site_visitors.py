@@ -133,6 +133,12 @@ def test_the_most_shared_are_the_public_posts_ranked_by_their_counts(site: Site)
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in block.group(0)
 
 
+def test_a_posts_page_says_its_counts_when_its_export_carried_them(site: Site) -> None:
+    counted = unescape(site.page(f"post/{SHOWN.id}/index.html")).replace("\u00a0", " ")
+    assert "<dt>Sur le réseau</dt><dd>2 partages · 5 j’aime, comptés à l’export</dd>" in counted
+    assert "Sur le réseau" not in site.page(f"post/{SENSITIVE.id}/index.html")
+
+
 def test_no_counts_no_block() -> None:
     from inventaire.site.shared import most_shared
 

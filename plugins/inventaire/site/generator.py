@@ -41,7 +41,7 @@ from inventaire.site.groups import (
     set_neighbours,
 )
 from inventaire.site.hasard import chosen_at_build, post_urls, write_list
-from inventaire.site.shared import most_shared
+from inventaire.site.shared import label_counts, most_shared
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +87,7 @@ class SiteGenerator(Generator):
         day = load_day(self.settings, pages, [a.post for a in articles])
         hours = hours_of_day(articles, day.weather, groups)
         set_neighbours(articles)
+        label_counts(articles)
         self.picture_jobs: list[pictures.Derivative] = []
         output = Path(self.output_path)
         self._add_book(articles)

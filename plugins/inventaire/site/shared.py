@@ -53,3 +53,11 @@ def most_shared(articles: list[Any], count: int = SHOWN) -> list[Shared]:
     ranked = sorted((a for a in articles if rankable(a.post)),
                     key=lambda a: (-a.post.metrics.total, -(a.post.metrics.reposts or 0)))
     return [Shared(a, counts_label(a.post.metrics)) for a in ranked[:count]]
+
+
+def label_counts(articles: list[Any]) -> None:
+    """Each post's counts in words (``article.counts``), for its own page; ``""`` when
+    its export carried none."""
+    for article in articles:
+        metrics = article.post.metrics
+        article.counts = counts_label(metrics) if metrics is not None else ""
