@@ -56,6 +56,8 @@ class BookPost:
     plates: list[Plate] = field(default_factory=list)
     declaimed: str = ""  # « lu par le crieur à 16 h »
     name: str = ""  # the author's name, else their @handle, as printed after the text
+    floated: bool = False  # its plates print after a later post (book/plateflow.py)
+    carried: list[BookPost] = field(default_factory=list)  # posts whose plates follow
 
 
 @dataclass

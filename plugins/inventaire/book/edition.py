@@ -97,6 +97,7 @@ class BookEdition:
     safe_margin: float = 5.0  # mm inside the trim where only bleed may go (preflight)
     signature: int = 4  # the page count is a multiple of this (the folded sheets)
     hyphenate_max: int = 40  # longer words are broken anywhere, never hyphenated
+    float_plates: bool = True  # a plate may open the next page (book/plateflow.py)
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> BookEdition:
@@ -173,6 +174,7 @@ class BookEdition:
                                          inventaire_settings.DEFAULTS["BOOK_PARALLEL_POSTS"]),
             safe_margin=length_mm(get("BOOK_SAFE_MARGIN"), "BOOK_SAFE_MARGIN"),
             signature=signature,
+            float_plates=bool(get("BOOK_FLOAT_PLATES")),
             hyphenate_max=count_setting(settings, "BOOK_HYPHENATE_MAX_CHARS",
                                         inventaire_settings.DEFAULTS["BOOK_HYPHENATE_MAX_CHARS"]),
         )

@@ -39,6 +39,7 @@ from inventaire.book.layout import (
 )
 from inventaire.book.parts import PartsLayout
 from inventaire.book.photos import PlateMaker
+from inventaire.book.plateflow import float_plates
 from inventaire.book.posttext import detach_spaces, drop_day_hashtags, mark_long_words
 from inventaire.book.press import Interior, for_print, for_screen, screen_post_pages
 from inventaire.book.templates import Templates
@@ -299,7 +300,16 @@ class InteriorBuilder:
         blank = renderer.render(blank_html(), self.blank_css(), "blank pages", **options)
         notes = renderer.render(notes_html(max(1, self.edition.signature - 1)), css,
                                 "reader's notes", **options)
-        return PartsLayout(renderer, html_of, css, blank, options, notes)
+
+        def refine(body: Any) -> int:
+            moved = float_plates(body, content, self.edition)
+            if moved:
+                logger.info("Book: %d plate(s) moved to the next page so that text fills "
+                            "the page before", moved)
+            return moved
+
+        return PartsLayout(renderer, html_of, css, blank, options, notes,
+                           refine if self.edition.float_plates else None)
 
     def build(self, articles: Sequence[Any], renderer: Renderer) -> Interior:
         """Each part laid out once (:mod:`.parts`), then the PDFs.

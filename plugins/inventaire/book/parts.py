@@ -28,6 +28,8 @@ from inventaire.book.layout import Renderer, anchor_pages
 
 # part, chapters (None: all), toc pages or index pages → HTML
 HtmlOf = Callable[..., str]
+# the chapters laid out → how many things it changed for a second layout (0: none)
+Refine = Callable[[Any], int]
 
 
 def start_css(page: int) -> str:
@@ -76,13 +78,15 @@ class PartsLayout:
     """Lays the interior out part by part with one :class:`Renderer`."""
 
     def __init__(self, renderer: Renderer, html_of: HtmlOf, css: str, blank: Any,
-                 options: dict[str, Any], notes: Any = None) -> None:
+                 options: dict[str, Any], notes: Any = None,
+                 refine: Refine | None = None) -> None:
         self.renderer = renderer
         self.html_of = html_of
         self.css = css
         self.blank = blank
         self.notes = notes if notes is not None else blank  # the book's last pages
         self.options = options
+        self.refine = refine  # e.g. plates floated to fill a page (book/plateflow.py)
 
     def render(self, html: str, label: str, start: int = 0) -> Any:
         css = start_css(start) + self.css if start else self.css
@@ -105,6 +109,9 @@ class PartsLayout:
         book, where everything is, and the numbered front (it may have grown)."""
         parts = Parts()
         body = self.render(self.html_of("body"), label, next_recto(len(front.pages)))
+        if self.refine is not None and self.refine(body):
+            body = self.render(self.html_of("body"), f"{label}, plates floated",
+                               next_recto(len(front.pages)))
         parts.place_body(len(front.pages), len(body.pages))
         parts.anchors.update(shifted(anchor_pages(body), parts.body_start))
         back = self.back(parts)

@@ -90,6 +90,9 @@ DEFAULTS: dict[str, Any] = {
     # True prints the day's own hashtags (journee.md) at the end of every entry.
     "BOOK_KEEP_DAY_HASHTAGS": False,
     "BOOK_HOUR_NEW_PAGE": False,  # True: every hour on a new page; else hours run on
+    # A plate that does not fit at a page's foot opens the next page and lets the text
+    # fill the page (False: a post goes over whole with its plate, leaving a hole).
+    "BOOK_FLOAT_PLATES": True,
     # The spine carries the title only when at least this wide (mm); else it is plain.
     "BOOK_SPINE_TEXT_MIN_MM": 6,
     "BOOK_CRIERS": True,
