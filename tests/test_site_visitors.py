@@ -137,6 +137,7 @@ def test_a_posts_page_says_its_counts_when_its_export_carried_them(site: Site) -
     counted = unescape(site.page(f"post/{SHOWN.id}/index.html")).replace("\u00a0", " ")
     assert "<dt>Sur le réseau</dt><dd>2 partages · 5 j’aime, comptés à l’export</dd>" in counted
     assert "Sur le réseau" not in site.page(f"post/{SENSITIVE.id}/index.html")
+    assert "Sur le réseau" not in site.page(f"post/{UNCOUNTED.id}/index.html")  # zeros
 
 
 def test_no_counts_no_block() -> None:

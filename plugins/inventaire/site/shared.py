@@ -57,7 +57,9 @@ def most_shared(articles: list[Any], count: int = SHOWN) -> list[Shared]:
 
 def label_counts(articles: list[Any]) -> None:
     """Each post's counts in words (``article.counts``), for its own page; ``""`` when
-    its export carried none."""
+    its export carried none, or only zeros (most posts: « 0 partage · 0 j’aime » on
+    each would say nothing)."""
     for article in articles:
         metrics = article.post.metrics
-        article.counts = counts_label(metrics) if metrics is not None else ""
+        article.counts = counts_label(metrics) if metrics is not None and metrics.total \
+            else ""
