@@ -99,6 +99,8 @@ def test_withdrawing_the_author_warns_of_lookalikes_and_leaves_them(
         == "selected"
     # The impostor, named as it is shown, is withdrawn on its own.
     assert main(["--project", str(project), "withdraw", "@flaneuse75⟨U+200B⟩"]) == 0
+    out = capsys.readouterr().out
+    assert "@flaneuse75⟨U+200B⟩ (twitter) withdrawn" in out and ZWSP not in out
     register = Register.load(project / "content")
     assert register.apply(read_post(post_path(IMPOSTOR, project / "content/posts"))).status \
         == "withdrawn"

@@ -35,6 +35,7 @@ from inventaire.core import front_matter
 from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import PostFileError
 from inventaire.core.model import NETWORKS, Post
+from inventaire.core.text.handles import shown_handle
 
 REGISTER_FILE = "rights.yml"
 
@@ -85,7 +86,8 @@ class Rule:
     @property
     def label(self) -> str:
         """``@handle (twitter)`` or ``post 123 (twitter)``, for messages."""
-        who = f"@{self.target}" if self.kind == "author" else f"post {self.target}"
+        who = f"@{shown_handle(self.target)}" if self.kind == "author" else \
+            f"post {self.target}"  # an impostor's invisible characters shown escaped
         return f"{who} ({self.network or 'every network'})"
 
     def names(self, post: Post) -> bool:
