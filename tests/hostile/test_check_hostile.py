@@ -15,10 +15,11 @@ from hostile.tmpproject import made_up_post, make_project
 from inventaire.commands.check import problems
 from inventaire.commands.cli import main
 from inventaire.core.errors import PostFileError
-from inventaire.core.model import Media
+from inventaire.core.model import Entity, Media
 from inventaire.core.postfile import post_path
 
-JS = made_up_post(1, url=" JavaScript:alert('HOSTILE')")
+JS = made_up_post(1, url=" JavaScript:alert('HOSTILE')", text="@bob passe #jdtap",
+                  entities=[Entity("mention", 0, 4, "bob", href="javascript:alert(1)")])
 FILE = made_up_post(2, media=[Media(file="/etc/passwd", alt="mot de passe"),
                               Media(file="media/../../secret.jpg", alt="x"),
                               Media(url="data:text/html;base64,PHNjcmlwdD4=", alt="y")])
@@ -41,6 +42,8 @@ def test_addresses_and_files_outside_the_project_are_problems(project: Path) -> 
     found = problems(project / "content")
     (url,) = _at(found, project, JS, "url")
     assert url.line == 4 and "is not an http(s) address" in url.what
+    (link,) = _at(found, project, JS, "entities")
+    assert "a link to 'javascript:alert(1)' is not an http(s) address" in link.what
     media = _at(found, project, FILE, "media")
     whats = " | ".join(m.what for m in media)
     assert "item 1: file '/etc/passwd' is not a file of content/media/" in whats

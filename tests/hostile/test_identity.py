@@ -181,3 +181,14 @@ def test_a_note_is_withdrawn_by_its_address_not_the_tweet(
     posts = project / "content" / "posts"
     assert register.apply(read_post(post_path(NOTE, posts))).status == "withdrawn"
     assert register.apply(read_post(post_path(REAL, posts))).status == "selected"
+
+
+def test_the_import_names_an_impostors_handle() -> None:
+    from inventaire.importer.curation.identity import unsafe_addresses
+
+    post = made_up_post(9, author="Cafe\u0301" + ZWSP, source="sources/x.jsonl")
+    lines = unsafe_addresses(post)
+    assert post.author == "Café" + ZWSP  # stored in NFC
+    assert lines == [f"sources/x.jsonl: warning: twitter post {post.id}: its handle holds "
+                     "U+200B, U+00E9, which no network puts in a handle: kept apart as "
+                     "@Caf⟨U+00E9⟩⟨U+200B⟩, another author than the one it looks like"]

@@ -74,6 +74,10 @@ def problems_of(post: Post, path: Path) -> list[PostFileError]:
     if post.url and not safe_url(xml_safe(post.url)):
         add("url", f"{_shown(post.url)} is not an http(s) address; it is left out of "
             "the site", "delete the line, or write the post's https:// address")
+    for entity in post.entities:
+        if entity.href and not safe_url(xml_safe(entity.href)):
+            add("entities", f"a link to {_shown(entity.href)} is not an http(s) address; "
+                "it is left out", "delete its 'href:' (the mention links to the network)")
     for index, media in enumerate(post.media, 1):
         if media.url and not safe_url(xml_safe(media.url)):
             add("media", f"item {index}: url {_shown(media.url)} is not an http(s) "

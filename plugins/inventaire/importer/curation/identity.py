@@ -13,17 +13,28 @@ from dataclasses import replace
 from pathlib import Path
 
 from inventaire.core.model import Post
-from inventaire.core.text.handles import normal_handle
+from inventaire.core.text.handles import (
+    foreign_characters,
+    hidden_characters,
+    normal_handle,
+    shown_handle,
+)
 from inventaire.core.text.render import safe_url
 
 
 def unsafe_addresses(post: Post) -> list[str]:
     """Drop the addresses an export gives that are not http(s) (``javascript:``,
-    ``data:``, ``file:``), one warning each; the handle in NFC (core.text.handles).
-    The build drops them too; the editors' file should not hold them."""
+    ``data:``, ``file:``), one warning each; the handle in NFC (core.text.handles),
+    with a warning when it holds invisible or non-ASCII characters (an impostor's).
+    The build drops the addresses too; the editors' file should not hold them."""
     post.author = normal_handle(post.author)
     where = f"{post.source or 'import'}: warning: {post.network} post {post.id}"
     lines: list[str] = []
+    odd = hidden_characters(post.author) + foreign_characters(post.author)
+    if odd:
+        lines.append(f"{where}: its handle holds {', '.join(odd)}, which no network puts "
+                     f"in a handle: kept apart as @{shown_handle(post.author)}, another "
+                     "author than the one it looks like")
     if post.url and not safe_url(post.url):
         lines.append(f"{where}: its address {post.url[:60]!r} is not http(s); left out")
         post.url = ""
