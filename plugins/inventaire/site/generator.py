@@ -161,14 +161,14 @@ class SiteGenerator(Generator):
             return  # a render worker: the pages of its share only
         self._write_files()
         workers.join(self.context)  # the workers stop after this generator
+        page_reuse = self.context.get(reuse.REUSE)
+        if page_reuse is not None:  # every page is written: the preview's record
+            page_reuse.save(Path(self.output_path))
 
     def _write_files(self) -> None:
         """What is not a page, in the parent while the workers render: photos, fonts,
         robots.txt, the posts' list of « au hasard »."""
         output = Path(self.output_path)
-        page_reuse = self.context.get(reuse.REUSE)
-        if page_reuse is not None:  # every page is written: the preview's record
-            page_reuse.save(Path(self.output_path))
         cache = Path(str(self.settings.get("CACHE_PATH") or "cache")) / "pictures"
         written = pictures.write_all(self.picture_jobs, cache)
         if written:
