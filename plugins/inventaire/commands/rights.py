@@ -203,8 +203,9 @@ def warn_lookalikes(target: str, posts: list[Post]) -> None:
     for other in lookalikes(target, [handle for _network, handle in handles]):
         count = sum(1 for post in posts if post.author == other)
         shown = shown_handle(other)
-        odd = ", ".join(hidden_characters(other) + foreign_characters(other)) or "case"
-        print(f"inventaire: warning: @{shown} ({count} post(s), {odd}) looks like "
+        odd = "".join(f", {code}" for code in hidden_characters(other)
+                      + foreign_characters(other))
+        print(f"inventaire: warning: @{shown} ({count} post(s){odd}) looks like "
               f"@{shown_handle(target)} but is another account: not withdrawn; to "
               f"withdraw it as well: inventaire withdraw '@{shown}'", file=sys.stderr)
 
