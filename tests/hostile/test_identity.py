@@ -83,6 +83,9 @@ def test_authors_lists_the_impostor_apart_and_escaped(
     assert ["@flane⟨U+200D⟩use75", "twitter", "1"] in lines
     rows = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8"))))
     assert {"flaneuse75", "flaneuse75⟨U+200B⟩"} <= {r["handle"] for r in rows}
+    profiles = {r["handle"]: r["profile_url"] for r in rows}
+    assert profiles["flaneuse75"] == "https://twitter.com/flaneuse75"
+    assert profiles["flaneuse75⟨U+200B⟩"] == "https://twitter.com/flaneuse75%E2%80%8B"
 
 
 def test_withdrawing_the_author_warns_of_lookalikes_and_leaves_them(

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import UserError
@@ -51,7 +52,9 @@ class Author:
 
     @property
     def profile_url(self) -> str:
-        return mention_url(self.network, self.handle)
+        """The author's page on the network, any character outside ASCII
+        percent-encoded: an impostor's address never reads as the real author's."""
+        return quote(mention_url(self.network, self.handle), safe=":/@.~_-")
 
 
 def selection_authors(posts: list[Post]) -> list[Author]:
