@@ -77,3 +77,12 @@ def require_tool(name: str) -> str:
         pytest.skip(f"{name} not found: install the Debian package "
                     f"'{packages.get(name, name)}' (make test does it as root)")
     return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium for the module's tests (``tests/chromium.py``)."""
+    from chromium import chromium
+
+    with chromium() as launched:
+        yield launched

@@ -9,10 +9,7 @@ bundled ``axe.min.js``), injected from the local file: nothing is downloaded.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,14 +17,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import require_tool
+from chromium import served
 from inventaire.core.postfile import read_post
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = {
     "accueil": "",
     "heure": "heure/14/",
@@ -39,31 +33,12 @@ PAGES = {
 }
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(sample_build: Path) -> Iterator[str]:
     """The built site on 127.0.0.1, on a free port, in a thread."""
-    handler = functools.partial(QuietHandler, directory=str(sample_build))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(sample_build) as url:
+        yield url
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclass

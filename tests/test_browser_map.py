@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_browser import browser, open_page, site_url
+from test_browser import open_page, site_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-__all__ = ["browser", "site_url"]  # the fixtures, shared with test_browser.py
+__all__ = ["site_url"]  # the fixture, shared with test_browser.py
 
 MEASURE = """() => {
   const box = e => { const r = e.getBoundingClientRect();

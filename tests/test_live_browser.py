@@ -5,9 +5,6 @@ Playwright's, so nothing waits on real time."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,21 +12,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import require_tool
+from chromium import served
 from hostile.tmpproject import made_up_post, make_project
 from inventaire.commands.build import build
 from inventaire.core.model import Declaimed
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
 PARIS = ZoneInfo("Europe/Paris")
 PLACE = "place-de-la-bastille"
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -41,23 +32,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
              for i in range(5)]
     project = make_project(base, posts=posts)
     output = Path(build(project, book=False, search=False)["OUTPUT_PATH"])
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(output) as url:
+        yield url
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM,
-                                              args=["--headless", "--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 def open_at(browser: Any, url: str, when: datetime, width: int, height: int

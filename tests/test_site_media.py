@@ -308,54 +308,38 @@ def drawn_with(page: Any, selector: str) -> list[str]:
 @pytest.mark.browser
 @pytest.mark.slow
 def test_in_a_browser_flags_use_openmoji_and_nothing_plays(site: Site) -> None:
-    import functools
-    import http.server
-    import threading
+    from chromium import chromium, served
+    from test_browser import axe_source, open_page
 
-    from conftest import require_tool
-    from test_browser import ARGS, CHROMIUM, QuietHandler, axe_source, open_page
-
-    require_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    handler = functools.partial(QuietHandler, directory=str(site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page, watch = open_page(browser)
-            page.goto(url + f"post/{GIF.slug}/")
-            page.evaluate("document.fonts.ready")
-            flag = page.locator("h1 .post-name .emoji").first
-            family = flag.evaluate("e => getComputedStyle(e).fontFamily")
-            assert family.split(",")[0].strip('" ') == "OpenMoji", family
-            # The font Chromium really drew the flag with (DevTools' own answer).
-            assert drawn_with(page, "h1 .post-name .emoji") == ["OpenMoji"]
-            loaded = page.evaluate("Array.from(document.fonts).filter(f => f.status == "
-                                   "'loaded').map(f => f.family)")
-            assert any("OpenMoji" in family for family in loaded), loaded
-            assert page.evaluate("document.querySelector('video').paused")
-            assert not page.evaluate("document.querySelector('video').autoplay")
-            page.goto(url + f"post/{WARNED.slug}/")
-            text = page.locator(".content-warning .post-text")
-            assert not text.is_visible()
-            page.locator(".content-warning > summary").click()
-            assert text.is_visible() and "motcache" in text.inner_text()
-            problems: list[str] = []
-            for post in (VIDEO, GIF, WARNED, SENSITIVE):
-                page.goto(url + f"post/{post.slug}/")
-                page.add_script_tag(content=axe_source())
-                result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-                problems += [f"{post.id}: {v['id']} {[n['target'] for n in v['nodes'][:3]]}"
-                             for v in result["violations"]
-                             if v["impact"] in ("serious", "critical")]
-            assert not problems, problems
-            watch.assert_clean()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(site.output) as url, chromium() as browser:
+        page, watch = open_page(browser)
+        page.goto(url + f"post/{GIF.slug}/")
+        page.evaluate("document.fonts.ready")
+        flag = page.locator("h1 .post-name .emoji").first
+        family = flag.evaluate("e => getComputedStyle(e).fontFamily")
+        assert family.split(",")[0].strip('" ') == "OpenMoji", family
+        # The font Chromium really drew the flag with (DevTools' own answer).
+        assert drawn_with(page, "h1 .post-name .emoji") == ["OpenMoji"]
+        loaded = page.evaluate("Array.from(document.fonts).filter(f => f.status == "
+                               "'loaded').map(f => f.family)")
+        assert any("OpenMoji" in family for family in loaded), loaded
+        assert page.evaluate("document.querySelector('video').paused")
+        assert not page.evaluate("document.querySelector('video').autoplay")
+        page.goto(url + f"post/{WARNED.slug}/")
+        text = page.locator(".content-warning .post-text")
+        assert not text.is_visible()
+        page.locator(".content-warning > summary").click()
+        assert text.is_visible() and "motcache" in text.inner_text()
+        problems: list[str] = []
+        for post in (VIDEO, GIF, WARNED, SENSITIVE):
+            page.goto(url + f"post/{post.slug}/")
+            page.add_script_tag(content=axe_source())
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            problems += [f"{post.id}: {v['id']} {[n['target'] for n in v['nodes'][:3]]}"
+                         for v in result["violations"]
+                         if v["impact"] in ("serious", "critical")]
+        assert not problems, problems
+        watch.assert_clean()
 
 
 def test_the_feed_veils_a_post_behind_its_content_warning(tmp_path: Path) -> None:

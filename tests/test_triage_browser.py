@@ -15,18 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import require_tool
 from inventaire.commands.preview import preview_server
 from inventaire.commands.triage import Triage
 from inventaire.core.postfile import read_post
 from test_triage import CANDIDATES, DAY, small_project, snapshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 
 @pytest.fixture
 def served(root: Path, tmp_path: Path) -> Iterator[tuple[Path, str, str]]:
@@ -38,15 +32,6 @@ def served(root: Path, tmp_path: Path) -> Iterator[tuple[Path, str, str]]:
     server.shutdown()
     server.server_close()
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_triage(browser: Any, url: str) -> tuple[Any, list[str]]:

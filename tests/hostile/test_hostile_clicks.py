@@ -16,9 +16,6 @@ console error, a request to another host, or an attempt to go to a ``javascript:
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -27,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import require_tool
+from chromium import served
 from hostile import corpus
 from hostile.tmpproject import DAY, make_project
 from inventaire.commands.build import build
@@ -35,9 +32,6 @@ from inventaire.core.model import Post
 
 pytestmark = [pytest.mark.browser]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 FORBIDDEN = ("javascript:", "data:", "vbscript:", "file:")
 
 HOSTILE_URLS = [
@@ -76,11 +70,6 @@ def url_posts() -> list[Post]:
             for index, (network, url) in enumerate(HOSTILE_URLS)]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The hostile site, built once (publish settings, no book), served on 127.0.0.1."""
@@ -94,23 +83,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]
                                             "BOOK_ENABLED": False,
                                             "INVENTAIRE_SEARCH": False})
     output = project / "output"
-    handler = functools.partial(QuietHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield output, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(output) as url:
+        yield output, url
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclass
