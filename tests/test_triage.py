@@ -277,3 +277,16 @@ def test_an_unreadable_file_is_listed_with_its_problem_in_the_sites_language(
     assert [error.split(": ", 1)[1] for error in state["errors"]] == [
         "book: 'non' est du français : le fichier attend true ou false — "
         "écrivez 'book: false'"]
+
+
+def test_an_impostors_handle_is_shown_escaped(root: Path, tmp_path: Path) -> None:
+    """A handle with a zero-width space never looks like the author's own."""
+    project = small_project(root, tmp_path)
+    content = project / "content"
+    path = content / "posts" / DAY / CANDIDATES[1]
+    real = read_post(path).author
+    path.write_text(path.read_text("utf-8").replace(
+        f"author: {real}\n", f"author: \"{real}\\u200b\"\n", 1), "utf-8")
+    shown = {post["author"] for post in Triage(content).state()["posts"]}
+    assert f"{real}⟨U+200B⟩" in shown
+    assert not any("\u200b" in handle for handle in shown)

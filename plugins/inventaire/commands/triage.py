@@ -38,6 +38,7 @@ from inventaire.core.post_edit import edit_post_file, restore_post_file
 from inventaire.core.postfile import read_post
 from inventaire.core.project import POSTS_FOLDER
 from inventaire.core.rights import Register
+from inventaire.core.text.handles import shown_handle
 
 _CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 # The decisions a key press makes, as the fields they set.
@@ -70,7 +71,9 @@ def _entry(post: Post, key: str, raw: bytes, places: dict[str, Place]) -> dict[s
         "rev": hashlib.sha1(raw).hexdigest()[:16],
         "id": post.id,
         "network": post.network,
-        "author": post.author,
+        # Shown with its invisible, bidi and non-ASCII characters escaped, as on the
+        # site: an impostor's « @name⟨U+200B⟩ » never looks like the author.
+        "author": shown_handle(post.author),
         "author_name": post.author_name,
         "url": post.url,
         "time": post.date.strftime("%H:%M"),
