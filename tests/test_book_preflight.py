@@ -170,3 +170,16 @@ def test_rgb_in_the_gray_edition(built: Path, tmp_path: Path) -> None:
     found = errors_on(preflight(folder, edition_of(built, "BOOK_COLOR='gray'")).problems,
                       "livre.pdf")
     assert any("RGB" in what and "gray edition" in what for _p, what in found)
+
+
+def test_spine_text_too_close_to_the_folds(tmp_path: Path) -> None:
+    """A title forced onto a 1.4 mm spine (BOOK_SPINE_TEXT_MIN_MM = 0) is refused; on
+    a spine of thick paper it passes."""
+    narrow = project.build_book(tmp_path / "narrow", *LIGHT, "BOOK_SPINE_TEXT_MIN_MM=0")
+    found = errors_on(preflight(narrow, edition_of(tmp_path / "narrow",
+                                                   "BOOK_SPINE_TEXT_MIN_MM=0")).problems,
+                      "couverture.pdf")
+    assert len(found) == 1 and found[0][0] == 1 and "from a fold" in found[0][1]
+    thick = project.build_book(tmp_path / "thick", *LIGHT, "BOOK_PAPER_THICKNESS_MM=0.5")
+    report = preflight(thick, edition_of(tmp_path / "thick", "BOOK_PAPER_THICKNESS_MM=0.5"))
+    assert report.errors == []

@@ -41,6 +41,7 @@ TOLERANCE_PT = 0.5  # what a box may differ from the settings' size
 PPI_GOOD = 300  # effective resolution a printer wants for photographs
 PPI_LEAST = 200  # under this the print shows pixels: an error
 SPINE_TOLERANCE_MM = 0.5
+SPINE_CLEARANCE_MM = 1.0  # the spine's text this far from each fold, at least
 RGB_OPERATOR = re.compile(rb"(?<![A-Za-z])(rg|RG)(?![A-Za-z])")
 
 
@@ -95,6 +96,7 @@ def preflight(folder: Path, edition: BookEdition) -> Report:
         problems += check_print(cover, reader, edition, cover=True)
         if interior_pages:
             problems += check_spine(reader, edition, interior_pages)
+            problems += check_spine_text(cover, edition, interior_pages)
     screen = folder / "livre-ecran.pdf"
     if screen.is_file():
         reader = pypdf.PdfReader(screen)
@@ -328,6 +330,27 @@ def check_images(name: str, number: int, page: Any, trim: tuple[float, ...],
                                     "keep it inside the margins, or run it out to the "
                                     "bleed"))
     return problems
+
+
+def check_spine_text(path: Path, edition: BookEdition, interior_pages: int) -> list[Problem]:
+    """The spine's title clear of both folds: a binding drifts by a millimetre, and a
+    title too close to a fold prints on the covers."""
+    spine = edition.spine_mm(interior_pages)
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        left = getattr(page, "trimbox", page.bbox)[0] + edition.trim[0] * MM
+        right = left + spine * MM
+        chars = [c for c in page.chars if c["text"].strip()
+                 and left - 1 <= (c["x0"] + c["x1"]) / 2 <= right + 1]
+    if not chars:
+        return []
+    clearance = min(min(c["x0"] for c in chars) - left, right - max(c["x1"] for c in chars))
+    if clearance < SPINE_CLEARANCE_MM * MM:
+        return [Problem("error", path.name, 1,
+                        f"the spine's text is {clearance / MM:.1f} mm from a fold on a "
+                        f"{spine:.1f} mm spine", "raise BOOK_SPINE_TEXT_MIN_MM so that a "
+                        "spine this narrow stays plain, or use thicker paper")]
+    return []
 
 
 def check_spine(reader: pypdf.PdfReader, edition: BookEdition,
