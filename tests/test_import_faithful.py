@@ -442,10 +442,14 @@ def test_the_book_plate_is_described_by_its_alt_caption_or_post_text(
 
     theme = Path(__file__).resolve().parent.parent / "theme" / "templates"
     source = (theme / "book" / "livre.html").read_text(encoding="utf-8")
-    figure = next(line for line in source.splitlines() if '<figure class="plate"><img' in line)
+    figure = next(line for line in source.splitlines()
+                  if '<figure class="plate' in line and "<img" in line)
     templates = Templates([theme])
     template = templates.env.from_string("{% autoescape true %}" + figure + "{% endautoescape %}")
     plate = SimpleNamespace(url="plate/x.jpg", alt=alt, caption=caption, width_mm=80.0,
                             height_mm=60.0)
-    post = SimpleNamespace(post=SimpleNamespace(text="Un bus <96> passe & repasse"))
-    assert expected in template.render(plate=plate, post=post)
+    post = SimpleNamespace(post=SimpleNamespace(text="Un bus <96> passe & repasse"),
+                           anchor="p1")
+    rendered = template.render(plate=plate, post=post, moved=False,
+                               loop=SimpleNamespace(first=True))
+    assert expected in rendered
