@@ -133,7 +133,8 @@ def magenta_share(image: object) -> float:
 
     assert isinstance(image, Image.Image)
     small = image.convert("RGB").resize((64, 64))
-    pixels = list(small.getdata())
+    raw = small.tobytes()  # r, g, b bytes, pixel after pixel
+    pixels = [raw[i:i + 3] for i in range(0, len(raw), 3)]
     hits = sum(1 for r, g, b in pixels if r > 180 and b > 180 and g < 90)
     return hits / len(pixels)
 
