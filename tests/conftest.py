@@ -23,11 +23,14 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 
 @pytest.fixture(autouse=True)
 def no_leftover_plugins() -> Iterator[None]:
-    """Each test starts with Pelican's signals free of the previous builds' plugins."""
+    """Each test starts with Pelican's signals free of the previous builds' plugins,
+    and with Pelican's memory of logged messages empty."""
     yield
     from inventaire.commands.build import reset_plugin_signals
+    from inventaire.site.pelicanlog import forget_logged_messages
 
     reset_plugin_signals()
+    forget_logged_messages()  # a message a test looks for is said in that test too
 
 
 @pytest.fixture(scope="session")

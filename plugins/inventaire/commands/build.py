@@ -129,6 +129,9 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
     """
     from pelican import Pelican
 
+    from inventaire.site.pelicanlog import forget_logged_messages
+
+    forget_logged_messages()  # a problem still there is said again, at every build
     overrides = dict(overrides or {})
     if output is not None:
         overrides["OUTPUT_PATH"] = str(output.resolve())
