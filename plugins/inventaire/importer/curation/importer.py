@@ -132,7 +132,7 @@ def _links(folder: str, names: list[str]) -> list[str]:
     return [n for n in names if Path(folder, n).is_symlink()]
 
 
-_SAFE_ID = re.compile(r"[0-9A-Za-z_~:-][0-9A-Za-z_.~:-]{0,99}")
+SAFE_ID = re.compile(r"[0-9A-Za-z_~:-][0-9A-Za-z_.~:-]{0,99}")
 # A file's post as its name says: ``14h32-<id>.md`` (``-mastodon-<id>`` for the other
 # networks, see Post.slug).
 _ID_IN_NAME = re.compile(r"^\d\dh\d\d-(.+)\.md$")
@@ -196,6 +196,49 @@ class Tally:
         return "\n".join(lines)
 
 
+def take_record(record: Any, label: str, filter_: DayFilter,
+                kept: dict[tuple[str, str], Post], deleted: set[tuple[str, str]],
+                tally: Tally) -> bool:
+    """One record of a reader, as an import takes it (and ``inventaire live``'s pass):
+    problems said and counted, a deletion noted, the day's filter applied, duplicates
+    merged into ``kept``. Whether it was a post (read, kept or not)."""
+    if isinstance(record, Malformed):
+        tally.errors.append(str(record))
+        tally.skipped["malformed"] += 1
+        return False
+    if isinstance(record, Refused):
+        tally.errors.append(str(record))
+        tally.refused += 1
+        return False
+    if isinstance(record, Notice):
+        tally.errors.append(str(record))
+        tally.warnings += 1
+        return False
+    if isinstance(record, Deleted):
+        deleted.add((record.network, record.id))
+        return False
+    if isinstance(record, Skipped):
+        if record.reason != "not a post":
+            tally.read += 1
+            tally.skipped[record.reason] += 1
+        return True
+    tally.read += 1
+    if not SAFE_ID.fullmatch(record.id):
+        tally.errors.append(f"{label}: post id {record.id[:60]!r} has characters a file "
+                            "name cannot hold; skipped")
+        tally.skipped["malformed"] += 1
+        return True
+    reason = filter_.reason(record)
+    if reason:
+        tally.skipped[reason] += 1
+    elif record.key in kept:
+        tally.skipped["duplicate"] += 1
+        kept[record.key] = merge_duplicates(kept[record.key], record)
+    else:
+        kept[record.key] = record
+    return True
+
+
 def collect(exports: list[Path], formats: list[str], filter_: DayFilter, content: Path,
             tally: Tally, progress: Progress | None = None) -> dict[tuple[str, str], Post]:
     kept: dict[tuple[str, str], Post] = {}
@@ -206,42 +249,8 @@ def collect(exports: list[Path], formats: list[str], filter_: DayFilter, content
             context = ReadContext(filter_.tz, store_source(export, content), str(export),
                                   limits)
             for record in READERS[kind](export, context):
-                if isinstance(record, Malformed):
-                    tally.errors.append(str(record))
-                    tally.skipped["malformed"] += 1
-                    continue
-                if isinstance(record, Refused):
-                    tally.errors.append(str(record))
-                    tally.refused += 1
-                    continue
-                if isinstance(record, Notice):
-                    tally.errors.append(str(record))
-                    tally.warnings += 1
-                    continue
-                if isinstance(record, Deleted):
-                    deleted.add((record.network, record.id))
-                    continue
-                bar.advance()
-                if isinstance(record, Skipped):
-                    if record.reason != "not a post":
-                        tally.read += 1
-                        tally.skipped[record.reason] += 1
-                    continue
-                tally.read += 1
-                if not _SAFE_ID.fullmatch(record.id):
-                    tally.errors.append(f"{context.label}: post id {record.id[:60]!r} has "
-                                        "characters a file name cannot hold; skipped")
-                    tally.skipped["malformed"] += 1
-                    continue
-                reason = filter_.reason(record)
-                if reason:
-                    tally.skipped[reason] += 1
-                    continue
-                if record.key in kept:
-                    tally.skipped["duplicate"] += 1
-                    kept[record.key] = merge_duplicates(kept[record.key], record)
-                else:
-                    kept[record.key] = record
+                if take_record(record, context.label, filter_, kept, deleted, tally):
+                    bar.advance()
         bar.done = f"{figure(tally.read)} posts read, {figure(len(kept))} of the day"
     for key in deleted & kept.keys():
         del kept[key]

@@ -34,17 +34,11 @@ from inventaire.core.model import Post
 from inventaire.core.places import PlaceTagger, load_places
 from inventaire.core.postfile import read_post
 from inventaire.core.rights import Register
-from inventaire.importer.curation.day import DayFilter, merge_duplicates
-from inventaire.importer.curation.importer import _SAFE_ID as SAFE_ID
-from inventaire.importer.curation.importer import Tally, left_out_withdrawn
+from inventaire.importer.curation.day import DayFilter
+from inventaire.importer.curation.importer import Tally, left_out_withdrawn, take_record
 from inventaire.importer.curation.importer import _write_one as write_one
 from inventaire.importer.sources.common import (
-    Deleted,
-    Malformed,
-    Notice,
     Record,
-    Refused,
-    Skipped,
 )
 
 # ``14h04-<id>.md``, or ``14h04-<network>-<id>.md``: the id is the name's rest, or its
@@ -110,7 +104,7 @@ class Lander:
         for batch in batches:
             deleted.update(batch.gone)
             for record in batch.records:
-                self._take(record, batch.source, kept, deleted, tally)
+                take_record(record, batch.source, self.filter, kept, deleted, tally)
         withdrawn = self._deleted(deleted, kept, tally)
         left_out_withdrawn(kept, self.content, tally)
         try:
@@ -127,37 +121,6 @@ class Lander:
                           "content/rights.yml)"] += withdrawn
         return tally
 
-    def _take(self, record: Record, source: str, kept: dict[tuple[str, str], Post],
-              deleted: set[tuple[str, str]], tally: Tally) -> None:
-        """One record, as the import's ``collect`` takes it."""
-        if isinstance(record, Malformed | Refused | Notice):
-            tally.errors.append(str(record))
-            if isinstance(record, Malformed):
-                tally.skipped["malformed"] += 1
-            return
-        if isinstance(record, Deleted):
-            deleted.add((record.network, record.id))
-            return
-        if isinstance(record, Skipped):
-            if record.reason != "not a post":
-                tally.read += 1
-                tally.skipped[record.reason] += 1
-            return
-        tally.read += 1
-        if not SAFE_ID.fullmatch(record.id):
-            tally.errors.append(f"{source}: post id {record.id[:60]!r} has characters a "
-                                "file name cannot hold; skipped")
-            tally.skipped["malformed"] += 1
-            return
-        reason = self.filter.reason(record)
-        if reason:
-            tally.skipped[reason] += 1
-            return
-        if record.key in kept:
-            tally.skipped["duplicate"] += 1
-            kept[record.key] = merge_duplicates(kept[record.key], record)
-        else:
-            kept[record.key] = record
 
     def _deleted(self, deleted: set[tuple[str, str]], kept: dict[tuple[str, str], Post],
                  tally: Tally) -> int:
