@@ -19,8 +19,10 @@ from inventaire.core.model import Declaimed
 from inventaire.core.postfile import read_post, write_post
 from inventaire.site.reuse import MANIFEST
 
+# The preview as its builder runs it: pages reused, posts and templates kept in memory.
 PREVIEW = {"INVENTAIRE_SHOW_CANDIDATES": True, "INVENTAIRE_SEARCH": False,
-           "INVENTAIRE_RENDER_WORKERS": 2}
+           "INVENTAIRE_RENDER_WORKERS": 2, "INVENTAIRE_READ_MEMO": True}
+FULL = {**PREVIEW, "INVENTAIRE_READ_MEMO": False}
 
 
 def preview(project: Path) -> Path:
@@ -30,7 +32,7 @@ def preview(project: Path) -> Path:
 
 def full(project: Path, folder: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
-    build(project, overrides=dict(PREVIEW), book=False, output=folder)
+    build(project, overrides=dict(FULL), book=False, output=folder)
     return folder
 
 

@@ -215,7 +215,17 @@ def link_or_copy(source: Path, target: Path) -> None:
     """``target`` as a hard link to ``source`` (a copy across file systems), replacing
     what was there. For files never changed in place, only replaced (the cached photo
     derivatives, a laid-out book edition): the link costs no disk and no copying."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)  # the usual case: a new folder, no file there yet
+        return
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        pass
+    except OSError:  # another file system: a copy
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        return
     target.unlink(missing_ok=True)
     try:
         os.link(source, target)

@@ -33,10 +33,15 @@ def add_reader(readers: Any) -> None:
 
 
 def add_filters(pelican: Any) -> None:
-    """French dates, hours and spacing for every template."""
+    """French dates, hours and spacing for every template; in the preview's builder,
+    the templates compiled once (:class:`.readmemo.CompiledTemplates`)."""
     filters = dict(FILTERS)
     filters.update(pelican.settings.get("JINJA_FILTERS") or {})
     pelican.settings["JINJA_FILTERS"] = filters
+    if readmemo.enabled(pelican.settings):  # the preview's builder: compiled once
+        pelican.settings["JINJA_ENVIRONMENT"] = {
+            **(pelican.settings.get("JINJA_ENVIRONMENT") or {}),
+            "bytecode_cache": readmemo.TEMPLATES}
 
 
 def get_generators(_pelican: Any) -> tuple[type[LiveGenerator], type[SiteGenerator]]:
