@@ -5,6 +5,7 @@ from __future__ import annotations
 from copy import deepcopy
 from pathlib import Path
 
+import pytest
 from inventaire.book.day import read_page
 from inventaire.core.markdown import markdown_html
 from inventaire.core.places import Place
@@ -70,3 +71,20 @@ def test_editors_html_cannot_run_or_leak() -> None:
     assert "javascript:" not in html
     assert '<h1 id="t">' in html and 'class="highlight"' in html
     assert 'href="{filename}/pages/preface.md"' in html and 'href="https://paris.fr"' in html
+
+
+@pytest.mark.parametrize("source", [
+    "![Le bassin](https://example.org/bassin.jpg)",
+    "![Le bassin](//example.org/bassin.jpg)",
+    '<img src="HTTP://example.org/x.png" alt="Le bassin">',
+    '<img srcset="a.jpg 1x, https://example.org/b.jpg 2x" src="a.jpg" alt="Le bassin">',
+])
+def test_an_image_from_another_host_is_left_out(source: str) -> None:
+    html = markdown_html(source)
+    assert "example.org" not in html
+    assert "Le bassin" in html
+
+
+def test_an_image_of_the_site_and_a_link_elsewhere_stay() -> None:
+    html = markdown_html("![Le bassin](/media/bassin.jpg) [la Ville](https://paris.fr/)")
+    assert 'src="/media/bassin.jpg"' in html and 'href="https://paris.fr/"' in html

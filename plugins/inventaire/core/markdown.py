@@ -24,7 +24,9 @@ it would make the site and the book differ again. Posts never go through Markdow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import nh3
@@ -96,4 +98,20 @@ def sanitize(html: str, links: AttributeFilter | None = None) -> str:
     file may have been pasted from anywhere."""
     return str(nh3.clean(html, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                          link_rel=None, clean_content_tags={"script", "style"},
-                         attribute_filter=links))
+                         attribute_filter=partial(_from_the_site, links)))
+
+
+# What a page loads by itself (an image, a video's poster), as against where it links.
+LOADED = frozenset({"src", "srcset", "poster"})
+_ELSEWHERE = re.compile(r"(?:^|,)\s*(?:(?:https?|ftp):)?//", re.IGNORECASE)
+
+
+def _from_the_site(links: AttributeFilter | None, tag: str, attribute: str,
+                   value: str) -> str | None:
+    """Nothing a page loads by itself comes from another host (a visitor's browser
+    would call it, and the book is made offline): an image at an absolute address is
+    left out, its ``alt`` text stays; links may lead anywhere on the web."""
+    kept = links(tag, attribute, value) if links is not None else value
+    if kept is not None and attribute in LOADED and _ELSEWHERE.search(kept):
+        return None
+    return kept
