@@ -42,6 +42,7 @@ from inventaire.site.groups import (
 )
 from inventaire.site.hasard import chosen_at_build, post_urls, write_list
 from inventaire.site.shared import label_counts, most_shared
+from inventaire.site.writer import write_page
 
 logger = logging.getLogger(__name__)
 
@@ -145,10 +146,7 @@ class SiteGenerator(Generator):
         return str(Tag(name, self.settings).url)
 
     def _write(self, writer: Any, save_as: str, template: str, **kwargs: Any) -> None:
-        writer.write_file(save_as, self.get_template(template), self.context,
-                          relative_urls=self.settings.get("RELATIVE_URLS", False),
-                          template_name=template, url=save_as.removesuffix("index.html"),
-                          **kwargs)
+        write_page(self, writer, save_as, template, **kwargs)
 
     def generate_output(self, writer: Any) -> None:
         for hour in self.hours:

@@ -35,6 +35,7 @@ from inventaire.core.places import Place, load_places
 from inventaire.core.text.render import entities_for
 from inventaire.core.text.typography import format_hour, format_time, french_spacing
 from inventaire.site import workers
+from inventaire.site.writer import write_page
 
 logger = logging.getLogger(__name__)
 
@@ -189,10 +190,7 @@ class LiveGenerator(Generator):
                 "name": post.author_name, "time": format_time(post.date)}
 
     def _write(self, writer: Any, save_as: str, template: str, **kwargs: Any) -> None:
-        writer.write_file(save_as, self.get_template(template), self.context,
-                          relative_urls=self.settings.get("RELATIVE_URLS", False),
-                          template_name=template, url=save_as.removesuffix("index.html"),
-                          **kwargs)
+        write_page(self, writer, save_as, template, **kwargs)
 
     def generate_output(self, writer: Any) -> None:
         for page in self.criers:

@@ -68,3 +68,14 @@ def template_name(template: Any, arguments: dict[str, Any]) -> str:
     some pages only; the Jinja template always knows its file)."""
     name = arguments.get("template_name") or getattr(template, "name", "") or ""
     return str(name).removesuffix(".html")
+
+
+def write_page(generator: Any, writer: Any, save_as: str, template: str,
+               **arguments: Any) -> None:
+    """A page of one of the site's own generators (hours, places, the single pages,
+    the criers' and the wall's), written as Pelican writes its own: the template by
+    name, the shared context, the page's address from its file name."""
+    writer.write_file(save_as, generator.get_template(template), generator.context,
+                      relative_urls=generator.settings.get("RELATIVE_URLS", False),
+                      template_name=template, url=save_as.removesuffix("index.html"),
+                      **arguments)
