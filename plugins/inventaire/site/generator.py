@@ -20,8 +20,6 @@ from pelican.urlwrappers import Tag
 
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.fonts import user_cache_dir
-from inventaire.core.places import load_places
-from inventaire.core.postfile import PostFileError
 from inventaire.site import assets, pictures, reuse, workers
 from inventaire.site.basemap import basemap_file
 from inventaire.site.bookpages import book_page, read_book_pages
@@ -39,6 +37,7 @@ from inventaire.site.groups import (
     place_groups,
     place_sort_key,
     set_neighbours,
+    site_places,
 )
 from inventaire.site.hasard import chosen_at_build, post_urls, write_list
 from inventaire.site.shared import label_counts, most_shared
@@ -76,13 +75,7 @@ class SiteGenerator(Generator):
             # Pelican formats ``url`` from the settings on every read, and the lists
             # read it some ten times a post; it is final once the context is made.
             article.override_url = article.url
-        places_dir = Path(self.path) / inventaire_settings.get(self.settings,
-                                                                "INVENTAIRE_PLACES_PATH")
-        try:
-            places = load_places(places_dir)
-        except PostFileError as error:
-            logger.error("%s", error)
-            places = {}
+        places = site_places(self.settings, self.path)
         groups = place_groups(articles, places)
         pages = list(self.context.get("pages", [])) + list(self.context.get("hidden_pages", []))
         day = load_day(self.settings, pages, [a.post for a in articles])

@@ -7,16 +7,33 @@ are set here too, on the Articles themselves, for the permalink pages.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from inventaire.core import settings as inventaire_settings
 from inventaire.core.day import weather_at
+from inventaire.core.errors import PostFileError
 from inventaire.core.figures import HOURS, hour_url, place_url
 from inventaire.core.markdown import make_markdown, markdown_html
-from inventaire.core.places import Place, fold
+from inventaire.core.places import Place, fold, load_places
 from inventaire.core.text.typography import format_hour
+
+logger = logging.getLogger(__name__)
+
+
+def site_places(settings: Mapping[str, Any], content: str) -> dict[str, Place]:
+    """The gazetteer under ``content`` (``INVENTAIRE_PLACES_PATH``); a file that cannot
+    be read is logged as an error and the site is built without places."""
+    folder = Path(content) / inventaire_settings.get(settings, "INVENTAIRE_PLACES_PATH")
+    try:
+        return load_places(folder)
+    except PostFileError as error:
+        logger.error("%s", error)
+        return {}
 
 
 class PlaceNames:

@@ -29,12 +29,12 @@ from pelican.generators import Generator
 
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.atomic import link_or_copy
-from inventaire.core.errors import PostFileError
 from inventaire.core.model import Post
-from inventaire.core.places import Place, load_places
+from inventaire.core.places import Place
 from inventaire.core.text.render import entities_for
 from inventaire.core.text.typography import format_hour, format_time, french_spacing
 from inventaire.site import workers
+from inventaire.site.groups import site_places
 from inventaire.site.writer import write_page
 
 logger = logging.getLogger(__name__)
@@ -157,13 +157,7 @@ class LiveGenerator(Generator):
                     if getattr(a, "post", None) is not None]
         selected = sorted((a for a in articles if a.post.status == "selected"),
                           key=lambda a: a.post.sort_key(), reverse=True)
-        places_dir = Path(self.path) / inventaire_settings.get(self.settings,
-                                                                "INVENTAIRE_PLACES_PATH")
-        try:
-            places = load_places(places_dir)
-        except PostFileError as error:
-            logger.error("%s", error)
-            places = {}
+        places = site_places(self.settings, self.path)
         cache = Path(str(self.settings.get("CACHE_PATH") or "cache"))
         book = str(inventaire_settings.get(self.settings, "BOOK_OUTPUT"))
         self.criers = crier_pages(articles, places, book, cache / ROUNDS)
