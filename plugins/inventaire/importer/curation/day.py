@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from inventaire.core.model import Post
 from inventaire.importer.sources.common import EXTRA_TAGS, LOCAL_MEDIA
+from inventaire.importer.sources.twitter_v2 import EDIT_VERSION
 
 
 @dataclass
@@ -54,9 +55,18 @@ class DayFilter:
 
 
 def merge_duplicates(kept: Post, other: Post) -> Post:
-    """One post from two copies: local media over remote, the longest text, no gaps."""
-    base, second = (kept, other) if len(kept.text) >= len(other.text) else (other, kept)
+    """One post from two copies: local media over remote, the longest text, no gaps.
+
+    Two versions of an edited post (a reader's ``EDIT_VERSION``): the newer's text,
+    the older's time (the post's, not the edit's)."""
+    newer = other.extra.get(EDIT_VERSION, 1) - kept.extra.get(EDIT_VERSION, 1)
+    if newer:
+        base, second = (other, kept) if newer > 0 else (kept, other)
+    else:
+        base, second = (kept, other) if len(kept.text) >= len(other.text) else (other, kept)
     merged = replace(base, extra=dict(base.extra))
+    if newer:
+        merged.date = min(base.date, second.date)
     for name in ("url", "author", "author_name", "reply_to", "quote_of", "lang", "source"):
         if not getattr(merged, name):
             setattr(merged, name, getattr(second, name))

@@ -7,7 +7,8 @@ merged (:func:`merge_duplicates`), the register of withdrawals
 overwrites an editor's field (the import's :func:`_write_one`, which calls
 :func:`merge_post`). A post edited upstream comes back through the same merge: its
 file follows the new text while no editor touched it, else the edit is a conflict,
-reported and never applied.
+reported and never applied. An edited tweet comes back under a new id: the reader
+gives it the original's (``edit_history_tweet_ids``), and it keeps its file's time.
 
 A post deleted upstream (a delete notice, or gone from its source between two passes
 and confirmed gone) is never written; when it already has a file, it is withdrawn in
@@ -37,9 +38,8 @@ from inventaire.core.rights import Register
 from inventaire.importer.curation.day import DayFilter
 from inventaire.importer.curation.importer import Tally, left_out_withdrawn, take_record
 from inventaire.importer.curation.importer import _write_one as write_one
-from inventaire.importer.sources.common import (
-    Record,
-)
+from inventaire.importer.sources.common import Record
+from inventaire.importer.sources.twitter_v2 import EDIT_VERSION
 
 # ``14h04-<id>.md``, or ``14h04-<network>-<id>.md``: the id is the name's rest, or its
 # rest after the network (both namings read, whichever the files have).
@@ -112,6 +112,9 @@ class Lander:
         except PostFileError as error:
             raise UserError(f"the gazetteer has an error: {error}") from None
         files, broken = posts_files(self.content / "posts", {k[1] for k in kept})
+        for key, post in kept.items():
+            if post.extra.get(EDIT_VERSION) and key in files:
+                post.date = files[key][1].date  # an edit keeps the post's time
         with DeferredWrites() as writes:
             for post in sorted(kept.values(), key=Post.sort_key):
                 write_one(post, self.content, files, broken, tagger, self.status, tally,
@@ -120,7 +123,6 @@ class Lander:
             tally.skipped[f"{DELETED}, already in content/ (withdrawn in "
                           "content/rights.yml)"] += withdrawn
         return tally
-
 
     def _deleted(self, deleted: set[tuple[str, str]], kept: dict[tuple[str, str], Post],
                  tally: Tally) -> int:
