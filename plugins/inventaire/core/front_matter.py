@@ -2,13 +2,16 @@
 
 An import writes thousands of these. Dumping them field by field through PyYAML's
 pure-Python emitter was half of the import's time; PyYAML's representer, walking the
-values to build the node tree, was still a third of what remained. So the node tree
-is built here directly from the plain values a front matter holds (str, int, float,
-bool, None, lists and mappings), and libyaml's emitter (``CSafeDumper``; PyYAML's
-``SafeDumper`` where PyYAML was built without libyaml) writes it out, quoting and
-escaping every scalar as the YAML spec requires. Any other value, and values that
-contain themselves (YAML anchors allow it), go through PyYAML's own representer,
-which writes the same YAML more slowly.
+values to build the node tree, was still a third of what remained, and the node tree
+built here directly, handed to libyaml's emitter, still half a millisecond a file.
+So a front matter of the usual shape is written as text in one pass
+(:mod:`inventaire.core.yaml_text`, byte for byte what libyaml writes), and only the
+others go to libyaml: the node tree built here from the plain values a front matter
+holds (str, int, float, bool, None, lists and mappings), libyaml's emitter
+(``CSafeDumper``; PyYAML's ``SafeDumper`` where PyYAML was built without libyaml)
+writing it out, quoting and escaping every scalar as the YAML spec requires. Any
+other value, and values that contain themselves (YAML anchors allow it), go through
+PyYAML's own representer, which writes the same YAML more slowly.
 
 Block style at the top level and in lists; :class:`Flow` mappings on one line.
 Dates stay plain strings (``2013-04-19T14:32:07+02:00``): the timestamp resolver is
@@ -29,14 +32,11 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from inventaire.core import yaml_text
 from inventaire.core.errors import PostFileError
+from inventaire.core.yaml_text import IMPLICIT_RESOLVERS, Flow
 
-# PyYAML's implicit resolvers without the timestamp one: "2013-04-19T14:32:07+02:00"
-# is a string, its offset never lost or converted.
-IMPLICIT_RESOLVERS = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+__all__ = ["IMPLICIT_RESOLVERS", "Flow", "dump", "load"]
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -49,22 +49,12 @@ _SEQ = "tag:yaml.org,2002:seq"
 _SafeDumperBase: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class Flow(dict[str, Any]):
-    """A small mapping written on one line (an entity, ``declaimed``)."""
-
-
 class _Unsupported(Exception):
     """A value the direct node builder leaves to PyYAML's representer."""
 
 
-def _quoted(value: str) -> bool:
-    # Ids in double quotes, so that no tool reads them as numbers; a plain scalar
-    # cannot start with '@' or '`' (reserved indicators); "" as it always was.
-    return not value or value.isdigit() or value[0] in ("@", "`")
-
-
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> ScalarNode:
-    return dumper.represent_scalar(_STR, value, style='"' if _quoted(value) else None)
+    return dumper.represent_scalar(_STR, value, style='"' if yaml_text.quoted(value) else None)
 
 
 def _flow_representer(dumper: yaml.SafeDumper, value: Flow) -> MappingNode:
@@ -107,29 +97,17 @@ _Dumper.add_representer(Flow, _flow_representer)
 _OPTIONS: dict[str, Any] = {"allow_unicode": True, "width": 1_000_000}
 
 
-def _float_text(value: float) -> str:
-    """As PyYAML's SafeRepresenter writes a float (``1e17`` becomes ``1.0e+17``)."""
-    if value != value:
-        return ".nan"
-    if value in (float("inf"), float("-inf")):
-        return ".inf" if value > 0 else "-.inf"
-    text = repr(value).lower()
-    if "." not in text and "e" in text:
-        text = text.replace("e", ".0e", 1)
-    return text
-
-
 def _node(value: Any, open_: set[int]) -> Node:
     """The YAML node of ``value``; ``open_`` holds the containers being built."""
     kind = type(value)
     if kind is str:
-        return ScalarNode(_STR, value, style='"' if _quoted(value) else None)
+        return ScalarNode(_STR, value, style='"' if yaml_text.quoted(value) else None)
     if kind is bool:
         return ScalarNode(_BOOL, "true" if value else "false")
     if kind is int:
         return ScalarNode(_INT, str(value))
     if kind is float:
-        return ScalarNode(_FLOAT, _float_text(value))
+        return ScalarNode(_FLOAT, yaml_text.float_text(value))
     if value is None:
         return ScalarNode(_NULL, "null")
     if kind in (dict, Flow, list):
@@ -149,6 +127,16 @@ def _node(value: Any, open_: set[int]) -> Node:
 
 def dump(fields: dict[str, Any]) -> str:
     """``fields`` as a YAML block mapping, in their order, ending with a newline."""
+    try:
+        return yaml_text.block_mapping(fields)
+    except (yaml_text.Unsupported, RecursionError):
+        return dump_with_libyaml(fields)
+
+
+def dump_with_libyaml(fields: dict[str, Any]) -> str:
+    """:func:`dump` through libyaml's emitter (or PyYAML's representer): for what
+    :mod:`inventaire.core.yaml_text` does not write, and the reference its tests
+    compare with."""
     try:
         node = _node(fields, set())
     except (_Unsupported, RecursionError):
