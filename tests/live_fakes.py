@@ -42,6 +42,8 @@ class Service:
 
     def __init__(self) -> None:
         self.faults: list[Reply] = []
+        # Faults for the next request whose path starts with the given prefix.
+        self.faults_on: list[tuple[str, Reply]] = []
         self.requests: list[str] = []
         self.lock = threading.Lock()
 
@@ -54,6 +56,10 @@ class Service:
             self.requests.append(target)
             if self.faults:
                 return self.faults.pop(0)
+            for index, (prefix, reply) in enumerate(self.faults_on):
+                if parts.path.startswith(prefix):
+                    del self.faults_on[index]
+                    return reply
             return self.answer(parts.path, parse_qs(parts.query))
 
 
@@ -68,6 +74,7 @@ class FakeMastodon(Service):
         super().__init__()
         self.statuses: dict[str, dict[str, Any]] = {}
         self.spent_once = False  # answer once with X-RateLimit-Remaining: 0
+        self.remaining = 299  # X-RateLimit-Remaining of every answer (of 300)
 
     def add(self, number: int, when: datetime, text: str = "", author: str = "flaneuse",
             tag: str = "jdtap") -> str:
@@ -104,9 +111,12 @@ class FakeMastodon(Service):
         return super().handle(target)
 
     def answer(self, path: str, query: dict[str, list[str]]) -> Reply:
+        headers = {"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": str(self.remaining),
+                   "X-RateLimit-Reset": _iso(datetime.now(UTC) + timedelta(minutes=5))}
         if path.startswith("/api/v1/statuses/"):
             found = self.statuses.get(path.rsplit("/", 1)[-1])
-            return Reply(200, found) if found else Reply(404, {"error": "Record not found"})
+            return Reply(200, found, headers) if found else \
+                Reply(404, {"error": "Record not found"}, headers)
         if not path.startswith("/api/v1/timelines/tag/"):
             return Reply(404, {"error": "Not found"})
         tag = path.rsplit("/", 1)[-1]
@@ -120,8 +130,6 @@ class FakeMastodon(Service):
         elif "since_id" in query:
             ids = [i for i in ids if _order(i) > _order(query["since_id"][0])]
         page = [self.statuses[i] for i in reversed(ids)][:limit]
-        headers = {"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "299",
-                   "X-RateLimit-Reset": _iso(datetime.now(UTC) + timedelta(minutes=5))}
         if self.spent_once:
             self.spent_once = False
             headers["X-RateLimit-Remaining"] = "0"
@@ -134,12 +142,14 @@ def _iso(when: datetime) -> str:
 
 
 class FakeBluesky(Service):
-    """``app.bsky.feed.searchPosts`` and ``app.bsky.feed.getPosts``."""
+    """``app.bsky.feed.searchPosts``, ``app.bsky.feed.getPosts`` and
+    ``com.atproto.identity.resolveHandle``."""
 
     def __init__(self) -> None:
         super().__init__()
         self.views: dict[str, dict[str, Any]] = {}
         self.spent_once = False  # answer once with ratelimit-remaining: 0
+        self.remaining = 2999  # ratelimit-remaining of every answer (of 3000)
 
     def add(self, rkey: str, when: datetime, text: str = "", handle: str = "zoe.example.com",
             tag: str = "jdtap") -> str:
@@ -159,9 +169,18 @@ class FakeBluesky(Service):
         return uri
 
     def answer(self, path: str, query: dict[str, list[str]]) -> Reply:
+        headers = {"ratelimit-limit": "3000", "ratelimit-remaining": str(self.remaining),
+                   "ratelimit-reset": str(int(time.time()) + 300)}
         if path.endswith("/app.bsky.feed.getPosts"):
             uris = query.get("uris", [])
-            return Reply(200, {"posts": [self.views[u] for u in uris if u in self.views]})
+            return Reply(200, {"posts": [self.views[u] for u in uris if u in self.views]},
+                         headers)
+        if path.endswith("/com.atproto.identity.resolveHandle"):
+            handle = query.get("handle", [""])[0]
+            did = next((v["author"]["did"] for v in self.views.values()
+                        if v["author"]["handle"] == handle), "")
+            return Reply(200, {"did": did}, headers) if did else \
+                Reply(400, {"error": "InvalidRequest", "message": "Unable to resolve handle"})
         if not path.endswith("/app.bsky.feed.searchPosts"):
             return Reply(404, {"error": "MethodNotImplemented", "message": path})
         tag = query.get("q", ["#"])[0].lstrip("#")
@@ -176,8 +195,6 @@ class FakeBluesky(Service):
         answer: dict[str, Any] = {"posts": page, "hitsTotal": len(found)}
         if offset + limit < len(found):
             answer["cursor"] = str(offset + limit)
-        headers = {"ratelimit-limit": "3000", "ratelimit-remaining": "2999",
-                   "ratelimit-reset": str(int(time.time()) + 300)}
         if self.spent_once:
             self.spent_once = False
             headers.update({"ratelimit-remaining": "0",

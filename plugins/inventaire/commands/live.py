@@ -28,6 +28,7 @@ from inventaire.importer.live.land import Lander
 from inventaire.importer.live.mastodon import MastodonSource
 from inventaire.importer.live.retry import Retry
 from inventaire.importer.live.scheduler import PassReport, Scheduler, Source
+from inventaire.importer.live.watch import Watchlist
 
 logger = logging.getLogger(__name__)
 
@@ -44,19 +45,22 @@ def the_day(content: Path) -> DayFilter:
 
 def make_sources(settings: dict[str, Any], content: Path, filter_: DayFilter,
                  retry: Retry) -> list[Source]:
-    """One source per instance and hashtag, per hashtag on Bluesky, and the folder."""
+    """One source per instance and hashtag, per hashtag on Bluesky, and the folder;
+    the network sources share one list of the posts to re-check (:mod:`.watch`)."""
     start = filter_.start
     sources: list[Source] = []
+    watch = Watchlist(content)
+    recheck = max(0, int(inventaire_settings.get(settings, "LIVE_RECHECK")))
     instances = inventaire_settings.get(settings, "LIVE_MASTODON")
     if isinstance(instances, str):
         instances = [instances]
     for base in instances or ():
-        sources += [MastodonSource(str(base), tag, start, filter_.tz, retry)
-                    for tag in filter_.hashtags]
+        sources += [MastodonSource(str(base), tag, start, filter_.tz, retry, watch=watch,
+                                   recheck=recheck) for tag in filter_.hashtags]
     bluesky = str(inventaire_settings.get(settings, "LIVE_BLUESKY") or "")
     if bluesky:
-        sources += [BlueskySource(bluesky, tag, start, filter_.tz, retry)
-                    for tag in filter_.hashtags]
+        sources += [BlueskySource(bluesky, tag, start, filter_.tz, retry, watch=watch,
+                                  recheck=recheck) for tag in filter_.hashtags]
     folder = folder_path(content, str(inventaire_settings.get(settings, "LIVE_FOLDER")))
     sources.append(FolderSource(folder, content, filter_.tz))
     return sources

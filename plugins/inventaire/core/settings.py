@@ -112,6 +112,9 @@ DEFAULTS: dict[str, Any] = {
     "LIVE_FOLDER": "sources/live",
     "LIVE_INTERVAL": 60,
     "LIVE_RETRIES": 5,
+    # Requests a live source spends each pass re-checking the selected and declaimed
+    # posts upstream (edited or deleted after they left the newest page), in rotation.
+    "LIVE_RECHECK": 10,
     "LIVE_PUBLISH_EVERY": 5,
     # The folder inventaire live publishes into (the preview keeps output/).
     "LIVE_PUBLISH_OUTPUT": "public",

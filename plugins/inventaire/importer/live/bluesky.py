@@ -5,7 +5,12 @@ Each pass asks for the posts indexed since the newest one seen (``since``,
 pass starts at the day's start. Then it looks at the newest page again: a post seen
 lately (``recent`` in the cursor) that is missing from it and that
 ``app.bsky.feed.getPosts`` no longer returns was deleted upstream. (A Bluesky post
-is not edited in place: a changed post is a new one.)
+is not edited in place: a changed post is a new one.) Last, the posts that matter
+(selected, or marked for a crier) are asked for again in rotation, 25 to a
+``getPosts`` (:mod:`.watch`), at most ``recheck`` requests a pass: one missing from
+the answer was deleted. Their at-URIs come from the posts seen lately, else from
+the author's handle (``com.atproto.identity.resolveHandle``, once a handle), and are
+kept in the cursor (``checks``: rkey → [pass, at-URI]).
 
 Post views are read by the import's own reader (``importer.sources.bluesky``). The
 service is ``LIVE_BLUESKY_URL``; search asks for an account on the main service, so
@@ -17,6 +22,7 @@ its ``ratelimit-reset``) is honoured by :class:`.retry.Retry`, and a window spen
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import datetime, tzinfo
 from typing import Any
@@ -29,12 +35,16 @@ from inventaire.importer.live.retry import (
     retry_after,
     until_reset,
 )
+from inventaire.importer.live.watch import Watchlist, due, low_on_requests
 from inventaire.importer.sources.bluesky import view_to_post
 from inventaire.importer.sources.common import Malformed, ReadContext
 
 PAGE = 100  # searchPosts' largest page
 MAX_PAGES = 50
 LOOKUP = 25  # getPosts takes at most 25 URIs
+RECHECK = 10  # requests a pass for the watched posts (the LIVE_RECHECK setting)
+
+logger = logging.getLogger(__name__)
 
 
 def _rkey(uri: str) -> str:
@@ -50,13 +60,18 @@ class BlueskySource:
     """One hashtag on the Bluesky service at ``base_url``."""
 
     def __init__(self, base_url: str, hashtag: str, day_start: datetime, tz: tzinfo,
-                 retry: Retry, login: tuple[str, str] | None = None) -> None:
+                 retry: Retry, login: tuple[str, str] | None = None,
+                 watch: Watchlist | None = None, recheck: int = RECHECK) -> None:
         from atproto import Client
 
         self.hashtag = hashtag.lstrip("#")
         self.key = f"bluesky:#{self.hashtag}"
         self.day_start = day_start
         self.retry = retry
+        self.watch = watch
+        self.recheck = recheck
+        self.window: tuple[Any, Any] = (None, None)  # ratelimit-remaining, -limit
+        self.dids: dict[str, str] = {}
         self.context = ReadContext(tz, source=f"{base_url.rstrip('/')}/xrpc/"
                                               f"app.bsky.feed.searchPosts?q=%23{self.hashtag}",
                                    label=f"{base_url.rstrip('/')} searchPosts #{self.hashtag}")
@@ -108,6 +123,7 @@ class BlueskySource:
             raise SourceUnavailable(f"{self.key}: {error or error.__class__.__name__}") \
                 from None
         headers = answer.headers or {}
+        self.window = (headers.get("ratelimit-remaining"), headers.get("ratelimit-limit"))
         if str(headers.get("ratelimit-remaining", "")).strip() == "0":
             wait = until_reset(headers.get("ratelimit-reset"), self.retry.clock())
             if wait:
@@ -133,6 +149,68 @@ class BlueskySource:
             found.update(str(p.get("uri")) for p in answer.get("posts") or ())
         return found
 
+    def _did(self, author: str) -> str:
+        """The account's DID: the author when it is one, else its handle resolved."""
+        from atproto import models
+
+        if author.startswith("did:"):
+            return author
+        if author not in self.dids:
+            answer = self._ask("whose post?", "com.atproto.identity.resolveHandle",
+                               models.ComAtprotoIdentityResolveHandle.Params(handle=author))
+            self.dids[author] = str(answer.get("did") or "")
+        return self.dids[author]
+
+    def _recheck(self, cursor: dict[str, Any], recent: list[str], seen: set[str],
+                 batch: Batch) -> dict[str, Any]:
+        """Ask again for the next few watched posts (see the module); the cursor's
+        ``checks`` and pass number after it. ``recent``: at-URIs seen lately;
+        ``seen``: the rkeys this pass saw already."""
+        number = int(cursor.get("pass") or 0) + 1
+        watched = self.watch.posts_of("bluesky", self.context.source) \
+            if self.watch and self.recheck else []
+        old = cursor.get("checks") or {}
+        known = {_rkey(u): u for u in recent}
+        known.update({k: str(v[1]) for k, v in old.items()
+                      if isinstance(v, list) and len(v) > 1 and v[1]})
+        checks = {w.id: old[w.id] for w in watched if w.id in old}
+        for rkey in seen & {w.id for w in watched}:
+            checks[rkey] = [number, known.get(rkey, "")]
+        asked = 0
+        pending: dict[str, str] = {}  # rkey → at-URI
+        try:
+            for item in due(watched, checks, seen):
+                uri = known.get(item.id, "")
+                resolve = not uri and item.author not in self.dids \
+                    and not item.author.startswith("did:")
+                # this post's resolveHandle, if any, and the getPosts it will be in
+                if asked + resolve + 1 > self.recheck or low_on_requests(*self.window):
+                    break
+                if not uri:
+                    asked += resolve
+                    did = self._did(item.author)
+                    uri = f"at://{did}/app.bsky.feed.post/{item.id}" if did else ""
+                checks[item.id] = [number, uri]
+                if uri:
+                    pending[item.id] = uri
+                if len(pending) == LOOKUP:
+                    asked += 1
+                    self._gone_of(pending, batch, checks)
+                    pending = {}
+            if pending:
+                self._gone_of(pending, batch, checks)
+        except SourceUnavailable as error:
+            logger.warning("live: %s — the re-check goes on at the next pass", error)
+        return {"pass": number, "checks": checks} if watched or old else {}
+
+    def _gone_of(self, pending: dict[str, str], batch: Batch,
+                 checks: dict[str, Any]) -> None:
+        existing = self._existing(list(pending.values()))
+        for rkey, uri in pending.items():
+            if uri not in existing:
+                batch.gone.append(("bluesky", rkey))
+                checks.pop(rkey, None)
+
     def poll(self, cursor: dict[str, Any]) -> tuple[Batch, dict[str, Any]]:
         """One pass: what was indexed, or went, since ``cursor``; the new cursor."""
         since = str(cursor.get("since") or "") or self.day_start.isoformat()
@@ -152,6 +230,7 @@ class BlueskySource:
             if not answer.get("posts") or not page_cursor:
                 break
         batch = Batch(self.key)
+        shown: dict[str, str] = {}
         if recent:
             top = self._search("deleted upstream?").get("posts") or []
             shown = {str(v.get("uri")): str(v.get("indexedAt") or "") for v in top}
@@ -161,6 +240,8 @@ class BlueskySource:
             if missing:
                 existing = self._existing(missing)
                 batch.gone = [("bluesky", _rkey(u)) for u in missing if u not in existing]
+        seen = {_rkey(u) for u in [*views, *shown]} | {i for _n, i in batch.gone}
+        rotation = self._recheck(cursor, [*recent, *views], seen, batch)
         for uri, view in views.items():
             try:
                 batch.records.append(view_to_post(view, self.context))
@@ -171,4 +252,5 @@ class BlueskySource:
         gone = {i for _n, i in batch.gone}
         kept = sorted((u for u in recent if _rkey(u) not in gone), key=lambda u: recent[u])
         newest = max([since, *(recent[u] for u in views if recent[u])], key=_instant)
-        return batch, {"since": newest, "recent": [[u, recent[u]] for u in kept]}
+        return batch, {"since": newest, "recent": [[u, recent[u]] for u in kept],
+                       **rotation}

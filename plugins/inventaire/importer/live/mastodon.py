@@ -10,6 +10,10 @@ Mastodon.py, paged by status id.
   lately (``recent`` in the cursor): a status edited since (``edited_at``) is read
   again, and the import's merge updates its file; one missing from the page that
   the API confirms gone (404 on ``/api/v1/statuses/:id``) is deleted upstream.
+* Then a few of the posts that matter (selected, or marked for a crier) that the
+  newest page no longer shows, re-fetched one by one (``/api/v1/statuses/:id``) in
+  rotation, ``recheck`` a pass (:mod:`.watch`): a 404 is a deletion, an
+  ``edited_at`` other than the one last seen (``checks`` in the cursor) an edit.
 
 Statuses are read by the import's own reader (``importer.sources.mastodon``). The
 client is made with ``ratelimit_method="throw"``: its waits would be invisible and
@@ -22,6 +26,7 @@ the environment (:func:`token_variable`).
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from datetime import datetime, tzinfo
@@ -30,11 +35,15 @@ from urllib.parse import urlsplit
 
 from inventaire.importer.live.land import Batch
 from inventaire.importer.live.retry import BACKOFF, Retry, SourceUnavailable, retry_after
+from inventaire.importer.live.watch import Watchlist, due, low_on_requests
 from inventaire.importer.sources.common import ReadContext, parse_iso_date
 from inventaire.importer.sources.mastodon import status_to_post
 
 PAGE = 40  # the API's largest page
 MAX_PAGES = 50  # one pass reads at most this many pages each way
+RECHECK = 10  # statuses re-fetched a pass (the LIVE_RECHECK setting)
+
+logger = logging.getLogger(__name__)
 
 
 def token_variable(base_url: str) -> str:
@@ -65,7 +74,8 @@ class MastodonSource:
     """One hashtag on one instance."""
 
     def __init__(self, base_url: str, hashtag: str, day_start: datetime, tz: tzinfo,
-                 retry: Retry, token: str | None = None) -> None:
+                 retry: Retry, token: str | None = None, watch: Watchlist | None = None,
+                 recheck: int = RECHECK) -> None:
         import requests
         from mastodon import Mastodon
 
@@ -74,6 +84,8 @@ class MastodonSource:
         self.key = f"mastodon:{self.base_url}#{self.hashtag}"
         self.day_start = day_start
         self.retry = retry
+        self.watch = watch
+        self.recheck = recheck
         self.context = ReadContext(tz, source=f"{self.base_url}/tags/{self.hashtag}",
                                    label=f"{self.base_url}/api/v1/timelines/tag/"
                                          f"{self.hashtag}")
@@ -123,19 +135,68 @@ class MastodonSource:
             self.retry.pause(float(self.api.ratelimit_reset) - self.retry.clock(),
                              f"{self.key}: rate limit reached (X-RateLimit-Remaining: 0)")
 
-    def _gone(self, status_id: str) -> bool:
-        """Whether the API says the status no longer exists."""
+    def _status(self, status_id: str) -> dict[str, Any] | None:
+        """The status as the API gives it now; None when it no longer exists (404);
+        ``{}`` when the API cannot tell (another error)."""
         from mastodon import errors
 
         try:
-            self.retry.call(f"{self.key} (status {status_id})",
-                            lambda: self.api.status(status_id), self._classify)
+            status = self.retry.call(f"{self.key} (status {status_id})",
+                                     lambda: self.api.status(status_id), self._classify)
         except errors.MastodonNotFoundError:
-            return True
+            return None
         except errors.MastodonError:
-            return False
+            return {}
         self._pace()
-        return False
+        return dict(plain(status) or {})
+
+    def _gone(self, status_id: str) -> bool:
+        """Whether the API says the status no longer exists."""
+        return self._status(status_id) is None
+
+    def _recheck(self, cursor: dict[str, Any], recent: dict[str, str],
+                 seen: dict[str, dict[str, Any]], batch: Batch,
+                 by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        """Re-fetch the next few watched statuses (see the module); the cursor's
+        ``checks`` (id → [pass, edited_at last seen]) and pass number after it."""
+        number = int(cursor.get("pass") or 0) + 1
+        watched = self.watch.posts_of("mastodon", self.context.source) \
+            if self.watch and self.recheck else []
+        old = cursor.get("checks") or {}
+        checks = {w.id: old[w.id] for w in watched if w.id in old}
+        ids = {w.id for w in watched}
+        for status_id, status in seen.items():  # on the newest page: seen this pass
+            if status_id in ids:
+                checks[status_id] = [number, str(status.get("edited_at") or "")]
+        asked = 0
+        for item in due(watched, checks, set(seen) | set(by_id)):
+            if asked >= self.recheck:
+                break
+            if low_on_requests(self.api.ratelimit_remaining, self.api.ratelimit_limit):
+                logger.info("live: %s: rate-limit window low (%s left); the re-check of "
+                            "selected posts goes on at the next pass", self.key,
+                            self.api.ratelimit_remaining)
+                break
+            asked += 1
+            try:
+                now = self._status(item.id)
+            except SourceUnavailable as error:
+                logger.warning("live: %s — the re-check goes on at the next pass", error)
+                break
+            if now is None:
+                batch.gone.append(("mastodon", item.id))
+                checks.pop(item.id, None)
+                continue
+            if not now:
+                continue  # cannot tell now: checked again in its turn
+            entry = old.get(item.id)
+            known = str(entry[1]) if isinstance(entry, list) and len(entry) > 1 else \
+                recent.get(item.id)
+            edited = str(now.get("edited_at") or "")
+            if edited and edited != known:
+                by_id.setdefault(item.id, now)
+            checks[item.id] = [number, edited]
+        return {"pass": number, "checks": checks} if watched or old else {}
 
     def _backfill(self) -> list[dict[str, Any]]:
         statuses: list[dict[str, Any]] = []
@@ -170,6 +231,7 @@ class MastodonSource:
                 since = max((str(s["id"]) for s in page), key=_order)
         batch = Batch(self.key)
         by_id = {str(s["id"]): s for s in fresh}
+        shown: dict[str, dict[str, Any]] = {}
         if newest:
             top = self._call("changes upstream", limit=PAGE)
             shown = {str(s["id"]): s for s in top}
@@ -185,6 +247,7 @@ class MastodonSource:
                     continue
                 if self._gone(status_id):
                     batch.gone.append(("mastodon", status_id))
+        rotation = self._recheck(cursor, recent, {**shown, **by_id}, batch, by_id)
         for status in by_id.values():
             try:
                 batch.records.append(status_to_post(status, self.context))
@@ -200,4 +263,4 @@ class MastodonSource:
         kept = sorted((i for i in recent if i not in gone), key=_order)
         ids = [newest, *by_id] if newest else list(by_id)
         return batch, {"newest": max(ids, key=_order) if ids else "",
-                       "recent": [[i, recent[i]] for i in kept]}
+                       "recent": [[i, recent[i]] for i in kept], **rotation}
