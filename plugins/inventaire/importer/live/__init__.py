@@ -7,5 +7,7 @@ turning what it fetched into the import's own records through the import's reade
 withdrawals, places, the merge that never overwrites an editor) into the editors'
 files. :mod:`.cursors` keeps where each source stopped, so that a restart neither
 loses nor repeats a post; :mod:`.retry` waits out network errors and rate limits;
-:mod:`.scheduler` runs the passes until the end of the day.
+:mod:`.scheduler` runs the passes until the end of the day; :mod:`.watch` says which
+posts (selected, or marked for a crier) the network sources re-check upstream in
+rotation, since a source's newest page shows only the latest edits and deletions.
 """
