@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from inventaire.core import front_matter, yaml_text
 from inventaire.core.postfile import dump_post, post_fields, read_post
 from inventaire.core.yaml_text import Flow

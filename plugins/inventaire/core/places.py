@@ -46,10 +46,32 @@ class Place:
         return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
 
 
+class _Combining(dict[int, int | None]):
+    """``str.translate``'s table dropping combining marks, filled as characters are
+    met (a table of every code point would cost a pass over 1.1 million of them)."""
+
+    def __missing__(self, code: int) -> int | None:
+        if len(self) >= 20_000:  # a bound on the memory: texts are untrusted
+            self.clear()
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_COMBINING = _Combining()
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: « Hôtel-de-Ville » → « hotel-de-ville »."""
+    """Case- and accent-insensitive form: « Hôtel-de-Ville » → « hotel-de-ville ».
+
+    Every post's text is folded at import to find its place: ASCII text (most of it)
+    is only lowered, the rest decomposed (NFKD) and its combining marks dropped in
+    one ``translate``.
+    """
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return decomposed if decomposed.isascii() else decomposed.translate(_COMBINING)
 
 
 def _alias_pattern(alias: str) -> re.Pattern[str]:
@@ -99,7 +121,14 @@ def load_places(folder: Path) -> dict[str, Place]:
 
 
 class PlaceTagger:
-    """Finds the place of a post: coordinates first, then aliases in the text."""
+    """Finds the place of a post: coordinates first, then aliases in the text.
+
+    The aliases are searched together, one pattern of alternatives in the
+    gazetteer's order: a search stops at the first position where one matches and
+    takes the first alternative that matches there, which is the alias the text
+    names first, ties to the earlier place, as searching each alias in turn found,
+    in one pass over the text instead of one per alias.
+    """
 
     def __init__(self, places: dict[str, Place]) -> None:
         self.places = places
@@ -108,6 +137,10 @@ class PlaceTagger:
             for slug, place in places.items()
             for alias in [place.name, *place.aliases]
         ]
+        self._slugs = [slug for slug, _pattern in self.patterns]
+        self._any = re.compile("|".join(f"({pattern.pattern})"
+                                        for _slug, pattern in self.patterns)
+                               ) if self.patterns else None
 
     def by_coordinates(self, lat: float, lon: float) -> str:
         """The nearest place whose radius contains the point, or ''."""
@@ -120,13 +153,10 @@ class PlaceTagger:
 
     def by_text(self, text: str) -> str:
         """The place whose name or alias comes first in the text, or ''."""
-        folded = fold(text)
-        best = ("", len(folded) + 1)
-        for slug, pattern in self.patterns:
-            match = pattern.search(folded)
-            if match and match.start() < best[1]:
-                best = (slug, match.start())
-        return best[0]
+        if self._any is None:
+            return ""
+        match = self._any.search(fold(text))
+        return self._slugs[match.lastindex - 1] if match and match.lastindex else ""
 
     def tag(self, text: str, coordinates: tuple[float, float] | None) -> str:
         """The place of a post (coordinates are ``(lat, lon)``), or '' when unknown."""
