@@ -9,6 +9,7 @@ drops what an export gives as an address but is not http(s), with a warning each
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +22,14 @@ from inventaire.core.text.handles import (
 )
 from inventaire.core.text.render import safe_url
 
+# An address :func:`safe_url` certainly keeps (http(s), a plain host name, printable
+# ASCII after it): most of an export's, checked without parsing them.
+_PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9.\-]+(?:[/?#][!-~]*)?")
+
+
+def _safe(url: str) -> bool:
+    return _PLAIN_HTTP.fullmatch(url) is not None or bool(safe_url(url))
+
 
 def unsafe_addresses(post: Post) -> list[str]:
     """Drop the addresses an export gives that are not http(s) (``javascript:``,
@@ -30,21 +39,22 @@ def unsafe_addresses(post: Post) -> list[str]:
     post.author = normal_handle(post.author)
     where = f"{post.source or 'import'}: warning: {post.network} post {post.id}"
     lines: list[str] = []
-    odd = hidden_characters(post.author) + foreign_characters(post.author)
+    plain = post.author.isascii() and post.author.isprintable()  # nothing hidden or foreign
+    odd = [] if plain else hidden_characters(post.author) + foreign_characters(post.author)
     if odd:
         lines.append(f"{where}: its handle holds {', '.join(odd)}, which no network puts "
                      f"in a handle: kept apart as @{shown_handle(post.author)}, another "
                      "author than the one it looks like")
-    if post.url and not safe_url(post.url):
+    if post.url and not _safe(post.url):
         lines.append(f"{where}: its address {post.url[:60]!r} is not http(s); left out")
         post.url = ""
     for index, media in enumerate(post.media, 1):
-        if media.url and not safe_url(media.url):
+        if media.url and not _safe(media.url):
             lines.append(f"{where}: media {index}'s address {media.url[:60]!r} is not "
                          "http(s); left out")
             media.url = ""
     for index, entity in enumerate(post.entities):
-        if entity.href and not safe_url(entity.href):
+        if entity.href and not _safe(entity.href):
             lines.append(f"{where}: a link to {entity.href[:60]!r} is not http(s); left "
                          "out")
             post.entities[index] = replace(entity, href="")
