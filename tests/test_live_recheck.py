@@ -270,3 +270,21 @@ def test_the_watch_list_follows_the_editors_files(content: Path,
                      encoding="utf-8")
     second.unlink()
     assert watch.posts_of("mastodon", source) == []
+
+
+def test_a_handle_that_no_longer_resolves_does_not_stop_the_rotation(
+        content: Path, bluesky: tuple[FakeBluesky, str]) -> None:
+    fake, url = bluesky
+    watch = Watchlist(content, max_age=0)
+    ghost = fake.add("3kaaa", MORNING, handle="ghost.example.com")
+    old = fake.add("3kold", MORNING + timedelta(minutes=1))
+    for number in range(205):  # both forgotten by the cursor's recent posts
+        fake.add(f"3k{number:04d}", MORNING + timedelta(hours=1, seconds=number))
+    blue_pass(content, url, watch)
+    for rkey in ("3kaaa", "3kold"):
+        select(files(content)[rkey])
+    del fake.views[ghost], fake.views[old]  # the ghost's account is gone with its posts
+    blue_pass(content, url, watch)
+    register = Register.load(content)
+    assert register.rule_for(read_post(files(content)["3kold"])) is not None
+    assert register.rule_for(read_post(files(content)["3kaaa"])) is None  # not confirmed

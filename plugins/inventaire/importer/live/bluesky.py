@@ -186,11 +186,16 @@ class BlueskySource:
                 # this post's resolveHandle, if any, and the getPosts it will be in
                 if asked + resolve + 1 > self.recheck or low_on_requests(*self.window):
                     break
+                checks[item.id] = [number, uri]  # its turn taken, whatever happens
                 if not uri:
                     asked += resolve
-                    did = self._did(item.author)
+                    try:
+                        did = self._did(item.author)
+                    except SourceUnavailable as error:  # a handle gone: tried in its turn
+                        logger.warning("live: %s (the handle of post %s)", error, item.id)
+                        continue
                     uri = f"at://{did}/app.bsky.feed.post/{item.id}" if did else ""
-                checks[item.id] = [number, uri]
+                    checks[item.id] = [number, uri]
                 if uri:
                     pending[item.id] = uri
                 if len(pending) == LOOKUP:
