@@ -28,7 +28,7 @@ from inventaire.importer.live.mastodon import MastodonSource
 from inventaire.importer.live.retry import Retry
 from inventaire.importer.live.scheduler import PassReport, run_pass
 from inventaire.importer.live.watch import Watchlist
-from live_fakes import FakeBluesky, FakeMastodon, rate_limited, serve
+from live_fakes import FakeBluesky, FakeMastodon, Reply, rate_limited, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 PARIS = ZoneInfo("Europe/Paris")
@@ -288,3 +288,16 @@ def test_a_handle_that_no_longer_resolves_does_not_stop_the_rotation(
     register = Register.load(content)
     assert register.rule_for(read_post(files(content)["3kold"])) is not None
     assert register.rule_for(read_post(files(content)["3kaaa"])) is None  # not confirmed
+
+
+def test_a_status_the_api_cannot_tell_takes_its_turn(
+        content: Path, mastodon: tuple[FakeMastodon, str]) -> None:
+    day = Masto(content, *mastodon, older=2, recheck=1)
+    for status_id in day.old:
+        select(files(content)[status_id])
+    day.fake.faults_on.append((STATUS, Reply(403, {"error": "This action is not allowed"})))
+    day.run()
+    assert day.checked() == [day.old[0]]
+    day.run()
+    assert day.checked() == [day.old[1]]  # not the first again
+    assert Register.load(content).rules == []  # a 403 is not a deletion

@@ -187,11 +187,12 @@ class MastodonSource:
                 batch.gone.append(("mastodon", item.id))
                 checks.pop(item.id, None)
                 continue
-            if not now:
-                continue  # cannot tell now: checked again in its turn
             entry = old.get(item.id)
             known = str(entry[1]) if isinstance(entry, list) and len(entry) > 1 else \
                 recent.get(item.id)
+            if not now:  # the API cannot tell now: checked again in its next turn
+                checks[item.id] = [number, known or ""]
+                continue
             edited = str(now.get("edited_at") or "")
             if edited and edited != known:
                 by_id.setdefault(item.id, now)
