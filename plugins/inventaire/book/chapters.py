@@ -58,6 +58,7 @@ class BookPost:
     name: str = ""  # the author's name, else their @handle, as printed after the text
     floated: bool = False  # its plates print after a later post (book/plateflow.py)
     carried: list[BookPost] = field(default_factory=list)  # posts whose plates follow
+    stretch_mm: float = 0.0  # white added under it: its page ends on its facing page's line
 
 
 @dataclass

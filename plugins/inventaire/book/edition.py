@@ -23,6 +23,7 @@ NAMED_SIZES_MM = {"a4": (210.0, 297.0), "a5": (148.0, 210.0), "a6": (105.0, 148.
 CHAPTER_MODES = ("hour", "place")
 COLOR_MODES = ("rgb", "gray", "cmyk")
 RUN_ON_ROOM = 1 / 3  # share of the text block a run-on hour needs left on its page
+LINE_HEIGHT = 1.32  # the body's line, in ems of BOOK_FONT_SIZE (livre.css's html)
 
 
 class BookSettingError(ValueError):
@@ -98,6 +99,8 @@ class BookEdition:
     signature: int = 4  # the page count is a multiple of this (the folded sheets)
     hyphenate_max: int = 40  # longer words are broken anywhere, never hyphenated
     float_plates: bool = True  # a plate may open the next page (book/plateflow.py)
+    balance_spreads: bool | str = "auto"  # facing pages end on one line (book/balance.py)
+    balance_max_posts: int = 600  # "auto" balances a book of at most this many posts
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> BookEdition:
@@ -175,6 +178,10 @@ class BookEdition:
             safe_margin=length_mm(get("BOOK_SAFE_MARGIN"), "BOOK_SAFE_MARGIN"),
             signature=signature,
             float_plates=bool(get("BOOK_FLOAT_PLATES")),
+            balance_spreads=balance_setting(get("BOOK_BALANCE_SPREADS")),
+            balance_max_posts=count_setting(settings, "BOOK_BALANCE_MAX_POSTS",
+                                            inventaire_settings.DEFAULTS[
+                                                "BOOK_BALANCE_MAX_POSTS"]),
             hyphenate_max=count_setting(settings, "BOOK_HYPHENATE_MAX_CHARS",
                                         inventaire_settings.DEFAULTS["BOOK_HYPHENATE_MAX_CHARS"]),
         )
@@ -190,6 +197,20 @@ class BookEdition:
     @property
     def text_height_mm(self) -> float:
         return self.trim[1] - self.margins[0] - self.margins[2]
+
+    @property
+    def line_mm(self) -> float:
+        """The body's line: the step of the baseline grid every head, gap and plate of
+        the chapters is a multiple of (livre.css), so facing pages' lines back each
+        other and full pages end on the same line."""
+        return length_mm(self.font_size, "BOOK_FONT_SIZE") * LINE_HEIGHT
+
+    def balances(self, posts: int) -> bool:
+        """Whether a book of ``posts`` posts has its spreads balanced: one more layout
+        of the chapters, paid by a day's book ("auto": up to BOOK_BALANCE_MAX_POSTS)."""
+        if self.balance_spreads == "auto":
+            return posts <= self.balance_max_posts
+        return bool(self.balance_spreads)
 
     @property
     def run_on(self) -> bool:
@@ -243,6 +264,18 @@ def number_setting(value: Any, name: str, fix: str) -> float:
     if number < 0:
         raise BookSettingError(name, value, fix)
     return number
+
+
+def balance_setting(value: Any) -> bool | str:
+    """``BOOK_BALANCE_SPREADS``: True, False or ``"auto"``."""
+    if isinstance(value, bool) or value == "auto":
+        return value
+    text = str(value).strip().lower()
+    if text in ("auto", "true", "false"):
+        return {"true": True, "false": False}.get(text, "auto")
+    raise BookSettingError("BOOK_BALANCE_SPREADS", value,
+                           "write True, False or \"auto\" (balance a book of at most "
+                           "BOOK_BALANCE_MAX_POSTS posts)")
 
 
 def css_mm(value: float) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from inventaire.book.balance import balance_spreads
 from inventaire.book.chapters import (
     BookContent,
     IndexEntry,
@@ -120,6 +121,7 @@ class BookView:
     year: str = ""  # of the © line: the PDFs' date (SOURCE_DATE_EPOCH, else the day)
     tags_dropped: bool = True
     printer_settings: str = ""
+    line_mm: float = 0.0  # the baseline grid's step (plates are padded to it)
 
 
 def page_refs(anchors: Sequence[str], pages: dict[str, int] | None) -> list[tuple[str, str]]:
@@ -257,7 +259,8 @@ class InteriorBuilder:
             names=contributor_names(content),
             post_count=len(content.posts), contributor_count=len(handles),
             printer_settings=printer_settings(e), day_hashtags=list(self.day.hashtags),
-            tags_dropped=not e.keep_day_hashtags, imprint=e.imprint, year=self.created[:4])
+            tags_dropped=not e.keep_day_hashtags, imprint=e.imprint, year=self.created[:4],
+            line_mm=e.line_mm)
 
     def css(self, mode: str, bleed: bool, interactive: bool) -> str:
         """The stylesheet: ``bleed`` for print, ``interactive`` for links and bookmarks."""
@@ -275,7 +278,12 @@ class InteriorBuilder:
             p=Palette.for_mode(mode), print=bleed, marks=self.edition.crop_marks,
             links=interactive, bookmarks=interactive, font_size=self.edition.font_size,
             run_on=self.edition.run_on, room=css_mm(self.edition.run_on_room_mm),
-            by_place=self.edition.chapters == "place")
+            by_place=self.edition.chapters == "place", lines=self.lines)
+
+    def lines(self, count: float, less_pt: float = 0) -> str:
+        """``count`` lines of the baseline grid (less ``less_pt`` points: a rule's
+        width), as a CSS length."""
+        return css_mm(count * self.edition.line_mm - less_pt * 25.4 / 72)
 
     def blank_css(self) -> str:
         """Pages with nothing on them, not even a folio, at the print edition's size."""
@@ -301,15 +309,35 @@ class InteriorBuilder:
         notes = renderer.render(notes_html(max(1, self.edition.signature - 1)), css,
                                 "reader's notes", **options)
 
-        def refine(body: Any) -> int:
-            moved = float_plates(body, content, self.edition)
-            if moved:
-                logger.info("Book: %d plate(s) moved to the next page so that text fills "
-                            "the page before", moved)
-            return moved
+        floated = [False]
 
+        def refine(body: Any, start: int, done: int) -> int:
+            """After the first layout: plates floated, else spreads balanced; after
+            the second: spreads balanced if plates were floated."""
+            if done == 1 and self.edition.float_plates:
+                moved = float_plates(body, content, self.edition, start)
+                if moved:
+                    floated[0] = True
+                    logger.info("Book: %d plate(s) moved to the facing page so that text "
+                                "fills the page before", moved)
+                    return moved
+            if not balances or (done > 1 and not floated[0]):
+                return 0
+            evened = balance_spreads(body, content, self.edition, start)
+            if evened:
+                logger.info("Book: %d page(s) given white to end on their facing page's "
+                            "line", evened)
+            return evened
+
+        balances = self.edition.balances(len(content.posts))
+        if not balances and self.edition.balance_spreads == "auto":
+            logger.info("Book: %d posts, more than BOOK_BALANCE_MAX_POSTS (%d): facing "
+                        "pages are not balanced (BOOK_BALANCE_SPREADS = True balances "
+                        "them, with one more layout of the chapters)", len(content.posts),
+                        self.edition.balance_max_posts)
+        wanted = self.edition.float_plates or balances
         return PartsLayout(renderer, html_of, css, blank, options, notes,
-                           refine if self.edition.float_plates else None)
+                           refine if wanted else None)
 
     def build(self, articles: Sequence[Any], renderer: Renderer) -> Interior:
         """Each part laid out once (:mod:`.parts`), then the PDFs.

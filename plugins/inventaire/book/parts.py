@@ -28,8 +28,10 @@ from inventaire.book.layout import Renderer, anchor_pages
 
 # part, chapters (None: all), toc pages or index pages → HTML
 HtmlOf = Callable[..., str]
-# the chapters laid out → how many things it changed for a second layout (0: none)
-Refine = Callable[[Any], int]
+# the chapters laid out, the book's page of their first, how many layouts they had
+# already → how many things it changed for one more layout (0: none)
+Refine = Callable[[Any, int, int], int]
+MOST_LAYOUTS = 3  # of the chapters: as they are, plates floated, spreads balanced
 
 
 def start_css(page: int) -> str:
@@ -86,7 +88,9 @@ class PartsLayout:
         self.blank = blank
         self.notes = notes if notes is not None else blank  # the book's last pages
         self.options = options
-        self.refine = refine  # e.g. plates floated to fill a page (book/plateflow.py)
+        # plates floated to fill a page (book/plateflow.py), spreads balanced
+        # (book/balance.py): each asks for one more layout of the chapters
+        self.refine = refine
 
     def render(self, html: str, label: str, start: int = 0) -> Any:
         css = start_css(start) + self.css if start else self.css
@@ -108,10 +112,12 @@ class PartsLayout:
         """Body and back laid out after ``front``, then the front numbered: the joined
         book, where everything is, and the numbered front (it may have grown)."""
         parts = Parts()
-        body = self.render(self.html_of("body"), label, next_recto(len(front.pages)))
-        if self.refine is not None and self.refine(body):
-            body = self.render(self.html_of("body"), f"{label}, plates floated",
-                               next_recto(len(front.pages)))
+        start = next_recto(len(front.pages))
+        body = self.render(self.html_of("body"), label, start)
+        for done in range(1, MOST_LAYOUTS):
+            if self.refine is None or not self.refine(body, start, done):
+                break
+            body = self.render(self.html_of("body"), f"{label}, refined {done}", start)
         parts.place_body(len(front.pages), len(body.pages))
         parts.anchors.update(shifted(anchor_pages(body), parts.body_start))
         back = self.back(parts)

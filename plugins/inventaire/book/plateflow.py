@@ -19,6 +19,9 @@ what a compositor does by hand, in two passes of the chapters:
 
 Everything stays in time order but the plate, which follows its post by a few
 entries at most and never leaves its sitting (the place and hour of its head).
+A plate floats only from a verso to the recto facing it: a reader sees the post and
+its plate on the same spread. From a recto it would turn the leaf away from its post,
+so there the post goes over with its plate, as without floating.
 """
 
 from __future__ import annotations
@@ -31,7 +34,6 @@ from inventaire.book.chapters import BookContent, BookPost
 from inventaire.book.edition import BookEdition
 
 PX_PER_MM = 96 / 25.4
-POST_GAP_MM = 3.6  # .post's bottom margin in livre.css
 LEAST_HOLE = 0.12  # a hole under this share of the text block is left as it is
 
 
@@ -60,22 +62,24 @@ def boxes(document: Any) -> dict[str, Box]:
     return found
 
 
-def float_plates(document: Any, content: BookContent, edition: BookEdition) -> int:
+def float_plates(document: Any, content: BookContent, edition: BookEdition,
+                 start: int = 2) -> int:
     """Mark the posts whose plates float (pass two prints them later); the number of
-    plates moved. ``document`` is the chapters laid out as they are (pass one)."""
+    plates moved. ``document`` is the chapters laid out as they are (pass one), its
+    first page the book's page ``start`` (its parity tells versos from rectos)."""
     where = boxes(document)
     foot = (edition.trim[1] - edition.margins[2]) * PX_PER_MM
     least = edition.text_height_mm * LEAST_HOLE * PX_PER_MM
-    gap = POST_GAP_MM * PX_PER_MM
+    gap = edition.line_mm * PX_PER_MM  # .post's bottom margin: a line (livre.css)
     moved = 0
     for chapter in content.chapters:
         for sitting in chapter.sittings:
-            moved += float_in(sitting.posts, where, foot, least, gap)
+            moved += float_in(sitting.posts, where, foot, least, gap, start)
     return moved
 
 
 def float_in(posts: Sequence[BookPost], where: dict[str, Box], foot: float, least: float,
-             gap: float) -> int:
+             gap: float, start: int = 2) -> int:
     """:func:`float_plates` in one sitting."""
     moved = 0
     for index in range(1, len(posts)):
@@ -85,8 +89,8 @@ def float_in(posts: Sequence[BookPost], where: dict[str, Box], foot: float, leas
         if not post.plates or post.floated or this is None or last is None or plate is None:
             continue
         hole = foot - last.bottom
-        if this.page != last.page + 1 or hole < least:
-            continue
+        if this.page != last.page + 1 or hole < least or (start + last.page) % 2:
+            continue  # not the page before, too small a hole, or a recto
         used = gap + (plate.top - this.top)  # the post's text, without its plates
         if used > hole:
             continue

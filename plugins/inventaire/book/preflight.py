@@ -16,7 +16,10 @@ images are placed), and reports each problem with its file, page and fix:
 - nothing but bleed within ``BOOK_SAFE_MARGIN`` of the trim: text and images inside
   the safe zone (an image that runs out to the bleed is a bleed element);
 - no annotation or link on the print interior and the cover; a title and a language
-  in every PDF.
+  in every PDF;
+- how full each page of the interior is (:mod:`.pagefill`), a page of the chapters
+  under :data:`FILL_LEAST` flagged (but the day's last page and a page before a plate
+  that opens the next one), and how many spreads end on the same line.
 
 :func:`preflight` returns the problems; the command (``inventaire preflight``)
 prints them and exits 1 on an error.
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,7 @@ import pypdf
 from pypdf.generic import DictionaryObject
 
 from inventaire.book.edition import BookEdition
+from inventaire.book.pagefill import chapter_pages, fill_notes, read_fill, underfull
 
 MM = 72 / 25.4
 TOLERANCE_PT = 0.5  # what a box may differ from the settings' size
@@ -43,6 +47,7 @@ PPI_LEAST = 200  # under this the print shows pixels: an error
 SPINE_TOLERANCE_MM = 0.5
 SPINE_CLEARANCE_MM = 1.0  # the spine's text this far from each fold, at least
 RGB_OPERATOR = re.compile(rb"(?<![A-Za-z])(rg|RG)(?![A-Za-z])")
+FILL_LEAST = 0.35  # a page of the chapters less full than this reads as a printout
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Problem:
 class Report:
     problems: list[Problem]
     checked: list[str]  # the files read, with their page counts
+    notes: list[str] = field(default_factory=list)  # how full the pages are
 
     @property
     def errors(self) -> list[Problem]:
@@ -75,6 +81,7 @@ def preflight(folder: Path, edition: BookEdition) -> Report:
     ``livre-ecran.pdf``, whichever are there) against ``edition``'s settings."""
     problems: list[Problem] = []
     checked: list[str] = []
+    notes: list[str] = []
     interior_pages = 0
     livre = folder / "livre.pdf"
     if livre.is_file():
@@ -89,6 +96,8 @@ def preflight(folder: Path, edition: BookEdition) -> Report:
                 f"{interior_pages} pages, not a multiple of {edition.signature} "
                 "(BOOK_SIGNATURE)", f"add {missing} page(s): build the book again "
                 "(it pads to the signature with « Notes du lecteur »)"))
+        fill_problems, notes = check_fill(livre, edition, chapter_pages(folder))
+        problems += fill_problems
     cover = folder / "couverture.pdf"
     if cover.is_file():
         reader = pypdf.PdfReader(cover)
@@ -102,7 +111,21 @@ def preflight(folder: Path, edition: BookEdition) -> Report:
         reader = pypdf.PdfReader(screen)
         checked.append(f"livre-ecran.pdf ({len(reader.pages)} pages)")
         problems += check_fonts(screen.name, reader) + check_metadata(screen.name, reader)
-    return Report(problems, checked)
+    return Report(problems, checked, notes)
+
+
+def check_fill(path: Path, edition: BookEdition,
+               chapters: tuple[int, int] | None) -> tuple[list[Problem], list[str]]:
+    """How full each page is (notes), and a warning for each page of the chapters
+    under :data:`FILL_LEAST` that no rule excuses (:func:`.pagefill.underfull`)."""
+    fills = read_fill(path, edition.margins)
+    notes = fill_notes(path.name, fills, chapters)
+    if chapters is None:
+        return [], notes
+    return [Problem("warning", path.name, fill.number, f"the page is {fill.share:.0%} full",
+                    "an hour that starts a new page leaves it so (BOOK_HOUR_NEW_PAGE = "
+                    "False lets hours run on); else look at what follows it")
+            for fill in underfull(fills, *chapters, least=FILL_LEAST)], notes
 
 
 def check_print(path: Path, reader: pypdf.PdfReader, edition: BookEdition,

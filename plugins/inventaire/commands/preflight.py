@@ -45,6 +45,8 @@ def run(args: Any) -> int:
         raise UserError(str(error)) from None
     folder = book_folder(settings, getattr(args, "folder", None))
     report = preflight(folder, edition)
+    for note in report.notes:
+        print(note)
     for problem in report.problems:
         print(problem.line())
     errors, warnings = len(report.errors), len(report.problems) - len(report.errors)

@@ -93,6 +93,12 @@ DEFAULTS: dict[str, Any] = {
     # A plate that does not fit at a page's foot opens the next page and lets the text
     # fill the page (False: a post goes over whole with its plate, leaving a hole).
     "BOOK_FLOAT_PLATES": True,
+    # Facing pages end on the same line: a page ending short of its facing page gets
+    # the difference as white between its entries, at the cost of one more layout of
+    # the chapters: "auto" balances a book of at most BOOK_BALANCE_MAX_POSTS posts,
+    # True any book, False none.
+    "BOOK_BALANCE_SPREADS": "auto",
+    "BOOK_BALANCE_MAX_POSTS": 600,
     # The spine carries the title only when at least this wide (mm); else it is plain.
     "BOOK_SPINE_TEXT_MIN_MM": 6,
     "BOOK_CRIERS": True,
