@@ -133,31 +133,46 @@ def quoted(value: str) -> bool:
     return not value or value.isdigit() or value[0] in ("@", "`")
 
 
+# Renderings remembered: of strings in block and in flow context, and of keys with
+# their colon (a key's rendering is its string's, once its length is checked).
 _BLOCK: dict[str, str] = {}
 _IN_FLOW: dict[str, str] = {}
+_BLOCK_KEYS: dict[str, str] = {}
+_FLOW_KEYS: dict[str, str] = {}
+
+
+def _remember(remembered: dict[Any, str], value: Any, text: str) -> str:
+    if len(remembered) >= _REMEMBERED:
+        remembered.clear()
+    remembered[value] = text
+    return text
 
 
 def _string(value: str, flow: bool) -> str:
+    """A string's rendering, remembered."""
     remembered = _IN_FLOW if flow else _BLOCK
     text = remembered.get(value)
     if text is None:
         if quoted(value):
             if _UNSAFE.search(value):
                 raise Unsupported
-            text = double_quoted(value)
+            text = _remember(remembered, value, double_quoted(value))
         else:
-            text = _style(value, flow)
-        if len(remembered) >= _REMEMBERED:
-            remembered.clear()
-        remembered[value] = text
+            text = _remember(remembered, value, _style(value, flow))
     return text
 
 
 def _key(key: Any, flow: bool) -> str:
-    if type(key) is not str or (len(key) > _MAX_KEY_BYTES // 4
-                                and len(key.encode("utf-8")) > _MAX_KEY_BYTES):
+    """``key:`` (a simple key: a string of 128 bytes at most)."""
+    if type(key) is not str:
         raise Unsupported
-    return _string(key, flow)
+    remembered = _FLOW_KEYS if flow else _BLOCK_KEYS
+    text = remembered.get(key)
+    if text is None:
+        if len(key) > _MAX_KEY_BYTES // 4 and len(key.encode("utf-8")) > _MAX_KEY_BYTES:
+            raise Unsupported
+        text = _remember(remembered, key, _string(key, flow) + ":")
+    return text
 
 
 def float_text(value: float) -> str:
@@ -196,38 +211,42 @@ def _flow(mapping: Flow) -> str:
     """``{key: value, …}`` on one line."""
     if not mapping:
         raise Unsupported
-    return "{" + ", ".join(f"{_key(k, True)}: {scalar(v, True)}"
-                           for k, v in mapping.items()) + "}"
+    parts = []
+    for key, value in mapping.items():
+        kind = type(value)
+        if kind is str:
+            text = _IN_FLOW.get(value) or _string(value, True)
+        elif kind is int:
+            text = str(value)
+        else:
+            text = scalar(value, True)
+        parts.append(f"{_key(key, True)} {text}")
+    return "{" + ", ".join(parts) + "}"
 
 
 def _mapping(mapping: dict[str, Any], indent: int, out: list[str], inline: bool,
              depth: int) -> None:
     """A block mapping's lines at ``indent``; ``inline``: its first key goes on the
-    current line (a list item's ``- ``)."""
+    current line (a list item's ``- ``). Lists go at the key's indentation, as libyaml
+    writes a sequence in a mapping."""
     if not mapping or depth > MAX_NESTING:
         raise Unsupported
-    pad = " " * indent
+    pad = "\n" + " " * indent
     for key, value in mapping.items():
-        if inline:
-            out.append(f"{_key(key, False)}:")
-            inline = False
+        head = _key(key, False)
+        out.append(head if inline else pad + head)
+        inline = False
+        kind = type(value)
+        if kind is str:
+            out.append(" " + (_BLOCK.get(value) or _string(value, False)))
+        elif kind is list:
+            _sequence(value, indent, out, depth + 1)
+        elif kind is dict:
+            _mapping(value, indent + 2, out, False, depth + 1)
+        elif kind is Flow:
+            out.append(" " + _flow(value))
         else:
-            out.append(f"\n{pad}{_key(key, False)}:")
-        _value(value, indent, out, depth)
-
-
-def _value(value: Any, indent: int, out: list[str], depth: int) -> None:
-    """A mapping's value after its ``key:`` (lists at the key's indentation, as
-    libyaml writes a sequence in a mapping)."""
-    kind = type(value)
-    if kind is list:
-        _sequence(value, indent, out, depth + 1)
-    elif kind is dict:
-        _mapping(value, indent + 2, out, False, depth + 1)
-    elif kind is Flow:
-        out.append(" " + _flow(value))
-    else:
-        out.append(" " + scalar(value))
+            out.append(" " + scalar(value))
 
 
 def _sequence(items: list[Any], indent: int, out: list[str], depth: int) -> None:
