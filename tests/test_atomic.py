@@ -46,9 +46,12 @@ def test_a_new_file_gets_the_umask_mode(tmp_path: Path, umask: None, mask: int) 
     assert target.read_text(encoding="utf-8") == "User-agent: *\n"
     assert mode(target) == 0o666 & ~mask
     staged = tmp_path / "staged.md"
+    made = tmp_path / "made" / "by" / "the batch.md"  # in a folder the batch makes
     with DeferredWrites() as batch:
         batch.write(staged, b"---\n")
-    assert mode(staged) == 0o666 & ~mask
+        batch.write(made, b"---\n")
+    assert mode(staged) == mode(made) == 0o666 & ~mask
+    assert made.read_bytes() == b"---\n"
 
 
 def test_an_existing_file_keeps_its_mode(tmp_path: Path, umask: None) -> None:

@@ -16,6 +16,7 @@ millisecond each: twice per post, it was a quarter of an import of 10,000 posts.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -43,39 +44,43 @@ def _tag() -> str:
     return f"{os.getpid()}.{os.urandom(4).hex()}"
 
 
-def _write_temporary(path: Path, raw: bytes, durable: bool, make_parent: bool = True,
-                     tag: str = "") -> Path:
+def _write_temporary(path: Path | str, raw: bytes, durable: bool, make_parent: bool = True,
+                     tag: str = "", mode_of_target: bool = True) -> str:
     """Write ``raw`` into a new hidden file beside ``path`` and return its path.
 
-    The file gets the umask's mode, or ``path``'s when it exists. It is removed if
-    anything fails. ``O_EXCL``: never another process's file. ``tag`` names it (a
-    batch numbers its files instead of asking for a process id and random bits twice
-    a post); a name taken already gets a fresh tag.
+    The file gets the umask's mode, or ``path``'s when it exists (``mode_of_target``
+    false: the caller knows it does not). It is removed if anything fails. ``O_EXCL``:
+    never another process's file. ``tag`` names it (a batch numbers its files instead
+    of asking for a process id and random bits twice a post); a name taken already
+    gets a fresh tag. Paths as strings: pathlib's joins were a tenth of an import.
     """
-    if make_parent:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    target = os.fspath(path)
+    folder, name = os.path.split(target)
+    if make_parent and folder:
+        os.makedirs(folder, exist_ok=True)
     while True:
-        tmp = path.with_name(f".{path.name}.{tag or _tag()}.tmp")
+        tmp = os.path.join(folder, f".{name}.{tag or _tag()}.tmp")
         tag = ""
         try:
             fd = os.open(tmp, _CREATE, 0o666)
         except FileExistsError:  # pragma: no cover - a leftover of a crash, or 32 bits collided
             continue
         except FileNotFoundError:
-            if make_parent:
+            if make_parent or not folder:
                 raise
             make_parent = True  # the folder thought made was removed meanwhile
-            path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             continue
         break
     try:
         try:
-            try:
-                mode = os.stat(path).st_mode & 0o7777
-            except FileNotFoundError:
-                pass
-            else:
-                os.chmod(fd, mode)
+            if mode_of_target:
+                try:
+                    mode = os.stat(target).st_mode & 0o7777
+                except FileNotFoundError:
+                    pass
+                else:
+                    os.chmod(fd, mode)
             view = memoryview(raw)
             while view:
                 view = view[os.write(fd, view):]
@@ -84,12 +89,17 @@ def _write_temporary(path: Path, raw: bytes, durable: bool, make_parent: bool = 
         finally:
             os.close(fd)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _unlink(tmp)
         raise
     return tmp
 
 
-def _fsync_file(path: Path) -> None:
+def _unlink(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+
+
+def _fsync_file(path: str) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -97,7 +107,7 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path | str) -> None:
     """Make the renames in ``folder`` durable (where folders can be opened: not Windows)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -126,7 +136,7 @@ def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None
     try:
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _unlink(tmp)
         raise
     if durable:
         sync_folder(path.parent)
@@ -156,25 +166,43 @@ class DeferredWrites:
     """
 
     def __init__(self) -> None:
-        self._pending: dict[Path, Path] = {}
-        self._folders: set[Path] = set()  # made already: one mkdir per folder, not per file
+        # target → (its temporary file, its folder)
+        self._pending: dict[Path, tuple[str, str]] = {}
+        # The folders written to, and whether this batch made them: a file in a folder
+        # made a moment ago is new, its mode need not be looked up (that was a stat(2)
+        # per file, the file not found).
+        self._folders: dict[str, bool] = {}
         self._tag = _tag()
         self._count = 0
 
     def __len__(self) -> int:
         return len(self._pending)
 
+    def _folder(self, folder: str) -> bool:
+        """Make ``folder`` if missing (once per batch); whether this batch made it."""
+        made = self._folders.get(folder)
+        if made is None:
+            made = False
+            if folder and not os.path.isdir(folder):
+                try:
+                    os.makedirs(folder)
+                    made = True
+                except FileExistsError:
+                    pass
+            self._folders[folder] = made
+        return made
+
     def write(self, path: Path, data: bytes | str) -> None:
         """Stage ``data`` for ``path``; a second write of the same path replaces the first."""
-        folder = path.parent
+        folder = os.path.dirname(os.fspath(path))
+        made = self._folder(folder)
         self._count += 1
-        tmp = _write_temporary(path, _raw(data), False, folder not in self._folders,
-                               f"{self._tag}.{self._count}")
-        self._folders.add(folder)
+        tmp = _write_temporary(path, _raw(data), False, False, f"{self._tag}.{self._count}",
+                               mode_of_target=not made)
         previous = self._pending.pop(path, None)
         if previous is not None:
-            previous.unlink(missing_ok=True)
-        self._pending[path] = tmp
+            _unlink(previous[0])
+        self._pending[path] = (tmp, folder)
 
     def commit(self) -> None:
         """Make the staged files durable, put them in place, then make the renames durable."""
@@ -183,24 +211,24 @@ class DeferredWrites:
             if _SYNC_WAITS:
                 os.sync()
             else:
-                for tmp in pending.values():
+                for tmp, _folder in pending.values():
                     _fsync_file(tmp)
-            folders: dict[Path, None] = {}
-            for path, tmp in list(pending.items()):
+            folders: dict[str, None] = {}
+            for path, (tmp, folder) in list(pending.items()):
                 os.replace(tmp, path)
                 del pending[path]
-                folders[path.parent] = None
+                folders[folder] = None
             for folder in folders:
-                sync_folder(folder)
+                sync_folder(folder or ".")
         finally:
             self.discard(pending)
 
-    def discard(self, pending: dict[Path, Path] | None = None) -> None:
+    def discard(self, pending: dict[Path, tuple[str, str]] | None = None) -> None:
         """Remove the staged temporary files without touching their targets."""
         if pending is None:
             pending, self._pending = self._pending, {}
-        for tmp in pending.values():
-            tmp.unlink(missing_ok=True)
+        for tmp, _folder in pending.values():
+            _unlink(tmp)
         pending.clear()
 
     def __enter__(self) -> DeferredWrites:
