@@ -14,6 +14,7 @@ import os
 import stat
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -52,11 +53,15 @@ def add_to_template(project: Path, name: str, snippet: str) -> None:
         "{% block content %}", "{% block content %}" + snippet, 1), "utf-8")
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
+def five_posts(base: Path) -> Path:
     posts = [made_up_post(i) for i in range(5)]
     posts[0].text = "Un cœur ❤️ sur le mur #jdtap"
-    return make_project(tmp_path, posts=posts)
+    return make_project(base, posts=posts)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return five_posts(tmp_path)
 
 
 def test_a_function_in_pelicanconf_works_at_every_build(project: Path) -> None:
@@ -136,30 +141,56 @@ def test_a_photo_replaced_by_an_older_file_is_the_one_published(project: Path) -
         assert blue > 200 and red < 60
 
 
-def test_site_only_after_a_full_build_keeps_the_book(project: Path) -> None:
-    inventaire(project, "build")
-    book = project / "output" / "livre" / "livre.pdf"
-    assert book.is_file()
-    page = post_page(project, made_up_post(2).id)
-    assert "pas encore construit" not in page
-    for _ in range(2):
-        inventaire(project, *SITE)
-        assert book.is_file()
-        assert post_page(project, made_up_post(2).id) == page
+@dataclass
+class Step:
+    """What one command of :func:`alternating` left in ``output/``."""
+
+    arguments: list[str]
+    unreadable: list[str]
+    output_readable: bool
+    book: bool
+    page: str
 
 
-def test_every_output_file_is_readable_by_others(project: Path) -> None:
+@pytest.fixture(scope="module")
+def alternating(tmp_path_factory: pytest.TempPathFactory) -> list[Step]:
+    """One project built as an editor alternates, ``build``, ``build --site`` twice,
+    ``build`` again, with the usual umask of a web server's host (022): what each
+    command left. Full builds lay out the book, the slowest step here, so the tests
+    that only read what the commands left share these four."""
+    project = five_posts(tmp_path_factory.mktemp("alternating"))
+    steps = []
     old = os.umask(0o022)
     try:
-        for arguments in (["build"], SITE, ["build"]):
+        for arguments in (["build"], SITE, SITE, ["build"]):
             inventaire(project, *arguments)
-            unreadable = [str(p.relative_to(project)) for p in (project / "output").rglob("*")
+            output = project / "output"
+            unreadable = [str(p.relative_to(project)) for p in output.rglob("*")
                           if not p.stat().st_mode & stat.S_IROTH
                           or (p.is_dir() and not p.stat().st_mode & stat.S_IXOTH)]
-            assert not unreadable
-            assert (project / "output").stat().st_mode & stat.S_IROTH
+            steps.append(Step(arguments, unreadable, bool(output.stat().st_mode & stat.S_IROTH),
+                              (output / "livre" / "livre.pdf").is_file(),
+                              post_page(project, made_up_post(2).id)))
     finally:
         os.umask(old)
+    return steps
+
+
+def test_site_only_after_a_full_build_keeps_the_book(alternating: list[Step]) -> None:
+    full, *sites = alternating[:3]
+    assert full.arguments == ["build"] and all(step.arguments == SITE for step in sites)
+    assert full.book
+    assert "pas encore construit" not in full.page
+    for step in sites:
+        assert step.book
+        assert step.page == full.page
+
+
+def test_every_output_file_is_readable_by_others(alternating: list[Step]) -> None:
+    assert [step.arguments for step in alternating] == [["build"], SITE, SITE, ["build"]]
+    for step in alternating:
+        assert not step.unreadable, step.arguments
+        assert step.output_readable, step.arguments
 
 
 def test_the_preview_serves_each_edit_after_a_full_build(project: Path) -> None:
@@ -244,20 +275,34 @@ def test_a_page_that_fails_in_a_worker_fails_the_build(project: Path) -> None:
 def test_a_second_build_waits_for_the_first(project: Path) -> None:
     """One build of a project at a time: a second one says so and waits."""
     import fcntl
-    import time
+    import threading
 
     (project / "cache").mkdir()
     with (project / "cache" / "build.lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         second = subprocess.Popen([sys.executable, "-m", "inventaire.commands.cli",
                                    "--project", str(project), *SITE],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(2)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        lines: list[str] = []
+        waiting = threading.Event()
+
+        def read_errors() -> None:
+            assert second.stderr is not None
+            for line in second.stderr:
+                lines.append(line)
+                if "another build of this project is running" in line:
+                    waiting.set()
+
+        reader = threading.Thread(target=read_errors, daemon=True)
+        reader.start()
+        # The second build says it waits, then blocks on the lock (no sleep to guess).
+        assert waiting.wait(timeout=60), "".join(lines)
         assert second.poll() is None and not (project / "output").exists()
         fcntl.flock(lock, fcntl.LOCK_UN)
-    _out, err = second.communicate(timeout=120)
+    second.wait(timeout=120)
+    reader.join(timeout=10)
+    err = "".join(lines)
     assert second.returncode == 0, err
-    assert "another build of this project is running" in err
     assert (project / "output" / "index.html").is_file()
 
 
