@@ -37,7 +37,7 @@ from inventaire.core.rights import Register
 from inventaire.importer.curation.day import DayFilter, merge_duplicates
 from inventaire.importer.curation.identity import shared_ids, unsafe_addresses
 from inventaire.importer.curation.media import copy_media
-from inventaire.importer.curation.merge import Writer, merge_post
+from inventaire.importer.curation.merge import Writer, merge_post, record_names
 from inventaire.importer.sources.common import (
     Deleted,
     Malformed,
@@ -296,6 +296,7 @@ def run(args: argparse.Namespace) -> int:
         tally.errors.append(line)
         tally.warnings += 1
     status = new_status(args, files)
+    records = record_names(content)  # listed once: most posts of a first import have none
     # The editors' files and import records are staged, then made durable and put in
     # place together: one sync for the import instead of two fsyncs per post, each
     # file still replaced atomically (see DeferredWrites).
@@ -303,7 +304,7 @@ def run(args: argparse.Namespace) -> int:
             DeferredWrites() as batch:
         for post in sorted(posts.values(), key=Post.sort_key):
             _write_one(post, content, files, broken, tagger, status, tally, batch.write,
-                       bool(getattr(args, "update_only", False)))
+                       bool(getattr(args, "update_only", False)), records)
             step.advance()
         step.done = ", ".join(f"{tally.imported[k]} {k}" for k in ("new", "updated",
                                                                     "unchanged"))
@@ -349,7 +350,8 @@ def left_out_withdrawn(posts: dict[tuple[str, str], Post], content: Path,
 
 def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Path, Post]],
                broken: dict[str, str], tagger: PlaceTagger, status: str, tally: Tally,
-               write: Writer, update_only: bool = False) -> None:
+               write: Writer, update_only: bool = False,
+               records: frozenset[str] | None = None) -> None:
     named = post.slug if post.slug in broken else post.id if (
         post.network != "twitter" and post.id in broken) else ""  # older names: the id
     if post.key not in files and named:
@@ -374,7 +376,7 @@ def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Pat
     tally.refused += len(refused)
     post.extra = {k: v for k, v in post.extra.items() if not k.startswith("_")}
     outcome = merge_post(post, content, path, status, current, write,
-                         place=found if current is not None else "")
+                         place=found if current is not None else "", records=records)
     tally.placed += outcome.placed
     tally.imported[outcome.kind] += 1
     tally.inbox += outcome.kind == "new" and status == "new"

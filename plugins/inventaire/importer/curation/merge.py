@@ -23,6 +23,7 @@ inserted as lines before the closing ``---``, so the editor's comments and layou
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -86,7 +87,24 @@ def snapshot(post: Post, fields: dict[str, Any] | None = None) -> dict[str, Any]
     return _json_copy(data)
 
 
-def load_record(content: Path, network: str, post_id: str) -> dict[str, Any] | None:
+def record_names(content: Path) -> frozenset[str] | None:
+    """The names of the import records there are, listed once for an import (a record
+    looked for and not found, for every new post, was an open(2) that failed); None
+    when the folder cannot be listed (each record is then looked for)."""
+    try:
+        return frozenset(os.listdir(content / RECORD_DIR))
+    except FileNotFoundError:
+        return frozenset()
+    except OSError:
+        return None
+
+
+def load_record(content: Path, network: str, post_id: str,
+                names: frozenset[str] | None = None) -> dict[str, Any] | None:
+    """The import record of a post, None when there is none (or it cannot be read).
+    ``names``: the records there are (:func:`record_names`), when listed already."""
+    if names is not None and f"{network}-{post_id}.json" not in names:
+        return None
     path = record_path(content, network, post_id)
     try:
         return dict(json.loads(path.read_text(encoding="utf-8")))
@@ -182,17 +200,18 @@ def placeless(current: Post, text: str) -> bool:
 
 def merge_post(post: Post, content: Path, existing: Path | None, status: str,
                current_post: Post | None = None, write: Writer = write_atomic,
-               place: str = "") -> Outcome:
+               place: str = "", records: frozenset[str] | None = None) -> Outcome:
     """Write or merge ``post`` (already tagged, media copied) under ``content/posts``.
 
     ``current_post`` is the existing file already parsed, when the caller has it;
     ``write`` writes the post's file and its import record. ``place``: the gazetteer's
     place for the post, given to an existing file that has none (:func:`placeless`),
-    never replacing an editor's.
+    never replacing an editor's. ``records``: the import records there are
+    (:func:`record_names`), when the caller listed them.
     """
     fields = post_fields(post)
     new = snapshot(post, fields)
-    base = load_record(content, post.network, post.id)
+    base = load_record(content, post.network, post.id, records)
     if existing is None:
         fields["status"] = status  # the post as written: the import's --status
         path = post_path(post, content / "posts")
