@@ -22,6 +22,10 @@ DELETE_OUTPUT_DIRECTORY = False
 
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
+# One language: no translations to match (Pelican's matching grows with the square
+# of the number of posts).
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 LOCALE = ("C.UTF-8",)
 DEFAULT_DATE_FORMAT = "%d/%m/%Y %H:%M"
 

@@ -16,6 +16,7 @@ import sys
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from inventaire.core.errors import UserError
 from inventaire.core.messages import Localized, language_of
 from inventaire.core.progress import QUIET, VERBOSE, Progress, Step, level_of
 from inventaire.site.reuse import MANIFEST as REUSE_MANIFEST
+from inventaire.site.reuse import kept_pages
 
 logger = logging.getLogger(__name__)
 
@@ -123,8 +125,9 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
     ``book`` None follows ``BOOK_ENABLED``; False publishes the last book laid out
     (``--site``, the preview), True lays it out whatever ``BOOK_ENABLED`` says. The
     book step is skipped by the book itself when nothing it reads changed.
-    ``reuse_pages`` (the preview only, never a publish) links from the last preview
-    the pages whose inputs did not change (``inventaire.site.reuse``).
+    ``reuse_pages`` (the preview only, never a publish) keeps in place the last
+    preview's pages whose inputs did not change (``inventaire.site.reuse``); the new
+    folder is then merged into the output instead of replacing it.
     ``progress`` shows the steps (:mod:`inventaire.commands.steps`).
     """
     from pelican import Pelican
@@ -151,8 +154,9 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
             edition = book_edition(settings, cache, lay_out)
         if not reuse_pages or publish:  # this output will not be the last preview's
             (cache / REUSE_MANIFEST).unlink(missing_ok=True)
+        kept = partial(kept_pages, cache) if reuse_pages and not publish else None
         with swapped_output(target, settings.get("OUTPUT_RETENTION") or (),
-                            cache / "trash") as building:
+                            cache / "trash", kept=kept) as building:
             run_settings = {**settings, "OUTPUT_PATH": str(building),
                             "DELETE_OUTPUT_DIRECTORY": False,
                             "INVENTAIRE_BOOK_PAGES": str(edition / PAGES_FILE)

@@ -8,17 +8,22 @@ new one, never half of one; the next build removes what a killed one left behind
 The replaced output is deleted by ``rm -rf`` in a process of its own that the
 command does not wait for (:func:`delete_later`): unlinking twenty thousand files
 took longer than rendering a fifth of them.
-Nothing of the previous output is reused: every build is a full build (the rule
-Sphinx and Hugo follow for a publish), so no page can survive from an older state.
+Every build but the preview is a full build (the rule Sphinx and Hugo follow for a
+publish): nothing of the previous output is reused. The preview's builds keep the
+pages whose inputs did not change where they are (``site/reuse.py``): when a build
+kept any, its folder is merged into ``output/`` instead (:func:`merge_output`), and
+every file neither written by it nor kept is deleted, so no page survives from an
+older state there either.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -93,8 +98,10 @@ def delete_later(folder: Path) -> None:
 
 @contextmanager
 def swapped_output(target: Path, retain: Sequence[str] = (),
-                   trash: Path | None = None) -> Iterator[Path]:
-    """A fresh folder to build into; on success it becomes ``target``.
+                   trash: Path | None = None,
+                   kept: Callable[[], set[str]] | None = None) -> Iterator[Path]:
+    """A fresh folder to build into; on success it becomes ``target``, or, when
+    ``kept`` names files of ``target`` the build kept in place, is merged into it.
 
     ``retain`` (Pelican's ``OUTPUT_RETENTION``, e.g. ``.git`` of a deployment) names
     entries of the previous output that move into the new one. The folder gets the
@@ -117,6 +124,10 @@ def swapped_output(target: Path, retain: Sequence[str] = (),
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
+    kept_files = kept() if kept is not None else set()
+    if kept_files and target.is_dir():
+        merge_output(target, building, kept_files, retain)
+        return
     for name in retain:
         kept = target / name
         if name and "/" not in name and name not in (".", "..") and (
@@ -130,6 +141,60 @@ def swapped_output(target: Path, retain: Sequence[str] = (),
     os.replace(building, target)
     if backup is not None:
         delete_later(to_trash(backup, trash))
+
+
+def merge_output(target: Path, building: Path, kept: set[str],
+                 retain: Sequence[str] = ()) -> None:
+    """The preview's end when it kept pages in place: every file of ``building`` moved
+    into ``target`` (a rename each, so a page is never seen half-written), then every
+    file of ``target`` that is neither one of them nor ``kept`` (nor under a
+    ``retain`` entry) deleted, with the folders left empty; ``building`` removed."""
+    written = set(_files(building))
+    for name in sorted(written):
+        destination = target / name
+        try:
+            os.replace(building / name, destination)
+        except FileNotFoundError:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(building / name, destination)
+        except (IsADirectoryError, NotADirectoryError):  # a file became a folder, or back
+            _clear_way(target, name)
+            os.replace(building / name, destination)
+    keep = written | kept
+    retained = {name for name in retain if name}
+    for name in _files(target):
+        if name not in keep and name.split("/", 1)[0] not in retained:
+            (target / name).unlink(missing_ok=True)
+    for base, dirs, files in os.walk(target, topdown=False):
+        if not dirs and not files and Path(base) != target:
+            with contextlib.suppress(OSError):  # a folder emptied above
+                os.rmdir(base)
+    shutil.rmtree(building, ignore_errors=True)
+
+
+def _files(folder: Path) -> list[str]:
+    """Every file (and link) under ``folder``, relative, with ``/``."""
+    found: list[str] = []
+    for base, _dirs, files in os.walk(folder):
+        relative = os.path.relpath(base, folder)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        found.extend(prefix + name for name in files)
+    return found
+
+
+def _clear_way(target: Path, name: str) -> None:
+    """Remove what stands where ``name`` goes: a folder of that name, or a file where
+    one of its folders goes."""
+    path = target / name
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+        return
+    for parent in reversed(Path(name).parents):
+        here = target / parent
+        if parent != Path(".") and (here.is_file() or here.is_symlink()):
+            here.unlink()
+            break
+    path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def to_trash(old: Path, trash: Path | None) -> Path:

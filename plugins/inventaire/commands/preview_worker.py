@@ -9,7 +9,7 @@ and the server starts a new one: a changed filter is never run from a module
 imported before the change. Each build in the builder is the command
 ``inventaire build --site --preview`` (the same arguments, summary and exit
 status), run in this process, with two helps for the next build: the pages whose
-inputs did not change are linked from the last preview (``inventaire.site.reuse``)
+inputs did not change are kept from the last preview (``inventaire.site.reuse``)
 and the posts whose bytes did not change are not parsed again
 (``inventaire.site.readmemo``).
 
@@ -59,8 +59,10 @@ def serve_builds(project: Path, extra: list[str] | None = None) -> int:
         if code_signature(project) != started:
             print("restart", flush=True)
             return 0
+        # The build's page reuse takes this signature instead of computing its own.
+        code = ["--set", f"INVENTAIRE_CODE_SIGNATURE={started}"]
         with contextlib.redirect_stdout(sys.stderr):  # stdout is the protocol's
-            status = main(["--project", str(project), *PREVIEW_BUILD, *(extra or [])])
+            status = main(["--project", str(project), *PREVIEW_BUILD, *code, *(extra or [])])
         sys.stderr.flush()
         print("ok" if status == 0 else "failed", flush=True)
     return 0

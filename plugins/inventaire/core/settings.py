@@ -35,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
     "INVENTAIRE_PREVIOUS_OUTPUT": "",
     # The preview's builder keeps the posts it parsed, by content (site/readmemo.py).
     "INVENTAIRE_READ_MEMO": False,
+    # Set by the preview's builder: the signature of the code it runs, which the page
+    # reuse's signature then takes instead of computing it again.
+    "INVENTAIRE_CODE_SIGNATURE": "",
     # The triage page of inventaire serve: selected posts wanted per place and hour;
     # TARGETS maps a place's slug to a number (every hour) or to {hour: number}.
     "INVENTAIRE_TRIAGE_TARGET": 2,
@@ -154,6 +157,10 @@ SITE_DEFAULTS: dict[str, Any] = {
     "OUTPUT_PATH": "output",
     "DELETE_OUTPUT_DIRECTORY": False,
     "DEFAULT_LANG": "fr",
+    # One language: no translations to match. Pelican's matching tests each post
+    # against a list of all the others, a cost that grows with the square of the day.
+    "ARTICLE_TRANSLATION_ID": None,
+    "PAGE_TRANSLATION_ID": None,
     "LOCALE": ("C.UTF-8",),
     "DEFAULT_DATE_FORMAT": "%d/%m/%Y %H:%M",
     "JINJA_ENVIRONMENT": {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],

@@ -13,7 +13,7 @@ from typing import Any
 
 from inventaire.core import settings as inventaire_settings
 
-from . import readmemo, sitemap
+from . import readmemo, reuse, sitemap
 from .filters import FILTERS
 from .generator import SiteGenerator
 from .htmlpages import EditorsHTMLReader
@@ -59,7 +59,9 @@ def finish(pelican: Any) -> None:
     if not readmemo.enabled(pelican.settings):
         readmemo.forget()  # what the cores parsed for this build only
     output = Path(pelican.output_path)
-    html = sitemap.html_pages(output)
+    # The preview's pages kept in place are in output/, not in this build's folder.
+    kept = reuse.kept_pages(Path(str(pelican.settings.get("CACHE_PATH") or "cache")))
+    html = sorted(set(sitemap.html_pages(output)) | kept)
     sitemap.write_sitemap(output, html, str(pelican.settings.get("SITEURL") or ""),
                           str(pelican.settings.get("TIMEZONE") or ""))
     if inventaire_settings.get(pelican.settings, "INVENTAIRE_SEARCH"):

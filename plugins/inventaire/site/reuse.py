@@ -1,11 +1,15 @@
 """The preview's page reuse: a page whose inputs did not change is taken from the last
 preview instead of being rendered again.
 
-Only ``inventaire serve`` asks for it (``INVENTAIRE_REUSE_PAGES``); ``inventaire
-build`` and a publish render every page. The preview still builds a fresh folder,
-swapped in whole at the end (``commands/output.py``): nothing is patched in place, so
-a page that should no longer exist (a withdrawn post's) cannot linger; a reused page
-is a hard link to the same file in the previous output.
+Only ``inventaire serve`` asks for it (``INVENTAIRE_REUSE_PAGES``), and only without
+a search index (an index is made from every page in one folder); ``inventaire
+build`` and a publish render every page. The preview renders into a fresh folder
+like any build; a reused page is not written there at all: it stays where it is in
+the last preview's ``output/``. At the end, when pages were kept
+(:func:`kept_pages`), the fresh folder is merged into ``output/`` instead of replacing
+it (``commands/output.py``): every file written by this build moved in, every file
+that is neither written nor kept deleted — so a page that should no longer exist (a
+withdrawn post's) cannot linger, and nothing is linked or copied for the pages kept.
 
 A page is reused when its **key** equals the one recorded when that file was written.
 The key is a hash of:
@@ -43,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.core import settings as inventaire_settings
-from inventaire.core.atomic import link_or_copy, write_atomic
+from inventaire.core.atomic import write_atomic
 from inventaire.core.signature import (
     VOLATILE_SETTINGS,
     Signature,
@@ -85,10 +89,17 @@ def build_signature(settings: dict[str, Any]) -> str:
     signature = Signature("site-pages")
     signature.add("settings", settings_description(settings, IGNORED_SETTINGS))
     signature.add("environment", [(name, os.environ.get(name)) for name in ENVIRONMENT])
-    signature.add("distributions", distributions_stamp())
+    # The preview's builder gives the signature of the code it runs (the plugin's and
+    # the project's Python files, every distribution: ``preview_worker.code_signature``)
+    # as a setting, hashed above with the others: not computed twice per build.
+    code_given = bool(inventaire_settings.get(settings, "INVENTAIRE_CODE_SIGNATURE"))
+    suffixes = (".html", ".json", ".txt") if code_given else (".py", ".html", ".json", ".txt")
+    if not code_given:
+        signature.add("distributions", distributions_stamp())
     signature.add_tree("code", Path(inventaire.__file__).parent,
-                       keep=lambda path: path.suffix in (".py", ".html", ".json", ".txt"))
-    signature.add_files("project modules", project_modules(settings))
+                       keep=lambda path: path.suffix in suffixes)
+    if not code_given:
+        signature.add_files("project modules", project_modules(settings))
     theme = settings.get("THEME")
     if theme:
         signature.add_tree("theme", Path(str(theme)))
@@ -202,39 +213,44 @@ class PageReuse:
             key.update(b"\n")
         return key.hexdigest()
 
-    def reuse(self, name: str, key: str | None, output: Path) -> bool:
-        """Link the previous preview's file for ``name`` into ``output`` when it was
-        written with ``key`` and is still the very file it was."""
+    def reuse(self, name: str, key: str | None) -> bool:
+        """Whether the last preview's file for ``name`` can stay as it is: it was
+        written with ``key`` and is still the very file it was (size, time, inode)."""
         if key is None:
             return False
         recorded = self.previous.get(name)
         if not recorded or recorded[0] != key:
             return False
-        source = self.previous_output / name
         try:
-            stat = source.stat()
+            stat = (self.previous_output / name).stat()
         except OSError:
             return False
         if [stat.st_size, stat.st_mtime_ns, stat.st_ino] != recorded[1:]:
             return False
-        link_or_copy(source, output / name)
         self.reused += 1
         return True
 
     def save(self, output: Path) -> None:
-        """Each page's key and its file's identity, for the next preview (the parent,
-        once every page is written)."""
+        """Each page's key and its file's identity, for the next preview, and the
+        pages kept from the last one (the parent, once every page is written; a render
+        worker's kept pages are the keyed ones it did not write)."""
         pages: dict[str, list[Any]] = {}
+        kept: list[str] = []
         for name, key in self.keys.items():
             try:
                 stat = (output / name).stat()
             except OSError:
+                recorded = self.previous.get(name)
+                if recorded and recorded[0] == key:  # kept in place, as it was
+                    pages[name] = recorded
+                    kept.append(name)
                 continue
+            # A rename into output/ keeps the size, the time and the inode.
             pages[name] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino]
         self.cache.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.cache / MANIFEST,
-                     json.dumps({"pages": pages}, sort_keys=True).encode())
-        logger.info("preview: %d of %d pages with unchanged inputs kept", self.reused,
+        write_atomic(self.cache / MANIFEST, json.dumps(
+            {"pages": pages, "kept": sorted(kept)}, sort_keys=True).encode())
+        logger.info("preview: %d of %d pages with unchanged inputs kept", len(kept),
                     len(pages))
 
 
@@ -259,10 +275,26 @@ class Label:
 
 def begin(generators: Any) -> None:
     """Before the pages are rendered (``all_generators_finalized``): the build's
-    PageReuse in the shared context, when the build asks for it."""
+    PageReuse in the shared context, when the build asks for it and makes no search
+    index (the index reads every page from the build's own folder)."""
     if not generators:
         return
     settings = generators[0].settings
     context = generators[0].context
-    if inventaire_settings.get(settings, "INVENTAIRE_REUSE_PAGES"):
+    if inventaire_settings.get(settings, "INVENTAIRE_REUSE_PAGES") and not \
+            inventaire_settings.get(settings, "INVENTAIRE_SEARCH"):
         context[REUSE] = PageReuse(settings)
+    else:  # this build's output will not be the one the record describes
+        (Path(str(settings.get("CACHE_PATH") or "cache")) / MANIFEST).unlink(missing_ok=True)
+
+
+def kept_pages(cache: Path) -> set[str]:
+    """The pages the last build kept in place from the preview before it (read from
+    its record): the output folder is then merged, not replaced. Empty after any
+    build that rendered every page, and when there is no record."""
+    try:
+        data = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    kept = data.get("kept") if isinstance(data, dict) else None
+    return {name for name in kept if isinstance(name, str)} if isinstance(kept, list) else set()

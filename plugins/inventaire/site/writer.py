@@ -5,13 +5,12 @@ order, and each renders the calls of its share (call *i* in process *i mod n*).
 Feeds are written by the parent alone, with the posts behind a content warning
 veiled (:mod:`.feeds`). Only Pelican's public ``write_file`` and
 ``write_feed`` are overridden; the rendering, pagination and overwrite checks stay
-Pelican's. In the preview, a page whose inputs did not change is linked from the
-last preview instead (:mod:`.reuse`).
+Pelican's. In the preview, a page whose inputs did not change is not written: it stays
+in the last preview's output (:mod:`.reuse`).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pelican.writers import Writer
@@ -46,7 +45,7 @@ class SiteWriter(Writer):
             reuse.keys[name] = key
         if share is not None and (self.calls - 1) % share[1] != share[0]:
             return None
-        if reuse is not None and reuse.reuse(name, key, Path(self.output_path)):
+        if reuse is not None and reuse.reuse(name, key):
             return None
         return super().write_file(name, template, context, *args, **kwargs)
 
