@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.core.errors import UserError
+from inventaire.site.reuse import folder_files
 
 MARKER = ".inventaire-build"
 
@@ -129,10 +130,10 @@ def swapped_output(target: Path, retain: Sequence[str] = (),
         merge_output(target, building, kept_files, retain)
         return
     for name in retain:
-        kept = target / name
+        retained = target / name
         if name and "/" not in name and name not in (".", "..") and (
-                kept.exists() or kept.is_symlink()) and not (building / name).exists():
-            os.replace(kept, building / name)
+                retained.exists() or retained.is_symlink()) and not (building / name).exists():
+            os.replace(retained, building / name)
     backup: Path | None = None
     if target.exists() or target.is_symlink():
         backup = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{pid}-",
@@ -148,8 +149,8 @@ def merge_output(target: Path, building: Path, kept: set[str],
     """The preview's end when it kept pages in place: every file of ``building`` moved
     into ``target`` (a rename each, so a page is never seen half-written), then every
     file of ``target`` that is neither one of them nor ``kept`` (nor under a
-    ``retain`` entry) deleted, with the folders left empty; ``building`` removed."""
-    written = set(_files(building))
+    ``retain`` entry) deleted, with the folders it leaves empty; ``building`` removed."""
+    written = set(folder_files(building))
     for name in sorted(written):
         destination = target / name
         try:
@@ -162,24 +163,16 @@ def merge_output(target: Path, building: Path, kept: set[str],
             os.replace(building / name, destination)
     keep = written | kept
     retained = {name for name in retain if name}
-    for name in _files(target):
+    emptied: set[Path] = set()
+    for name in folder_files(target):
         if name not in keep and name.split("/", 1)[0] not in retained:
             (target / name).unlink(missing_ok=True)
-    for base, dirs, files in os.walk(target, topdown=False):
-        if not dirs and not files and Path(base) != target:
-            with contextlib.suppress(OSError):  # a folder emptied above
-                os.rmdir(base)
+            emptied.update((target / name).parents)
+    for folder in sorted(emptied, key=lambda path: len(path.parts), reverse=True):
+        if folder.is_relative_to(target) and folder != target:
+            with contextlib.suppress(OSError):  # not empty: it stays
+                folder.rmdir()
     shutil.rmtree(building, ignore_errors=True)
-
-
-def _files(folder: Path) -> list[str]:
-    """Every file (and link) under ``folder``, relative, with ``/``."""
-    found: list[str] = []
-    for base, _dirs, files in os.walk(folder):
-        relative = os.path.relpath(base, folder)
-        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        found.extend(prefix + name for name in files)
-    return found
 
 
 def _clear_way(target: Path, name: str) -> None:

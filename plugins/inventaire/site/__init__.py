@@ -10,6 +10,7 @@ from inventaire.site import plugin, prefetch, statics, taxonomy, workers, writer
 def register() -> None:
     signals.initialized.connect(plugin.add_filters)
     signals.readers_init.connect(plugin.add_reader)
+    signals.content_object_init.connect(plugin.keep_addresses)
     signals.article_generator_init.connect(prefetch.prefetch)
     signals.get_generators.connect(plugin.get_generators)
     signals.article_generator_finalized.connect(taxonomy.bind)

@@ -72,8 +72,8 @@ class SiteGenerator(Generator):
                                   if getattr(a, "post", None) is not None])
         self.posts = articles
         for article in articles:
-            # Pelican formats ``url`` from the settings on every read, and the lists
-            # read it some ten times a post; it is final once the context is made.
+            # Final once the context is made; set already by plugin.keep_addresses
+            # unless WITH_FUTURE_DATES is False (Pelican may make a post a draft).
             article.override_url = article.url
         places = site_places(self.settings, self.path)
         groups = place_groups(articles, places)

@@ -44,6 +44,22 @@ def add_filters(pelican: Any) -> None:
             "bytecode_cache": readmemo.TEMPLATES}
 
 
+def keep_addresses(content: Any) -> None:
+    """``content_object_init``: a post's file name and address, formatted once.
+
+    Pelican formats ``save_as`` and ``url`` from the settings at every read (the
+    post's metadata, slugs and source path each time), and a build reads them several
+    times a post. Once the post is made they cannot change — unless Pelican's
+    ``WITH_FUTURE_DATES = False`` turns a future post into a draft after this signal,
+    and then they are left to Pelican. ``override_save_as`` and ``override_url`` are
+    Pelican's own fields for a file's ``save_as:`` and ``url:`` metadata."""
+    if getattr(content, "post", None) is None or not content.settings.get(
+            "WITH_FUTURE_DATES", True):
+        return
+    content.override_save_as = content.save_as
+    content.override_url = content.url
+
+
 def get_generators(_pelican: Any) -> tuple[type[LiveGenerator], type[SiteGenerator]]:
     """The live pages first: SiteGenerator's output ends the render workers' share."""
     return LiveGenerator, SiteGenerator

@@ -26,7 +26,8 @@ The key is a hash of:
   there, and the address and count of itself, of the hours or places it lists, and
   of its neighbours (a place's page: of every place, for its map); a hashtag's or an
   author's page, the posts of that page, the first of the list, the neighbouring
-  items and their posts, the pager (which hours each page covers) and the count; an
+  items and the first of their posts, the pager (which hours each page covers) and
+  the count; an
   editors' page, its own file. Posts count by their files' bytes.
 
 Every other page (home, lists, map, figures, book, search) shows the whole day: it
@@ -64,16 +65,18 @@ REUSE = "inventaire_page_reuse"
 MANIFEST = "preview-pages.json"  # under CACHE_PATH: each page's key and file identity
 # What each kind of page shows of the day's posts, by template: the ``write_file``
 # arguments that hold them (``neighbours``: a post's previous and next posts;
-# ``all_places``: every place with posts and its count, the place page's map).
+# ``all_places``: every place with posts and its count, the place page's map;
+# ``item_neighbours``: the previous and next hashtag or author — name, address and
+# the first of its posts, whose author's name the author page prints).
 SHOWS: dict[str, tuple[str, ...]] = {
     "article": ("article", "neighbours"),
     "page": ("page",),
     "hour": ("hour",),
     "place": ("place", "all_places"),
-    "tag": ("articles", "first_post", "previous_item", "next_item", "list_page",
-            "list_pages", "post_count"),
-    "author": ("articles", "first_post", "previous_item", "next_item", "list_page",
-               "list_pages", "post_count"),
+    "tag": ("articles", "first_post", "item_neighbours", "list_page", "list_pages",
+            "post_count"),
+    "author": ("articles", "first_post", "item_neighbours", "list_page", "list_pages",
+               "post_count"),
 }
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "TZ", "LANG", "LC_ALL", "LC_TIME")
 SKIPPED_CONTENT = ("posts", "sources")  # read per post, or never read by the site
@@ -104,11 +107,29 @@ def build_signature(settings: dict[str, Any]) -> str:
     if theme:
         signature.add_tree("theme", Path(str(theme)))
     content = Path(str(settings.get("PATH") or "content"))
-    signature.add("content", [item for item in tree_digests(content)
-                              if item[0].split("/", 1)[0] not in SKIPPED_CONTENT])
+    signature.add("content", content_digests(content))
     book_pages = inventaire_settings.get(settings, "INVENTAIRE_BOOK_PAGES")
     signature.add("book pages", file_digest(Path(str(book_pages))) if book_pages else None)
     return signature.hexdigest()
+
+
+def content_digests(content: Path) -> list[tuple[str, str | None]]:
+    """Every file of ``content/`` but the posts and the raw exports, by path and
+    content (those folders are not even walked: they hold most of the files)."""
+    found: list[tuple[str, str | None]] = []
+    try:
+        entries = sorted(os.scandir(content), key=lambda entry: entry.name)
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in SKIPPED_CONTENT:
+            continue
+        if entry.is_dir():
+            found += [(f"{entry.name}/{name}", digest)
+                      for name, digest in tree_digests(Path(entry.path))]
+        else:
+            found.append((entry.name, file_digest(Path(entry.path))))
+    return found
 
 
 def project_modules(settings: dict[str, Any]) -> list[Path]:
@@ -196,6 +217,10 @@ class PageReuse:
                 article = arguments.get("article")
                 shown += [getattr(article, "previous_post", None),
                           getattr(article, "next_post", None)]
+            elif argument == "item_neighbours":
+                for pair in (arguments.get("previous_item"), arguments.get("next_item")):
+                    item, posts = pair if pair else (None, None)
+                    shown += [item, posts[0] if posts else None]
             elif argument == "all_places":
                 shown += [group.summary() for group in context.get("used_place_groups", ())]
             else:
@@ -232,26 +257,36 @@ class PageReuse:
 
     def save(self, output: Path) -> None:
         """Each page's key and its file's identity, for the next preview, and the
-        pages kept from the last one (the parent, once every page is written; a render
-        worker's kept pages are the keyed ones it did not write)."""
+        pages kept from the last one (the parent, once every page is written; a page
+        kept, by whichever process, is a keyed page that is not in ``output``)."""
+        written = set(folder_files(output))
         pages: dict[str, list[Any]] = {}
         kept: list[str] = []
         for name, key in self.keys.items():
-            try:
-                stat = (output / name).stat()
-            except OSError:
-                recorded = self.previous.get(name)
-                if recorded and recorded[0] == key:  # kept in place, as it was
-                    pages[name] = recorded
-                    kept.append(name)
+            if name in written:
+                # A rename into output/ keeps the size, the time and the inode.
+                stat = os.stat(output / name)
+                pages[name] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino]
                 continue
-            # A rename into output/ keeps the size, the time and the inode.
-            pages[name] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino]
+            recorded = self.previous.get(name)
+            if recorded and recorded[0] == key:  # kept in place, as it was
+                pages[name] = recorded
+                kept.append(name)
         self.cache.mkdir(parents=True, exist_ok=True)
         write_atomic(self.cache / MANIFEST, json.dumps(
             {"pages": pages, "kept": sorted(kept)}, sort_keys=True).encode())
         logger.info("preview: %d of %d pages with unchanged inputs kept", len(kept),
                     len(pages))
+
+
+def folder_files(folder: Path) -> list[str]:
+    """Every file (and link) under ``folder``, relative, with ``/``."""
+    found: list[str] = []
+    for base, _dirs, files in os.walk(folder):
+        relative = os.path.relpath(base, folder)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        found.extend(prefix + name for name in files)
+    return found
 
 
 def flatten(value: Any) -> list[Any]:

@@ -1,0 +1,136 @@
+"""The preview's merge of its folder into output/ when it kept pages in place
+(commands/output.py, site/reuse.py): what it wrote moves in, what it kept stays the
+very same file, anything else goes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from inventaire.commands.output import merge_output, swapped_output
+from inventaire.core import settings as inventaire_settings
+from inventaire.site import reuse
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def write(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+
+
+def test_merge_moves_in_what_was_written_keeps_what_was_kept_and_deletes_the_rest(
+        tmp_path: Path) -> None:
+    target, building = tmp_path / "output", tmp_path / ".output.building-1"
+    write(target, {"index.html": "old home", "post/a/index.html": "a",
+                   "post/b/index.html": "b, withdrawn since", "post/c/index.html": "old c",
+                   "theme/old.css": "gone from the theme", ".git/HEAD": "retained"})
+    write(building, {"index.html": "new home", "post/c/index.html": "new c",
+                     "post/d/index.html": "new post", "theme/site.css": "css"})
+    kept_inode = (target / "post/a/index.html").stat().st_ino
+
+    merge_output(target, building, {"post/a/index.html"}, retain=[".git"])
+
+    assert tree(target) == {".git/HEAD": "retained", "index.html": "new home",
+                            "post/a/index.html": "a", "post/c/index.html": "new c",
+                            "post/d/index.html": "new post", "theme/site.css": "css"}
+    assert (target / "post/a/index.html").stat().st_ino == kept_inode  # not rewritten
+    assert not (target / "post/b").exists()  # the withdrawn post's folder too
+    assert not building.exists()
+
+
+def test_merge_replaces_a_file_by_a_folder_and_back(tmp_path: Path) -> None:
+    target, building = tmp_path / "output", tmp_path / "building"
+    write(target, {"a": "a file", "b/index.html": "a folder's page"})
+    write(building, {"a/index.html": "now a folder", "b": "now a file"})
+    merge_output(target, building, set())
+    assert tree(target) == {"a/index.html": "now a folder", "b": "now a file"}
+
+
+def test_swapped_output_merges_only_when_pages_were_kept(tmp_path: Path) -> None:
+    target = tmp_path / "output"
+    write(target, {"index.html": "old", "post/a/index.html": "a"})
+    with swapped_output(target, kept=lambda: set()) as building:
+        write(building, {"index.html": "new"})
+    assert tree(target) == {".inventaire-build": tree(target)[".inventaire-build"],
+                            "index.html": "new"}  # replaced whole
+    write(target, {"post/a/index.html": "a"})
+    inode = (target / "post/a/index.html").stat().st_ino
+    with swapped_output(target, kept=lambda: {"post/a/index.html"}) as building:
+        write(building, {"index.html": "newer"})
+    assert tree(target)["index.html"] == "newer"
+    assert (target / "post/a/index.html").stat().st_ino == inode
+
+
+def test_a_failed_build_leaves_the_output_as_it_was(tmp_path: Path) -> None:
+    target = tmp_path / "output"
+    write(target, {"index.html": "old", "post/a/index.html": "a"})
+    before = tree(target)
+    with pytest.raises(RuntimeError), swapped_output(
+            target, kept=lambda: {"post/a/index.html"}) as building:
+        write(building, {"index.html": "half"})
+        raise RuntimeError("a page could not be rendered")
+    assert tree(target) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_kept_pages_come_from_the_last_record_only(tmp_path: Path) -> None:
+    (tmp_path / reuse.MANIFEST).write_text('{"pages": {}, "kept": ["post/a/index.html"]}')
+    assert reuse.kept_pages(tmp_path) == {"post/a/index.html"}
+    (tmp_path / reuse.MANIFEST).write_text("not json")
+    assert reuse.kept_pages(tmp_path) == set()
+    assert reuse.kept_pages(tmp_path / "absent") == set()
+
+
+def test_no_reuse_with_a_search_index_and_the_record_is_dropped(tmp_path: Path) -> None:
+    """A search index reads every page from the build's own folder: a preview with
+    one renders every page, and the last record no longer describes output/."""
+    (tmp_path / reuse.MANIFEST).write_text('{"pages": {}, "kept": ["x.html"]}')
+
+    generator = SimpleNamespace(
+        settings={"CACHE_PATH": str(tmp_path), "INVENTAIRE_REUSE_PAGES": True,
+                  "INVENTAIRE_SEARCH": True, "PATH": str(tmp_path / "content")},
+        context={})
+    reuse.begin([generator])
+    assert reuse.REUSE not in generator.context
+    assert not (tmp_path / reuse.MANIFEST).exists()
+    generator.settings["INVENTAIRE_SEARCH"] = False
+    reuse.begin([generator])
+    assert isinstance(generator.context[reuse.REUSE], reuse.PageReuse)
+
+
+def test_the_builders_code_signature_stands_for_the_code_and_distributions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Given by the preview's builder, the code's signature is not computed again
+    (no listing of the distributions), and a new one changes every page's key."""
+    (tmp_path / "content").mkdir()
+    settings = {**inventaire_settings.DEFAULTS, "PATH": str(tmp_path / "content"),
+                "INVENTAIRE_CODE_SIGNATURE": "one"}
+
+    def listed() -> list[str]:
+        raise AssertionError("distributions listed again")
+
+    monkeypatch.setattr(reuse, "distributions_stamp", listed)
+    first = reuse.build_signature(settings)
+    assert reuse.build_signature(settings) == first
+    assert reuse.build_signature({**settings, "INVENTAIRE_CODE_SIGNATURE": "two"}) != first
+    monkeypatch.undo()
+    without = reuse.build_signature({**settings, "INVENTAIRE_CODE_SIGNATURE": ""})
+    assert without != first
+
+
+def test_content_digests_skip_the_posts_and_the_exports(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write(content, {"places/a.yml": "a", "pages/journee.md": "day",
+                    "posts/08/x.md": "post", "sources/export.jsonl": "raw",
+                    ".inventaire/state": "hidden", "rights.yml": "register"})
+    names = [name for name, _digest in reuse.content_digests(content)]
+    assert names == ["pages/journee.md", "places/a.yml", "rights.yml"]
+    os.remove(content / "rights.yml")
+    assert [n for n, _d in reuse.content_digests(content)] == names[:2]
