@@ -1,7 +1,7 @@
 """The preview reuses a page only when nothing it shows changed (site/reuse.py).
 
 Each round edits the project the way editors do, builds the preview (pages with
-unchanged inputs linked from the last preview) and a full build of the same project
+unchanged inputs kept in place from the last preview) and a full build of the same project
 into another folder, and compares the two file by file: a dependency missing from
 ``reuse.SHOWS`` or from the build signature shows up here as a stale page.
 """
