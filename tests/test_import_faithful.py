@@ -98,19 +98,24 @@ def test_an_ambiguous_note_makes_the_import_say_so(project: Path,
 # -- 2. edited tweets: the last version, once -------------------------------------------
 
 def test_an_edited_tweet_is_kept_once_in_its_last_version() -> None:
+    """The last version's text, under the original's id, address and time (as API v2
+    and twarc-csv give it: tests/test_edited_tweets.py)."""
     records = read_path(FIXTURES / "archive_threads")
     found = posts_in(records)
-    assert "325200000000000010" not in found
-    assert found["325200000000000011"].text == "#jdtap Rendez-vous à 19h (corrigé)"
-    assert found["325200000000000011"].extra["edited"] is True
+    assert "325200000000000011" not in found
+    post = found["325200000000000010"]
+    assert post.text == "#jdtap Rendez-vous à 19h (corrigé)"
+    assert post.url == "https://twitter.com/fil_rouge/status/325200000000000010"
+    assert post.date.isoformat() == "2013-04-19T19:00:00+02:00"  # the original's 17:00Z
+    assert post.extra["edited"] is True
     assert Skipped("older version") in records
 
 
 def test_an_edited_tweet_says_so_in_the_editors_file(project: Path) -> None:
     run_import(project, str(FIXTURES / "archive_threads"))
     files = files_of(project)
-    assert "325200000000000010" not in files
-    assert "edited: true" in files["325200000000000011"].read_text(encoding="utf-8")
+    assert "325200000000000011" not in files
+    assert "edited: true" in files["325200000000000010"].read_text(encoding="utf-8")
 
 
 def test_an_edit_whose_last_version_is_missing_keeps_the_last_present(tmp_path: Path) -> None:

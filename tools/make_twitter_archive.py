@@ -231,7 +231,7 @@ class Maker:
 
     def edited(self, when: datetime) -> None:
         """An original and one or two corrections, all in the archive, chained by
-        ``edit_info``; only the last must be imported."""
+        ``edit_info``; only the last must be imported, under the original's id."""
         ids = [self.new_id() for _ in range(self.rng.randrange(2, 4))]
         pieces = compose(self.rng, self.rng.randrange(30, 200), int(ids[0][-6:]))
         for number, tweet_id in enumerate(ids):
@@ -243,7 +243,7 @@ class Maker:
                               "editControlInitial": {"editTweetIds": ids}}})
             self.tweet(tweet_id, when + timedelta(minutes=number), text, {"edit_info": info})
             if number == len(ids) - 1:
-                self.archive.expected[tweet_id] = text.final
+                self.archive.expected[ids[0]] = text.final
 
     def with_media(self, when: datetime) -> None:
         tweet_id = self.new_id()

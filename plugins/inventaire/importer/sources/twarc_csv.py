@@ -19,6 +19,12 @@ text's t.co links in order (several photos share one link: their repeated value 
 one), then the other entities are found again with the twitter-text rules. twarc-csv
 writes every line break as the two characters ``\\n``.
 
+An edited tweet is one row per version collected, each listing the whole history in
+``edit_history_tweet_ids``: a row that is not the last of its list is left out, the
+others are read under the original's id, address and time (:func:`.edits.as_original`,
+as API v2's reader does), so the CSV and the JSON lines it was made from give the same
+post.
+
 A row whose field count differs from the header's (a file cut short, a stray quote)
 is ``FILE:LINE`` and never imported. CSV files of users, lists, counts or compliance
 are refused with one line that says what they are.
@@ -52,6 +58,7 @@ from inventaire.importer.sources.common import (
     twitter_url,
     unescape_twitter,
 )
+from inventaire.importer.sources.edits import as_original, history_of, older_version
 from inventaire.importer.sources.twitter_v2 import entity_spans
 
 TCO = re.compile(r"https?://t\.co/[A-Za-z0-9]+")
@@ -193,12 +200,12 @@ def row_to_post(row: dict[str, str], context: ReadContext) -> Post | Skipped:
         return Skipped("retweet")
     if (row.get("author.protected") or "").lower() == "true":
         return Skipped("protected")
-    history = _list(row.get("edit_history_tweet_ids"))
+    history = history_of(_list(row.get("edit_history_tweet_ids")))
     post_id = (row.get("id") or "").strip()
     if not post_id.isdigit():
         raise ValueError(f"id: {post_id!r} is not a tweet id (a spreadsheet may have "
                          "turned it into a number: export the CSV again)")
-    if history and str(history[-1]) != post_id:
+    if older_version(history, post_id):
         return Skipped("older version")
     handle = (row.get("author.username") or "").strip()
     if not handle:
@@ -217,7 +224,7 @@ def row_to_post(row: dict[str, str], context: ReadContext) -> Post | Skipped:
     point = _list(row.get("geo.coordinates.coordinates"))
     if len(point) == 2:
         coordinates = (float(point[1]), float(point[0]))
-    return Post(
+    post = Post(
         id=post_id, network="twitter", author=handle,
         author_name=row.get("author.name") or "",
         date=parse_iso_date(row["created_at"], context.tz),
@@ -226,6 +233,7 @@ def row_to_post(row: dict[str, str], context: ReadContext) -> Post | Skipped:
         lang=row.get("lang") or "", coordinates=coordinates, source=context.source,
         metrics=metrics.twarc_csv(row),
     )
+    return as_original(post, history, context.tz)
 
 
 def _decoded(handle: BinaryIO, label: str, bad: dict[int, Malformed]) -> Iterator[str]:

@@ -6,14 +6,17 @@ for each data type; older archives say ``tweet``/``tweet_media``, newer ones
 back to those names. Data files are JavaScript assignments
 (``window.YTD.tweets.part0 = [...]``): we cut up to the first ``[`` and parse JSON.
 Long posts live in ``note-tweet.js`` under another id (:mod:`.twitter_notes` gives
-each to its own tweet); an edited tweet is there once per version, and only the last
-is kept.
+each to its own tweet); an edited tweet is there once per version: the last present
+is kept, under the original's id, address and time (:func:`.edits.as_original`, as
+the API v2 and twarc-csv readers do), so the archive and a collection holding the
+same tweet give one post.
 """
 
 from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,7 +35,9 @@ from inventaire.importer.sources.common import (
     Tree,
     build_text,
     open_tree,
+    parse_twitter_date,
 )
+from inventaire.importer.sources.edits import as_original, history_of
 from inventaire.importer.sources.twitter_js import JSError, iter_js_items, parse_js
 from inventaire.importer.sources.twitter_notes import Note, Notes, note_of
 from inventaire.importer.sources.twitter_v1 import tweet_to_post
@@ -86,27 +91,34 @@ def _notes(tree: Tree, manifest: dict[str, Any], label: str) -> Iterator[Note | 
                 yield note
 
 
-def edits(entries: list[tuple[str, int, dict[str, Any]]]) -> tuple[set[str], set[str]]:
-    """The ids to leave out (older versions) and those kept that were edited.
+def _id(tweet: dict[str, Any]) -> str:
+    return str(tweet.get("id_str") or tweet.get("id") or "?")
+
+
+def edit_chains(entries: list[tuple[str, int, dict[str, Any]]]
+                ) -> tuple[set[str], dict[str, list[str]]]:
+    """The ids to leave out (older versions), and the history of each kept edit.
 
     An edited tweet is in the archive once per version, each with ``edit_info`` listing
-    every version's id (``initial.editTweetIds``, or ``edit.editControlInitial
-    .editTweetIds`` on the later ones). The last version present is kept, once.
+    every version's id, oldest first: ``initial.editTweetIds`` on the original,
+    ``edit.editControlInitial.editTweetIds`` (and ``edit.initialTweetId``) on the later
+    ones. The last version present is kept, once; its history is cut after it, as API
+    v2 gives it (the original alone present is read as itself, not as an edit).
     """
-    present = {str(tweet.get("id_str") or tweet.get("id")) for _l, _n, tweet in entries}
+    present = {_id(tweet) for _l, _n, tweet in entries}
     older: set[str] = set()
-    edited: set[str] = set()
+    chains: dict[str, list[str]] = {}
     for _label, _line, tweet in entries:
         info = tweet.get("edit_info")
         if not isinstance(info, dict):
             continue
         initial = info.get("initial") or (info.get("edit") or {}).get("editControlInitial")
-        chain = [str(i) for i in (initial or {}).get("editTweetIds") or ()]
+        chain = history_of((initial or {}).get("editTweetIds"))
         versions = [i for i in chain if i in present]
         if len(versions) > 1:
             older.update(versions[:-1])
-            edited.add(versions[-1])
-    return older, edited
+            chains[versions[-1]] = chain[:chain.index(versions[-1]) + 1]
+    return older, chains
 
 
 VIDEO_SUFFIXES = (".mp4", ".m4v", ".mov", ".webm")
@@ -257,10 +269,12 @@ def read(path: Path, context: ReadContext) -> Iterator[Record]:
                 yield Malformed(label, line, "item without a 'tweet' object")
                 continue
             entries.append((label, line, tweet))
-    older, edited = edits(entries)
+    older, chains = edit_chains(entries)
+    firsts = {chain[0] for chain in chains.values()}
+    originals = {_id(t): t for _l, _n, t in entries if _id(t) in firsts}
     posts: list[tuple[str, int, dict[str, Any], Post | Skipped]] = []
     for label, line, tweet in entries:
-        tweet_id = str(tweet.get("id_str") or tweet.get("id") or "?")
+        tweet_id = _id(tweet)
         if tweet_id in older:
             posts.append((label, line, tweet, Skipped("older version")))
             continue
@@ -280,7 +294,19 @@ def read(path: Path, context: ReadContext) -> Iterator[Record]:
                     result.text, result.entities = text, found
             elif match is not None:
                 yield Notice(label, line, f"tweet {result.id}: {match.problem}")
-            if result.id in edited:
-                result.extra["edited"] = True
-            _attach_files(result, tweet, tree, media_dir)
+            _attach_files(result, tweet, tree, media_dir)  # files named by its own id
+            if result.id in chains:
+                result = _edit(result, chains[result.id], originals, context)
         yield result
+
+
+def _edit(post: Post, history: list[str], originals: dict[str, dict[str, Any]],
+          context: ReadContext) -> Post:
+    """The kept version of an edited tweet under its original's id, address and time:
+    the original's ``created_at`` when the archive holds it, else read from its id."""
+    try:
+        written: datetime | None = parse_twitter_date(originals[history[0]]["created_at"],
+                                                      context.tz)
+    except (KeyError, ValueError, TypeError):
+        written = None  # the original is absent or its date unreadable: its id tells
+    return as_original(post, history, context.tz, written)

@@ -10,17 +10,16 @@ in place and are read by the same function.
 An edit is a new tweet with a new id, listing every version's id in
 ``edit_history_tweet_ids`` (oldest first). A version that is not the last of its own
 list (a lookup of the original after the edit) is left out; the others are read
-under the *original's* id and address, with the original's time (:func:`edit_of`),
-``edited: true`` and their place in the history (``EDIT_VERSION``): the edit then
-merges into the post already imported (``inventaire live``'s watched folder) or into
-the other versions of the same export (the import keeps the newest version's text),
-instead of landing as a second post.
+under the *original's* id and address, with the original's time, ``edited: true``
+and their place in the history (:func:`.edits.as_original`, shared with the archive
+and twarc-csv): the edit then merges into the post already imported (``inventaire
+live``'s watched folder) or into the other versions of the same export (the import
+keeps the newest version's text), instead of landing as a second post.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,8 @@ from inventaire.importer.sources.common import (
     parse_iso_date,
     twitter_url,
 )
+from inventaire.importer.sources.edits import EDIT_VERSION as EDIT_VERSION
+from inventaire.importer.sources.edits import as_original, history_of, older_version
 
 
 def entity_spans(entities: dict[str, Any]) -> list[Span]:
@@ -81,29 +82,6 @@ class Page:
                       if "media_key" in m}
 
 
-# An edit's place in its history (2 for the first edit…), in the post's extra: of two
-# versions of one post, the import keeps the newer (``curation.day.merge_duplicates``).
-# Dropped before the editors' file is written, like every extra key starting with _.
-EDIT_VERSION = "_edit_version"
-# Twitter ids are "snowflakes": milliseconds since this epoch, shifted by 22 bits.
-SNOWFLAKE_EPOCH_MS = 1288834974657
-# A tweet can be edited for an hour after it is written; an original's time read from
-# its id is believed only within this much before the edit's (else ids are not
-# snowflakes, as in made-up test data, and the edit's own time is kept).
-EDIT_WINDOW = timedelta(hours=2)
-
-
-def edit_of(history: list[str], created: datetime, tz: tzinfo) -> datetime:
-    """The time the original (``history[0]``) was written, read from its snowflake id;
-    ``created`` (the edit's own time) when the id does not give a believable one."""
-    try:
-        written = datetime.fromtimestamp(
-            ((int(history[0]) >> 22) + SNOWFLAKE_EPOCH_MS) // 1000, tz)
-    except (ValueError, OverflowError, OSError):
-        return created
-    return written if created - EDIT_WINDOW <= written <= created else created
-
-
 def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Post | Skipped:
     """One v2 tweet (page-scoped or flattened) as a Post, or why it is left out."""
     post_id = tweet["id"]
@@ -111,8 +89,8 @@ def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Po
     kinds = {r.get("type"): r.get("id") for r in references} if references else {}
     if "retweeted" in kinds:
         return Skipped("retweet")
-    history = [str(i) for i in tweet.get("edit_history_tweet_ids") or ()]
-    if history and history[-1] != post_id:
+    history = history_of(tweet.get("edit_history_tweet_ids"))
+    if older_version(history, post_id):
         return Skipped("older version")
     author = tweet.get("author") or page.users.get(tweet.get("author_id", "")) or {}
     if author.get("protected") is True:
@@ -136,18 +114,14 @@ def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Po
         lon, lat = point["coordinates"][:2]
         coordinates = (float(lat), float(lon))
     handle = author.get("username") or ""
-    date = parse_iso_date(tweet["created_at"], context.tz)
-    original = history[0] if len(history) > 1 else post_id
-    if original != post_id:
-        date = edit_of(history, date, context.tz)
     post = Post(
-        id=original,
+        id=post_id,
         network="twitter",
         author=handle,
         author_name=author.get("name") or "",
-        date=date,
+        date=parse_iso_date(tweet["created_at"], context.tz),
         text=text,
-        url=twitter_url(handle, original),
+        url=twitter_url(handle, post_id),
         entities=found,
         media=[_media(m) for m in items if m],
         reply_to=kinds.get("replied_to") or "",
@@ -157,10 +131,7 @@ def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Po
         source=context.source,
         metrics=metrics.twitter_v2(tweet),
     )
-    if original != post_id:
-        post.extra["edited"] = True
-        post.extra[EDIT_VERSION] = len(history)
-    return post
+    return as_original(post, history, context.tz)
 
 
 _EMPTY = Page(None)
