@@ -9,8 +9,9 @@ colour, with clickable contents and indexes, bookmarks and tags.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,6 @@ class BookView:
     year: str = ""  # of the © line: the PDFs' date (SOURCE_DATE_EPOCH, else the day)
     tags_dropped: bool = True
     printer_settings: str = ""
-    line_mm: float = 0.0  # the baseline grid's step (plates are padded to it)
 
 
 def page_refs(anchors: Sequence[str], pages: dict[str, int] | None) -> list[tuple[str, str]]:
@@ -219,7 +219,7 @@ class InteriorBuilder:
         def plates_of(post: Any) -> list[Any]:
             where = f"post {post.id} (@{post.author})"
             found = [plates.plate(m, where) for m in post.media]
-            return [p for p in found if p is not None]
+            return [on_grid(p, self.edition.line_mm) for p in found if p is not None]
 
         content = build_content(articles, self.day, self.edition.chapters, html_of, plates_of)
         for post in content.posts:
@@ -259,8 +259,7 @@ class InteriorBuilder:
             names=contributor_names(content),
             post_count=len(content.posts), contributor_count=len(handles),
             printer_settings=printer_settings(e), day_hashtags=list(self.day.hashtags),
-            tags_dropped=not e.keep_day_hashtags, imprint=e.imprint, year=self.created[:4],
-            line_mm=e.line_mm)
+            tags_dropped=not e.keep_day_hashtags, imprint=e.imprint, year=self.created[:4])
 
     def css(self, mode: str, bleed: bool, interactive: bool) -> str:
         """The stylesheet: ``bleed`` for print, ``interactive`` for links and bookmarks."""
@@ -400,6 +399,15 @@ class InteriorBuilder:
             except Exception as error:  # WeasyPrint's tagging is young: keep the edition
                 logger.warning("Book: tagged PDF failed (%s); writing it untagged", error)
         return renderer.write(document, "write screen")
+
+
+def on_grid(plate: Any, line_mm: float, least_mm: float = 2.5) -> Any:
+    """The plate with the white that makes it whole lines of ``line_mm``: at least
+    ``least_mm`` above it under its post, and below it, a line more, when it opens a
+    page (a margin at a page's top is dropped)."""
+    white = math.ceil((plate.height_mm + least_mm) / line_mm - 1e-9) * line_mm \
+        - plate.height_mm
+    return replace(plate, above_mm=white, below_mm=white + line_mm)
 
 
 def check_glyphs(content: BookContent) -> None:

@@ -50,6 +50,10 @@ class Plate:
     alt: str = ""  # kept for the tagged screen edition; never printed
     url: str = ""  # what the HTML points at (see fetcher.py)
     mark: str = ""  # « vidéo », « GIF animé »: what the still stands for
+    # The white that brings the plate to whole lines of the baseline grid: above it
+    # under its post's text, below it when it opens a page (book/balance.py).
+    above_mm: float = 0.0
+    below_mm: float = 0.0
 
 
 # A moving picture prints as its poster frame, marked as what it stands for.
