@@ -142,7 +142,8 @@ def test_a_cut_tweets_js_names_the_line_of_the_cut_and_keeps_what_precedes(
     assert len(bad) == 1
     assert bad[0].line == source[:cut_at].count("\n") + 1
     assert "cut short" in bad[0].what
-    assert "325200000000000011" in posts_in(records)
+    # the last item before the cut: the edit, under its original's id
+    assert posts_in(records)["325200000000000010"].text.endswith("(corrigé)")
 
 
 # -- 3, 4. twarc-csv: every generation read right (files written by the released tools) --

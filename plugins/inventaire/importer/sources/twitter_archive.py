@@ -102,8 +102,9 @@ def edit_chains(entries: list[tuple[str, int, dict[str, Any]]]
     An edited tweet is in the archive once per version, each with ``edit_info`` listing
     every version's id, oldest first: ``initial.editTweetIds`` on the original,
     ``edit.editControlInitial.editTweetIds`` (and ``edit.initialTweetId``) on the later
-    ones. The last version present is kept, once; its history is cut after it, as API
-    v2 gives it (the original alone present is read as itself, not as an edit).
+    ones. The last version present is kept, once, and when it is an edit (present
+    alone or not), with its history cut after it, as API v2 gives it; the original
+    alone present (the edits missing) is read as itself.
     """
     present = {_id(tweet) for _l, _n, tweet in entries}
     older: set[str] = set()
@@ -115,8 +116,8 @@ def edit_chains(entries: list[tuple[str, int, dict[str, Any]]]
         initial = info.get("initial") or (info.get("edit") or {}).get("editControlInitial")
         chain = history_of((initial or {}).get("editTweetIds"))
         versions = [i for i in chain if i in present]
-        if len(versions) > 1:
-            older.update(versions[:-1])
+        older.update(versions[:-1])
+        if versions and versions[-1] != chain[0]:
             chains[versions[-1]] = chain[:chain.index(versions[-1]) + 1]
     return older, chains
 
