@@ -122,6 +122,7 @@ class BookView:
     year: str = ""  # of the © line: the PDFs' date (SOURCE_DATE_EPOCH, else the day)
     tags_dropped: bool = True
     printer_settings: str = ""
+    line_mm: float = 0.0  # the baseline grid's step: a post's gap is one, or more
 
 
 def page_refs(anchors: Sequence[str], pages: dict[str, int] | None) -> list[tuple[str, str]]:
@@ -259,7 +260,8 @@ class InteriorBuilder:
             names=contributor_names(content),
             post_count=len(content.posts), contributor_count=len(handles),
             printer_settings=printer_settings(e), day_hashtags=list(self.day.hashtags),
-            tags_dropped=not e.keep_day_hashtags, imprint=e.imprint, year=self.created[:4])
+            tags_dropped=not e.keep_day_hashtags, imprint=e.imprint, year=self.created[:4],
+            line_mm=e.line_mm)
 
     def css(self, mode: str, bleed: bool, interactive: bool) -> str:
         """The stylesheet: ``bleed`` for print, ``interactive`` for links and bookmarks."""
