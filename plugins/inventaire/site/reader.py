@@ -62,6 +62,7 @@ class InventaireReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         self._folders: dict[str, bool] = {}  # folder → holds posts
         self._memo_on = False
+        self._names: dict[tuple[str, str], Any] = {}  # (kind, name) → Pelican's object
 
     @cached_property
     def _content_root(self) -> Path:
@@ -148,12 +149,25 @@ class InventaireReader(MarkdownReader):
             "post": post,
             "candidate": post.candidate,
         }
-        metadata["author"] = self.process_metadata("author", post.author)
-        if post.hashtags:
-            metadata["tags"] = self.process_metadata("tags", ", ".join(post.hashtags))
+        metadata["author"] = self._named("author", post.author)
+        tags = [tag for tag in (self._named("tags", name) for name in post.hashtags)
+                if tag is not None]
+        if tags:
+            metadata["tags"] = tags
         if post.place:
-            metadata["category"] = self.process_metadata("category", post.place)
+            metadata["category"] = self._named("category", post.place)
         return html, metadata
+
+    def _named(self, kind: str, name: str) -> Any:
+        """Pelican's Author, Tag or Category for ``name``, one object per name and
+        build, shared by its posts: Pelican makes its address from the name (a slug)
+        once per object, and a day has far fewer names than posts."""
+        if (kind, name) not in self._names:
+            made = self.process_metadata(kind, name)
+            if kind == "tags":  # a list of one, or Pelican's marker for none
+                made = made[0] if isinstance(made, list) and made else None
+            self._names[kind, name] = made
+        return self._names[kind, name]
 
     def _tag_url(self, tag: str) -> str:
         """Pelican's own ``{tag}`` link: it becomes the hashtag page's address, relative
