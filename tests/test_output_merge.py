@@ -9,14 +9,21 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from inventaire.commands.output import merge_output, swapped_output
+from inventaire.commands.output import (
+    LISTING,
+    MARKER,
+    merge_output,
+    read_listing,
+    swapped_output,
+)
 from inventaire.core import settings as inventaire_settings
 from inventaire.site import reuse
 
 
 def tree(folder: Path) -> dict[str, str]:
+    """Every file but the listing (tested on its own)."""
     return {p.relative_to(folder).as_posix(): p.read_text()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != LISTING}
 
 
 def write(folder: Path, files: dict[str, str]) -> None:
@@ -43,6 +50,7 @@ def test_merge_moves_in_what_was_written_keeps_what_was_kept_and_deletes_the_res
     assert (target / "post/a/index.html").stat().st_ino == kept_inode  # not rewritten
     assert not (target / "post/b").exists()  # the withdrawn post's folder too
     assert not building.exists()
+    assert read_listing(target) == set(tree(target))
 
 
 def test_merge_replaces_a_file_by_a_folder_and_back(tmp_path: Path) -> None:
@@ -58,8 +66,7 @@ def test_swapped_output_merges_only_when_pages_were_kept(tmp_path: Path) -> None
     write(target, {"index.html": "old", "post/a/index.html": "a"})
     with swapped_output(target, kept=lambda: set()) as building:
         write(building, {"index.html": "new"})
-    assert tree(target) == {".inventaire-build": tree(target)[".inventaire-build"],
-                            "index.html": "new"}  # replaced whole
+    assert sorted(tree(target)) == [MARKER, "index.html"]  # replaced whole
     write(target, {"post/a/index.html": "a"})
     inode = (target / "post/a/index.html").stat().st_ino
     with swapped_output(target, kept=lambda: {"post/a/index.html"}) as building:
@@ -81,9 +88,9 @@ def test_a_failed_build_leaves_the_output_as_it_was(tmp_path: Path) -> None:
 
 
 def test_kept_pages_come_from_the_last_record_only(tmp_path: Path) -> None:
-    (tmp_path / reuse.MANIFEST).write_text('{"pages": {}, "kept": ["post/a/index.html"]}')
+    (tmp_path / reuse.KEPT).write_text('["post/a/index.html"]')
     assert reuse.kept_pages(tmp_path) == {"post/a/index.html"}
-    (tmp_path / reuse.MANIFEST).write_text("not json")
+    (tmp_path / reuse.KEPT).write_text("not json")
     assert reuse.kept_pages(tmp_path) == set()
     assert reuse.kept_pages(tmp_path / "absent") == set()
 
@@ -91,7 +98,8 @@ def test_kept_pages_come_from_the_last_record_only(tmp_path: Path) -> None:
 def test_no_reuse_with_a_search_index_and_the_record_is_dropped(tmp_path: Path) -> None:
     """A search index reads every page from the build's own folder: a preview with
     one renders every page, and the last record no longer describes output/."""
-    (tmp_path / reuse.MANIFEST).write_text('{"pages": {}, "kept": ["x.html"]}')
+    (tmp_path / reuse.MANIFEST).write_text('{"pages": {}}')
+    (tmp_path / reuse.KEPT).write_text('["x.html"]')
 
     generator = SimpleNamespace(
         settings={"CACHE_PATH": str(tmp_path), "INVENTAIRE_REUSE_PAGES": True,
@@ -100,6 +108,7 @@ def test_no_reuse_with_a_search_index_and_the_record_is_dropped(tmp_path: Path) 
     reuse.begin([generator])
     assert reuse.REUSE not in generator.context
     assert not (tmp_path / reuse.MANIFEST).exists()
+    assert not (tmp_path / reuse.KEPT).exists()
     generator.settings["INVENTAIRE_SEARCH"] = False
     reuse.begin([generator])
     assert isinstance(generator.context[reuse.REUSE], reuse.PageReuse)
@@ -134,3 +143,33 @@ def test_content_digests_skip_the_posts_and_the_exports(tmp_path: Path) -> None:
     assert names == ["pages/journee.md", "places/a.yml", "rights.yml"]
     os.remove(content / "rights.yml")
     assert [n for n, _d in reuse.content_digests(content)] == names[:2]
+
+
+def test_the_merge_reads_what_output_holds_from_its_listing(tmp_path: Path) -> None:
+    """A preview's output lists its files; the next merge deletes what the listing
+    names and no build made again, without walking the folder — and walks it when
+    the listing is missing."""
+    target = tmp_path / "output"
+    write(target, {"post/a/index.html": "a", "post/b/index.html": "b"})
+    with swapped_output(target, kept=lambda: set()) as building:  # a preview, all new
+        write(building, {"post/a/index.html": "a", "post/b/index.html": "b",
+                         "index.html": "home"})
+    assert read_listing(target) == {"post/a/index.html", "post/b/index.html",
+                                    "index.html", MARKER}
+    with swapped_output(target, kept=lambda: {"post/a/index.html"}) as building:
+        write(building, {"index.html": "home again"})  # b withdrawn
+    assert read_listing(target) == {"post/a/index.html", "index.html", MARKER}
+    assert sorted(tree(target)) == sorted([MARKER, "index.html", "post/a/index.html"])
+    (target / LISTING).unlink()
+    write(target, {"stray.html": "not made by any build"})
+    with swapped_output(target, kept=lambda: {"post/a/index.html"}) as building:
+        write(building, {"index.html": "home"})
+    assert not (target / "stray.html").exists()  # found by walking the folder
+    assert read_listing(target) == {"post/a/index.html", "index.html", MARKER}
+
+
+def test_a_full_build_leaves_no_listing(tmp_path: Path) -> None:
+    target = tmp_path / "output"
+    with swapped_output(target) as building:
+        write(building, {"index.html": "home"})
+    assert read_listing(target) is None

@@ -30,7 +30,7 @@ from inventaire.core.day import load_day, source_date
 from inventaire.core.errors import UserError
 from inventaire.core.messages import Localized, language_of
 from inventaire.core.progress import QUIET, VERBOSE, Progress, Step, level_of
-from inventaire.site.reuse import MANIFEST as REUSE_MANIFEST
+from inventaire.site.reuse import forget as forget_preview
 from inventaire.site.reuse import kept_pages
 
 logger = logging.getLogger(__name__)
@@ -153,7 +153,7 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
         else:
             edition = book_edition(settings, cache, lay_out)
         if not reuse_pages or publish:  # this output will not be the last preview's
-            (cache / REUSE_MANIFEST).unlink(missing_ok=True)
+            forget_preview(cache)
         kept = partial(kept_pages, cache) if reuse_pages and not publish else None
         with swapped_output(target, settings.get("OUTPUT_RETENTION") or (),
                             cache / "trash", kept=kept) as building:

@@ -19,19 +19,24 @@ older state there either.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import UserError
 from inventaire.site.reuse import folder_files
 
 MARKER = ".inventaire-build"
+# The preview's output lists its own files here, so that the next preview's merge
+# knows what is there without walking ten thousand folders (:func:`merge_output`).
+LISTING = ".inventaire-files.json"
 
 
 def _siblings(target: Path, kind: str) -> list[Path]:
@@ -129,6 +134,8 @@ def swapped_output(target: Path, retain: Sequence[str] = (),
     if kept_files and target.is_dir():
         merge_output(target, building, kept_files, retain)
         return
+    if kept is not None:  # a preview: its files, for the next one's merge
+        write_listing(building, folder_files(building))
     for name in retain:
         retained = target / name
         if name and "/" not in name and name not in (".", "..") and (
@@ -149,8 +156,10 @@ def merge_output(target: Path, building: Path, kept: set[str],
     """The preview's end when it kept pages in place: every file of ``building`` moved
     into ``target`` (a rename each, so a page is never seen half-written), then every
     file of ``target`` that is neither one of them nor ``kept`` (nor under a
-    ``retain`` entry) deleted, with the folders it leaves empty; ``building`` removed."""
-    written = set(folder_files(building))
+    ``retain`` entry) deleted, with the folders it leaves empty; ``building`` removed.
+    What ``target`` holds is read from its listing (:data:`LISTING`, written by the
+    last preview), else from the folder itself."""
+    written = set(folder_files(building)) - {LISTING}
     for name in sorted(written):
         destination = target / name
         try:
@@ -161,10 +170,13 @@ def merge_output(target: Path, building: Path, kept: set[str],
         except (IsADirectoryError, NotADirectoryError):  # a file became a folder, or back
             _clear_way(target, name)
             os.replace(building / name, destination)
+    present = read_listing(target)
+    if present is None:
+        present = set(folder_files(target)) - {LISTING}
     keep = written | kept
     retained = {name for name in retain if name}
     emptied: set[Path] = set()
-    for name in folder_files(target):
+    for name in present:
         if name not in keep and name.split("/", 1)[0] not in retained:
             (target / name).unlink(missing_ok=True)
             emptied.update((target / name).parents)
@@ -172,7 +184,24 @@ def merge_output(target: Path, building: Path, kept: set[str],
         if folder.is_relative_to(target) and folder != target:
             with contextlib.suppress(OSError):  # not empty: it stays
                 folder.rmdir()
+    write_listing(target, [name for name in present | written
+                           if name in keep or name.split("/", 1)[0] in retained])
     shutil.rmtree(building, ignore_errors=True)
+
+
+def read_listing(folder: Path) -> set[str] | None:
+    """The files ``folder`` holds by its listing; None without a readable one."""
+    try:
+        names = json.loads((folder / LISTING).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return None
+    return set(names)
+
+
+def write_listing(folder: Path, names: Iterable[str]) -> None:
+    write_atomic(folder / LISTING, json.dumps(sorted(set(names) - {LISTING})), durable=False)
 
 
 def _clear_way(target: Path, name: str) -> None:

@@ -63,6 +63,7 @@ logger = logging.getLogger(__name__)
 # The shared context's key for this build's PageReuse (every write_file call gets it).
 REUSE = "inventaire_page_reuse"
 MANIFEST = "preview-pages.json"  # under CACHE_PATH: each page's key and file identity
+KEPT = "preview-kept.json"  # beside it: the pages the last build kept in place
 # What each kind of page shows of the day's posts, by template: the ``write_file``
 # arguments that hold them (``neighbours``: a post's previous and next posts;
 # ``all_places``: every place with posts and its count, the place page's map;
@@ -192,9 +193,9 @@ class PageReuse:
         path = self.cache / MANIFEST
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            path.unlink()
         except (OSError, ValueError):
-            return {}
+            data = None
+        forget(self.cache)
         pages = data.get("pages") if isinstance(data, dict) else None
         return pages if isinstance(pages, dict) else {}
 
@@ -272,9 +273,12 @@ class PageReuse:
             if recorded and recorded[0] == key:  # kept in place, as it was
                 pages[name] = recorded
                 kept.append(name)
+        # Records of a preview, not published work: not forced to the disk (a crash
+        # loses them, and the next preview renders every page).
         self.cache.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.cache / MANIFEST, json.dumps(
-            {"pages": pages, "kept": sorted(kept)}, sort_keys=True).encode())
+        write_atomic(self.cache / KEPT, json.dumps(sorted(kept)), durable=False)
+        write_atomic(self.cache / MANIFEST, json.dumps({"pages": pages}, sort_keys=True),
+                     durable=False)
         logger.info("preview: %d of %d pages with unchanged inputs kept", len(kept),
                     len(pages))
 
@@ -320,7 +324,13 @@ def begin(generators: Any) -> None:
             inventaire_settings.get(settings, "INVENTAIRE_SEARCH"):
         context[REUSE] = PageReuse(settings)
     else:  # this build's output will not be the one the record describes
-        (Path(str(settings.get("CACHE_PATH") or "cache")) / MANIFEST).unlink(missing_ok=True)
+        forget(Path(str(settings.get("CACHE_PATH") or "cache")))
+
+
+def forget(cache: Path) -> None:
+    """Remove the last preview's record: the next preview renders every page."""
+    for name in (MANIFEST, KEPT):
+        (cache / name).unlink(missing_ok=True)
 
 
 def kept_pages(cache: Path) -> set[str]:
@@ -328,8 +338,7 @@ def kept_pages(cache: Path) -> set[str]:
     its record): the output folder is then merged, not replaced. Empty after any
     build that rendered every page, and when there is no record."""
     try:
-        data = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
+        kept = json.loads((cache / KEPT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return set()
-    kept = data.get("kept") if isinstance(data, dict) else None
     return {name for name in kept if isinstance(name, str)} if isinstance(kept, list) else set()
