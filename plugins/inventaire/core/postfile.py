@@ -41,8 +41,7 @@ KNOWN_FIELDS = schema.KNOWN_FIELDS
 def post_path(post: Post, root: Path) -> Path:
     """Where a post's file lives under ``content/posts``: named by its
     :attr:`~inventaire.core.model.Post.slug` (network and id, but a tweet's id alone)."""
-    day = post.date.strftime("%Y-%m-%d")
-    return root / day / f"{post.date.strftime('%Hh%M')}-{post.slug}.md"
+    return root / f"{post.date.strftime('%Y-%m-%d/%Hh%M')}-{post.slug}.md"  # one join
 
 
 # libyaml's parser reads the sample day's files about 7× faster than the pure-Python

@@ -48,6 +48,7 @@ from inventaire.core.postfile import (
 Writer = Callable[[Path, str | bytes], None]
 
 RECORD_DIR = Path(".inventaire") / "imported"
+_RECORDS = RECORD_DIR.as_posix()
 EDITOR_FIELDS = frozenset({"place", "status", "declaimed", "consent", "book", "featured",
                            "note"})
 # What the author asked of readers, kept from the export (a readers' ``extra`` field).
@@ -61,7 +62,7 @@ FOLLOWED = frozenset({"metrics"})
 
 
 def record_path(content: Path, network: str, post_id: str) -> Path:
-    return content / RECORD_DIR / f"{network}-{post_id}.json"
+    return content / f"{_RECORDS}/{network}-{post_id}.json"  # one join
 
 
 def _json_copy(data: dict[str, Any]) -> dict[str, Any]:
