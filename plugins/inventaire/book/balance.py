@@ -19,7 +19,9 @@ page where it ends stops at its last line (or plate), and a post going on to the
 next page fills its page to the last line of the grid. A spread is left as it is
 when the short page has no gap, or would need more than :data:`MOST_LINES` lines or
 more than a line per gap (the end of an hour, of the day: the content does not
-allow it).
+allow it). No white goes above an hour that opens on the page: a run-on hour needs
+a third of a page below its start (livre.css), which the white could take away.
+The interior checks after the layout that no post changed page.
 """
 
 from __future__ import annotations
@@ -46,14 +48,26 @@ class PageEnd:
     empty: bool = True
     gaps: list[BookPost] = field(default_factory=list)  # posts with an entry below them
     sitting_ends: set[str] = field(default_factory=set)  # of those, a sitting's last
+    hour: float | None = None  # the top of the title of an hour that opens on the page
+    above_hour: set[str] = field(default_factory=set)  # gaps above that title
+
+    def below_hour(self) -> PageEnd:
+        """The page with only the gaps below its hour's title."""
+        return PageEnd(self.end, self.full, self.empty,
+                       [p for p in self.gaps if p.anchor not in self.above_hour],
+                       self.sitting_ends - self.above_hour)
 
 
 def page_ends(document: Any, content: BookContent) -> list[PageEnd]:
     """Each page's :class:`PageEnd` (0-based, as in ``document``)."""
     found: dict[str, list[tuple[int, float]]] = {}
+    opens: list[float | None] = [None for _ in document.pages]  # its last hour's top
+    titles = {chapter.anchor for chapter in content.chapters}
     for number, page in enumerate(document.pages):
-        for anchor, (_x0, _top, _x1, bottom) in page.anchors.items():
+        for anchor, (_x0, top, _x1, bottom) in page.anchors.items():
             found.setdefault(anchor, []).append((number, bottom))
+            if anchor in titles:
+                opens[number] = max(opens[number] or 0.0, top)
     pages = [PageEnd() for _ in document.pages]
     ended: list[list[tuple[float, BookPost, bool]]] = [[] for _ in document.pages]
     for chapter in content.chapters:
@@ -73,13 +87,16 @@ def page_ends(document: Any, content: BookContent) -> list[PageEnd]:
                     for number, bottom in found.get(plate_anchor(post), [])[:1]:
                         pages[number].empty = False
                         pages[number].end = max(pages[number].end, bottom)
-    for page, posts in zip(pages, ended, strict=True):
+    for page, posts, hour in zip(pages, ended, opens, strict=True):
         page.end = max([page.end, *(bottom for bottom, _, _ in posts)])
+        page.hour = hour
         for bottom, post, closes in posts:
             if page.full or bottom < page.end - EPSILON:
                 page.gaps.append(post)
                 if closes:
                     page.sitting_ends.add(post.anchor)
+                if hour is not None and bottom <= hour:
+                    page.above_hour.add(post.anchor)
     return pages
 
 
@@ -102,7 +119,13 @@ def balance_spreads(document: Any, content: BookContent, edition: BookEdition,
             continue
         ends_at = [last_line if p.full else p.end for p in (verso, recto)]
         short = verso if ends_at[0] < ends_at[1] else recto
-        if not short.full and stretch(short, abs(ends_at[0] - ends_at[1]), line):
+        room = abs(ends_at[0] - ends_at[1])
+        # A run-on hour needs a third of a page below its start (livre.css: an empty
+        # block that tall, two lines above its title): white above it may not take it.
+        if short.hour is not None and edition.run_on and \
+                short.hour - 2 * line + room + edition.run_on_room_mm * PX_PER_MM > foot:
+            short = short.below_hour()
+        if not short.full and stretch(short, room, line):
             evened += 1
     return evened
 

@@ -9,15 +9,13 @@ colour, with clickable contents and indexes, bookmarks and tags.
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from inventaire.book.balance import balance_spreads
 from inventaire.book.chapters import (
     BookContent,
     IndexEntry,
@@ -41,9 +39,9 @@ from inventaire.book.layout import (
 )
 from inventaire.book.parts import PartsLayout
 from inventaire.book.photos import PlateMaker
-from inventaire.book.plateflow import float_plates
 from inventaire.book.posttext import detach_spaces, drop_day_hashtags, mark_long_words
 from inventaire.book.press import Interior, for_print, for_screen, screen_post_pages
+from inventaire.book.refine import on_grid, refiner
 from inventaire.book.templates import Templates
 from inventaire.core.fonts import FONT_NAMES, font_face_css, missing_glyphs
 from inventaire.core.places import fold
@@ -310,35 +308,8 @@ class InteriorBuilder:
         notes = renderer.render(notes_html(max(1, self.edition.signature - 1)), css,
                                 "reader's notes", **options)
 
-        floated = [False]
-
-        def refine(body: Any, start: int, done: int) -> int:
-            """After the first layout: plates floated, else spreads balanced; after
-            the second: spreads balanced if plates were floated."""
-            if done == 1 and self.edition.float_plates:
-                moved = float_plates(body, content, self.edition, start)
-                if moved:
-                    floated[0] = True
-                    logger.info("Book: %d plate(s) moved to the facing page so that text "
-                                "fills the page before", moved)
-                    return moved
-            if not balances or (done > 1 and not floated[0]):
-                return 0
-            evened = balance_spreads(body, content, self.edition, start)
-            if evened:
-                logger.info("Book: %d page(s) given white to end on their facing page's "
-                            "line", evened)
-            return evened
-
-        balances = self.edition.balances(len(content.posts))
-        if not balances and self.edition.balance_spreads == "auto":
-            logger.info("Book: %d posts, more than BOOK_BALANCE_MAX_POSTS (%d): facing "
-                        "pages are not balanced (BOOK_BALANCE_SPREADS = True balances "
-                        "them, with one more layout of the chapters)", len(content.posts),
-                        self.edition.balance_max_posts)
-        wanted = self.edition.float_plates or balances
         return PartsLayout(renderer, html_of, css, blank, options, notes,
-                           refine if wanted else None)
+                           refiner(content, self.edition))
 
     def build(self, articles: Sequence[Any], renderer: Renderer) -> Interior:
         """Each part laid out once (:mod:`.parts`), then the PDFs.
@@ -401,15 +372,6 @@ class InteriorBuilder:
             except Exception as error:  # WeasyPrint's tagging is young: keep the edition
                 logger.warning("Book: tagged PDF failed (%s); writing it untagged", error)
         return renderer.write(document, "write screen")
-
-
-def on_grid(plate: Any, line_mm: float, least_mm: float = 2.5) -> Any:
-    """The plate with the white that makes it whole lines of ``line_mm``: at least
-    ``least_mm`` above it under its post, and below it, a line more, when it opens a
-    page (a margin at a page's top is dropped)."""
-    white = math.ceil((plate.height_mm + least_mm) / line_mm - 1e-9) * line_mm \
-        - plate.height_mm
-    return replace(plate, above_mm=white, below_mm=white + line_mm)
 
 
 def check_glyphs(content: BookContent) -> None:

@@ -114,8 +114,9 @@ class PartsLayout:
         parts = Parts()
         start = next_recto(len(front.pages))
         body = self.render(self.html_of("body"), label, start)
-        for done in range(1, MOST_LAYOUTS):
-            if self.refine is None or not self.refine(body, start, done):
+        for done in range(1, MOST_LAYOUTS + 1):  # the last call only checks
+            if self.refine is None or not self.refine(body, start, done) \
+                    or done == MOST_LAYOUTS:
                 break
             body = self.render(self.html_of("body"), f"{label}, refined {done}", start)
         parts.place_body(len(front.pages), len(body.pages))
