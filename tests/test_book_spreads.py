@@ -137,3 +137,31 @@ def test_stretch_refuses_more_than_the_page_allows() -> None:
 def test_a_spread_is_balanced_on_the_same_baseline() -> None:
     assert Spread(PageFill(2, 0.9, 473.4), PageFill(3, 0.9, 472.9)).balanced
     assert not Spread(PageFill(2, 0.9, 473.4), PageFill(3, 0.9, 459.5)).balanced
+
+
+class FakePage:
+    def __init__(self, anchors: dict[str, tuple[float, float, float, float]]) -> None:
+        self.anchors = anchors
+
+
+def test_page_ends_read_from_the_anchors() -> None:
+    """A post going on to the next page fills its page; a post's box on the page
+    where it ends gives the page's end; gaps are the posts with an entry below them,
+    and those above an hour's title are known."""
+    from inventaire.book.balance import page_ends
+    from inventaire.book.chapters import BookContent, Chapter, Sitting
+
+    a, b, c, d = (post(name) for name in "abcd")
+    content = BookContent(chapters=[
+        Chapter("ch-07", "7 h", "", [Sitting("s1", "", "", "", "", [a, b])]),
+        Chapter("ch-08", "8 h", "", [Sitting("s2", "", "", "", "", [c, d])])],
+        posts=[a, b, c, d], contributors=[], places=[])
+    document = type("Document", (), {"pages": [
+        FakePage({"a": (0, 60, 400, 100), "b": (0, 120, 400, 200), "ch-08": (0, 260, 400, 290),
+                  "c": (0, 300, 400, 700)}),  # c goes on to the next page
+        FakePage({"c": (0, 60, 400, 90), "d": (0, 110, 400, 180)})]})()
+    first, second = page_ends(document, content)
+    assert first.full and [p.anchor for p in first.gaps] == ["a", "b"]
+    assert first.sitting_ends == {"b"} and first.above_hour == {"a", "b"}
+    assert first.below_hour().gaps == []
+    assert not second.full and second.end == 180 and [p.anchor for p in second.gaps] == ["c"]
