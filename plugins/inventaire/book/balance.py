@@ -48,6 +48,7 @@ class PageEnd:
     empty: bool = True
     gaps: list[BookPost] = field(default_factory=list)  # posts with an entry below them
     sitting_ends: set[str] = field(default_factory=set)  # of those, a sitting's last
+    hour_ends: set[str] = field(default_factory=set)  # and an hour's last
     hour: float | None = None  # the top of the title of an hour that opens on the page
     above_hour: set[str] = field(default_factory=set)  # gaps above that title
 
@@ -55,7 +56,7 @@ class PageEnd:
         """The page with only the gaps below its hour's title."""
         return PageEnd(self.end, self.full, self.empty,
                        [p for p in self.gaps if p.anchor not in self.above_hour],
-                       self.sitting_ends - self.above_hour)
+                       self.sitting_ends - self.above_hour, self.hour_ends - self.above_hour)
 
 
 def page_ends(document: Any, content: BookContent) -> list[PageEnd]:
@@ -69,10 +70,13 @@ def page_ends(document: Any, content: BookContent) -> list[PageEnd]:
             if anchor in titles:
                 opens[number] = max(opens[number] or 0.0, top)
     pages = [PageEnd() for _ in document.pages]
-    ended: list[list[tuple[float, BookPost, bool]]] = [[] for _ in document.pages]
+    ended: list[list[tuple[float, BookPost, int]]] = [[] for _ in document.pages]
     for chapter in content.chapters:
         for sitting in chapter.sittings:
             for index, post in enumerate(sitting.posts):
+                # what it closes: 2 an hour, 1 a sitting, 0 nothing
+                closes = 0 if index < len(sitting.posts) - 1 else \
+                    2 if sitting is chapter.sittings[-1] else 1
                 boxes = found.get(post.anchor, [])
                 if not boxes:
                     continue
@@ -82,7 +86,7 @@ def page_ends(document: Any, content: BookContent) -> list[PageEnd]:
                     if number < last:
                         pages[number].full = True
                     else:
-                        ended[number].append((bottom, post, index == len(sitting.posts) - 1))
+                        ended[number].append((bottom, post, closes))
                 if post.floated:  # its plate, moved below a later post or to the next page
                     for number, bottom in found.get(plate_anchor(post), [])[:1]:
                         pages[number].empty = False
@@ -95,6 +99,8 @@ def page_ends(document: Any, content: BookContent) -> list[PageEnd]:
                 page.gaps.append(post)
                 if closes:
                     page.sitting_ends.add(post.anchor)
+                if closes == 2:
+                    page.hour_ends.add(post.anchor)
                 if hour is not None and bottom <= hour:
                     page.above_hour.add(post.anchor)
     return pages
@@ -131,9 +137,9 @@ def balance_spreads(document: Any, content: BookContent, edition: BookEdition,
 
 
 def stretch(page: PageEnd, room: float, line: float) -> bool:
-    """Share ``room`` (CSS px) among the page's gaps: whole lines under a sitting's
-    last post first, the rest evenly. False (nothing given) when it would take more
-    than the page allows."""
+    """Share ``room`` (CSS px) among the page's gaps: whole lines first under a
+    sitting's last post (one) and an hour's (two: before the next hour's title), the
+    rest evenly. False (nothing given) when it would take more than the page allows."""
     if room < EPSILON:
         return False
     if not page.gaps or room > MOST_LINES * line + EPSILON \
@@ -142,8 +148,11 @@ def stretch(page: PageEnd, room: float, line: float) -> bool:
     given = {post.anchor: 0.0 for post in page.gaps}
     left = room
     for post in page.gaps:
-        if post.anchor in page.sitting_ends and left >= line - EPSILON:
-            given[post.anchor] = min(line, left)
+        whole = 2 if post.anchor in page.hour_ends else 1 if post.anchor in page.sitting_ends \
+            else 0
+        lines = min(whole, math.floor((left + EPSILON) / line))
+        if lines:
+            given[post.anchor] = min(lines * line, left)
             left -= given[post.anchor]
     rest = [p for p in page.gaps if not given[p.anchor]] or page.gaps
     for post in rest:
