@@ -272,6 +272,28 @@ def test_a_page_that_fails_in_a_worker_fails_the_build(project: Path) -> None:
     inventaire(project, *SITE, "--set", "INVENTAIRE_RENDER_WORKERS=1")
 
 
+def blocked_on_a_lock(pid: int, seconds: float = 60) -> bool:
+    """Whether process ``pid`` comes to sleep in the kernel waiting for a file lock
+    (``/proc/PID/wchan``). Where the kernel hides wait channels (it reads ``0``), two
+    seconds still running stand for it."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            channel = Path(f"/proc/{pid}/wchan").read_text(encoding="ascii").strip()
+            state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1]
+        except OSError:
+            return False  # gone: it did not wait
+        if "lock" in channel:
+            return True
+        if channel in ("", "0") and state.split()[0] in ("S", "D"):  # asleep, channel hidden
+            time.sleep(2)
+            return Path(f"/proc/{pid}").exists()
+        time.sleep(0.02)
+    return False
+
+
 def test_a_second_build_waits_for_the_first(project: Path) -> None:
     """One build of a project at a time: a second one says so and waits."""
     import fcntl
@@ -295,8 +317,10 @@ def test_a_second_build_waits_for_the_first(project: Path) -> None:
 
         reader = threading.Thread(target=read_errors, daemon=True)
         reader.start()
-        # The second build says it waits, then blocks on the lock (no sleep to guess).
+        # The second build says it waits, then sleeps in the kernel on the lock
+        # (its wait channel, where Linux shows it), rather than a guessed delay.
         assert waiting.wait(timeout=60), "".join(lines)
+        assert blocked_on_a_lock(second.pid)
         assert second.poll() is None and not (project / "output").exists()
         fcntl.flock(lock, fcntl.LOCK_UN)
     second.wait(timeout=120)
