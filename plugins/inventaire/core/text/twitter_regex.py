@@ -13,11 +13,16 @@ the end of this file.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+
+from inventaire.core.atomic import write_atomic
+from inventaire.core.fonts import user_cache_dir
 
 # Character groups, as code-point ranges in ``re`` class syntax.
 SPACES = "\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -42,6 +47,10 @@ AT_SIGNS = "@\uff20"
 RTL_CHARS = re.compile("[\u0600-\u06ff\u0750-\u077f\u0590-\u05ff\ufe70-\ufeff]")
 
 
+LETTERS_MARKS = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me"})
+DIGITS = frozenset({"Nd"})
+
+
 def _ranges(categories: frozenset[str]) -> str:
     """Every code point whose general category is in ``categories``, as a class body."""
     parts: list[str] = []
@@ -55,6 +64,25 @@ def _ranges(categories: frozenset[str]) -> str:
             parts.append(_char(start) if start == last else f"{_char(start)}-{_char(last)}")
             start = None
     return "".join(parts)
+
+
+def _class_bodies() -> tuple[str, str]:
+    """The letters-and-marks and the digits classes of this Python's Unicode
+    database. Scanning every code point costs a quarter of a second, in every process
+    that reads a post's text; the result depends only on the database's version, so
+    it is kept in the user's cache under that version (a file that cannot be read or
+    written is made again)."""
+    path = user_cache_dir() / f"twitter-classes-unicode-{unicodedata.unidata_version}.json"
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(kept, list) and len(kept) == 2 and all(isinstance(k, str) for k in kept):
+            return kept[0], kept[1]
+    except (OSError, ValueError):
+        pass
+    letters_marks, digits = _ranges(LETTERS_MARKS), _ranges(DIGITS)
+    with contextlib.suppress(OSError):  # a read-only home: made again next time
+        write_atomic(path, json.dumps([letters_marks, digits]), durable=False)
+    return letters_marks, digits
 
 
 def _char(cp: int) -> str:
@@ -75,8 +103,7 @@ class Patterns:
 @cache
 def patterns() -> Patterns:
     """Compile the patterns once, on first use."""
-    letters_marks = _ranges(frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me"}))
-    digits = _ranges(frozenset({"Nd"}))
+    letters_marks, digits = _class_bodies()
     alpha = f"[{letters_marks}]"
     alnum = f"[{letters_marks}{digits}{HASHTAG_SPECIAL}]"
     # A hashtag starts the text, follows a text-presentation or emoji-presentation
