@@ -1,9 +1,11 @@
 """The hashtag pattern's Unicode classes, kept in the user's cache by the Unicode
-database's version (core/text/twitter_regex.py): the same classes as scanning every
-code point, made again from a file that is damaged or cannot be written."""
+database's version and the module's code (core/text/twitter_regex.py): the same
+classes as scanning every code point, made again from a file that is damaged or
+cannot be written."""
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from pathlib import Path
 
@@ -14,8 +16,9 @@ from inventaire.core.text import twitter_regex
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    code = hashlib.sha256(Path(twitter_regex.__file__).read_bytes()).hexdigest()[:16]
     return tmp_path / "inventaire" / (
-        f"twitter-classes-unicode-{unicodedata.unidata_version}.json")
+        f"twitter-classes-unicode-{unicodedata.unidata_version}-{code}.json")
 
 
 def scanned() -> tuple[str, str]:

@@ -14,12 +14,14 @@ the end of this file.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from inventaire.core.atomic import write_atomic
 from inventaire.core.fonts import user_cache_dir
@@ -69,10 +71,12 @@ def _ranges(categories: frozenset[str]) -> str:
 def _class_bodies() -> tuple[str, str]:
     """The letters-and-marks and the digits classes of this Python's Unicode
     database. Scanning every code point costs a quarter of a second, in every process
-    that reads a post's text; the result depends only on the database's version, so
-    it is kept in the user's cache under that version (a file that cannot be read or
-    written is made again)."""
-    path = user_cache_dir() / f"twitter-classes-unicode-{unicodedata.unidata_version}.json"
+    that reads a post's text; the result depends only on the database's version and
+    on this module's code, so it is kept in the user's cache under both (a file that
+    cannot be read or written is made again)."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    path = user_cache_dir() / (
+        f"twitter-classes-unicode-{unicodedata.unidata_version}-{code}.json")
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(kept, list) and len(kept) == 2 and all(isinstance(k, str) for k in kept):
