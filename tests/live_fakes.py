@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "live"
@@ -246,3 +247,23 @@ def serve(service: Service) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+ServiceT = TypeVar("ServiceT", bound=Service)
+
+
+def served(service: ServiceT) -> Iterator[tuple[ServiceT, str]]:
+    """A fixture's body: the service and its base URL, for the test's length."""
+    with serve(service) as url:
+        yield service, url
+
+
+def live_content(tmp_path: Path) -> Path:
+    """A project's content/ for a live test: the sample day's pages and places, no
+    posts yet."""
+    folder = tmp_path / "content"
+    root = Path(__file__).resolve().parents[1]
+    for name in ("pages", "places"):
+        shutil.copytree(root / "content" / name, folder / name)
+    (folder / "posts").mkdir()
+    return folder

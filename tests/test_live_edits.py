@@ -8,7 +8,6 @@ watched twarc2 file and when a full import reads an export holding both versions
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from inventaire.importer.live.land import Lander
 from inventaire.importer.live.scheduler import PassReport, run_pass
 from inventaire.importer.sources.common import ReadContext, Skipped
 from inventaire.importer.sources.twitter_v2 import EDIT_VERSION, records
-from live_fakes import FIXTURES
+from live_fakes import FIXTURES, live_content
 
 ROOT = Path(__file__).resolve().parents[1]
 PARIS = ZoneInfo("Europe/Paris")
@@ -63,11 +62,7 @@ LOOKED_UP = version(ORIGINAL, [ORIGINAL, EDIT], WRITTEN, "Une averse sur la plac
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    for name in ("pages", "places"):
-        shutil.copytree(ROOT / "content" / name, folder / name)
-    (folder / "posts").mkdir()
-    return folder
+    return live_content(tmp_path)
 
 
 def files(content: Path) -> dict[str, Path]:

@@ -10,7 +10,6 @@ made say what happened.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,7 +27,14 @@ from inventaire.importer.live.mastodon import MastodonSource
 from inventaire.importer.live.retry import Retry
 from inventaire.importer.live.scheduler import PassReport, run_pass
 from inventaire.importer.live.watch import Watchlist
-from live_fakes import FakeBluesky, FakeMastodon, Reply, rate_limited, serve
+from live_fakes import (
+    FakeBluesky,
+    FakeMastodon,
+    Reply,
+    live_content,
+    rate_limited,
+    served,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 PARIS = ZoneInfo("Europe/Paris")
@@ -40,25 +46,17 @@ STATUS = "/api/v1/statuses/"
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    for name in ("pages", "places"):
-        shutil.copytree(ROOT / "content" / name, folder / name)
-    (folder / "posts").mkdir()
-    return folder
+    return live_content(tmp_path)
 
 
 @pytest.fixture
 def mastodon() -> Iterator[tuple[FakeMastodon, str]]:
-    fake = FakeMastodon()
-    with serve(fake) as url:
-        yield fake, url
+    yield from served(FakeMastodon())
 
 
 @pytest.fixture
 def bluesky() -> Iterator[tuple[FakeBluesky, str]]:
-    fake = FakeBluesky()
-    with serve(fake) as url:
-        yield fake, url
+    yield from served(FakeBluesky())
 
 
 class Sleeps(list[float]):

@@ -31,8 +31,9 @@ from live_fakes import (
     FIXTURES,
     FakeBluesky,
     FakeMastodon,
+    live_content,
     rate_limited,
-    serve,
+    served,
     server_error,
 )
 
@@ -45,11 +46,7 @@ START = datetime(2013, 4, 19, 0, 0, tzinfo=PARIS)
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    for name in ("pages", "places"):
-        shutil.copytree(ROOT / "content" / name, folder / name)
-    (folder / "posts").mkdir()
-    return folder
+    return live_content(tmp_path)
 
 
 class Sleeps:
@@ -69,16 +66,12 @@ def sleeps() -> Sleeps:
 
 @pytest.fixture
 def mastodon() -> Iterator[tuple[FakeMastodon, str]]:
-    fake = FakeMastodon()
-    with serve(fake) as url:
-        yield fake, url
+    yield from served(FakeMastodon())
 
 
 @pytest.fixture
 def bluesky() -> Iterator[tuple[FakeBluesky, str]]:
-    fake = FakeBluesky()
-    with serve(fake) as url:
-        yield fake, url
+    yield from served(FakeBluesky())
 
 
 def lander(content: Path) -> Lander:
