@@ -34,9 +34,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from inventaire.core import yaml_text
 from inventaire.core.errors import PostFileError
-from inventaire.core.yaml_text import IMPLICIT_RESOLVERS, Flow
-
-__all__ = ["IMPLICIT_RESOLVERS", "Flow", "dump", "load"]
+from inventaire.core.yaml_text import IMPLICIT_RESOLVERS, Flow  # also imported from here
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
