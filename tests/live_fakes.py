@@ -18,13 +18,19 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "live"
+# The sample day the live tests run: Paris, 19 April 2013.
+PARIS = ZoneInfo("Europe/Paris")
+DAY = date(2013, 4, 19)
+START = datetime(2013, 4, 19, 0, 0, tzinfo=PARIS)
+MORNING = datetime(2013, 4, 19, 8, 0, tzinfo=PARIS)
 
 
 def fixture(name: str) -> Any:

@@ -99,14 +99,21 @@ def test_an_id_that_is_no_snowflake_keeps_the_edits_own_time() -> None:
 
 # ------------------------------------------------------------------ the watched folder
 
-def test_an_edit_in_the_stream_updates_the_originals_file(content: Path,
-                                                          tmp_path: Path) -> None:
+def first_version_landed(content: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A watched folder whose stream holds the tweet's first version, landed by a
+    pass: the folder, the stream and the post's file."""
     folder = tmp_path / "stream"
     folder.mkdir()
     stream = folder / "stream.jsonl"
     stream.write_text(line(FIRST), encoding="utf-8")
     live_pass(content, folder)
     (path,) = files(content).values()
+    return folder, stream, path
+
+
+def test_an_edit_in_the_stream_updates_the_originals_file(content: Path,
+                                                          tmp_path: Path) -> None:
+    folder, stream, path = first_version_landed(content, tmp_path)
     assert path.name == f"14h55-{ORIGINAL}.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("status: candidate", "status: selected"), encoding="utf-8")
@@ -124,12 +131,7 @@ def test_an_edit_in_the_stream_updates_the_originals_file(content: Path,
 
 
 def test_an_edit_never_overwrites_the_editors_text(content: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "stream"
-    folder.mkdir()
-    stream = folder / "stream.jsonl"
-    stream.write_text(line(FIRST), encoding="utf-8")
-    live_pass(content, folder)
-    (path,) = files(content).values()
+    folder, stream, path = first_version_landed(content, tmp_path)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Une averse sur la place", "Une averse place de la "
                                  "République"), encoding="utf-8")

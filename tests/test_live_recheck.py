@@ -11,10 +11,9 @@ made say what happened.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote
-from zoneinfo import ZoneInfo
 
 import pytest
 from inventaire.core.postfile import read_post
@@ -28,6 +27,10 @@ from inventaire.importer.live.retry import Retry
 from inventaire.importer.live.scheduler import PassReport, run_pass
 from inventaire.importer.live.watch import Watchlist
 from live_fakes import (
+    DAY,
+    MORNING,
+    PARIS,
+    START,
     FakeBluesky,
     FakeMastodon,
     Reply,
@@ -37,10 +40,6 @@ from live_fakes import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-PARIS = ZoneInfo("Europe/Paris")
-DAY = date(2013, 4, 19)
-MORNING = datetime(2013, 4, 19, 8, 0, tzinfo=PARIS)
-START = datetime(2013, 4, 19, 0, 0, tzinfo=PARIS)
 STATUS = "/api/v1/statuses/"
 
 

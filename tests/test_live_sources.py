@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote
-from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -28,7 +27,11 @@ from inventaire.importer.live.mastodon import MastodonSource
 from inventaire.importer.live.retry import Retry
 from inventaire.importer.live.scheduler import run_pass
 from live_fakes import (
+    DAY,
     FIXTURES,
+    MORNING,
+    PARIS,
+    START,
     FakeBluesky,
     FakeMastodon,
     live_content,
@@ -38,10 +41,6 @@ from live_fakes import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-PARIS = ZoneInfo("Europe/Paris")
-DAY = date(2013, 4, 19)
-MORNING = datetime(2013, 4, 19, 8, 0, tzinfo=PARIS)
-START = datetime(2013, 4, 19, 0, 0, tzinfo=PARIS)
 
 
 @pytest.fixture
