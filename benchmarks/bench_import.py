@@ -132,7 +132,7 @@ def peak(path: Path) -> int:
 def line(name: str, value: float, unit: str, baseline: float, target: float) -> str:
     ratio = value / baseline if baseline else 0.0
     return json.dumps({"name": name, "value": float(f"{value:.4g}"), "unit": unit,
-                       "baseline": float(f"{baseline:.4g}"), "ratio": round(ratio, 3),
+                       "baseline": float(f"{baseline:.4g}"), "ratio": float(f"{ratio:.4g}"),
                        "target": target, "ok": ratio <= target})
 
 

@@ -38,8 +38,10 @@ def measure(name: str, value: float, unit: str, baseline: float | None,
     ratio = value / baseline if baseline else None
     ok = target is None or (ratio is not None and ratio <= target)
     shown = None if baseline is None else float(f"{baseline:.4g}")
+    # Significant digits, not decimals: a small ratio (a fast rebuild against a cold
+    # build, 0.04349) keeps its precision.
     return Line(name, float(f"{value:.4g}"), unit, shown,
-                None if ratio is None else round(ratio, 3), target, ok)
+                None if ratio is None else float(f"{ratio:.4g}"), target, ok)
 
 
 def info(name: str, value: float, unit: str) -> Line:

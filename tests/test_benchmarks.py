@@ -108,3 +108,11 @@ def test_report_table_and_parse() -> None:
         parse('{"name": "x"}')
     text = table([line, measure("y", 1.0, "s", 2.0, 1.3)])
     assert "MISSED" in text and "1 of 2 targets met." in text
+
+
+def test_a_small_ratio_keeps_its_precision() -> None:
+    """A fast rebuild against a cold build (0.182 s against 4.185 s) is 0.0435×: a
+    ratio rounded to three decimals (0.043) read as 1 % better than it was."""
+    line = measure("site.preview_edit_8", 0.182, "s", 4.185, 0.15)
+    assert line.ratio == pytest.approx(0.182 / 4.185, rel=1e-3)
+    assert measure("x", 3.98, "s", 3.75).ratio == pytest.approx(1.061, rel=1e-3)
