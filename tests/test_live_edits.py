@@ -22,7 +22,8 @@ from inventaire.importer.live.folder import FolderSource
 from inventaire.importer.live.land import Lander
 from inventaire.importer.live.scheduler import PassReport, run_pass
 from inventaire.importer.sources.common import ReadContext, Skipped
-from inventaire.importer.sources.twitter_v2 import EDIT_VERSION, records
+from inventaire.importer.sources.edits import EDIT_VERSION
+from inventaire.importer.sources.twitter_v2 import records
 from live_fakes import FIXTURES, live_content
 
 ROOT = Path(__file__).resolve().parents[1]

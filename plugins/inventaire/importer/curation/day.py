@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from inventaire.core.model import Post
 from inventaire.importer.sources.common import EXTRA_TAGS, LOCAL_MEDIA
-from inventaire.importer.sources.twitter_v2 import EDIT_VERSION
+from inventaire.importer.sources.edits import EDIT_VERSION
 
 
 @dataclass

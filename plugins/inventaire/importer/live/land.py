@@ -39,7 +39,7 @@ from inventaire.importer.curation.day import DayFilter
 from inventaire.importer.curation.importer import Tally, left_out_withdrawn, take_record
 from inventaire.importer.curation.importer import _write_one as write_one
 from inventaire.importer.sources.common import Record
-from inventaire.importer.sources.twitter_v2 import EDIT_VERSION
+from inventaire.importer.sources.edits import EDIT_VERSION
 
 # ``14h04-<id>.md``, or ``14h04-<network>-<id>.md``: the id is the name's rest, or its
 # rest after the network (both namings read, whichever the files have).

@@ -37,7 +37,6 @@ from inventaire.importer.sources.common import (
     parse_iso_date,
     twitter_url,
 )
-from inventaire.importer.sources.edits import EDIT_VERSION as EDIT_VERSION
 from inventaire.importer.sources.edits import as_original, history_of, older_version
 
 
