@@ -185,7 +185,6 @@ class PageReuse:
         self.previous = self._take_manifest()
         self.keys: dict[str, str] = {}
         self._digests: dict[str, str] = {}
-        self.reused = 0
 
     def _take_manifest(self) -> dict[str, list[Any]]:
         """The last preview's pages; the file is removed, so that a build that stops
@@ -251,10 +250,7 @@ class PageReuse:
             stat = (self.previous_output / name).stat()
         except OSError:
             return False
-        if [stat.st_size, stat.st_mtime_ns, stat.st_ino] != recorded[1:]:
-            return False
-        self.reused += 1
-        return True
+        return [stat.st_size, stat.st_mtime_ns, stat.st_ino] == recorded[1:]
 
     def save(self, output: Path) -> None:
         """Each page's key and its file's identity, for the next preview, and the
