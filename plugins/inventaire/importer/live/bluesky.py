@@ -35,14 +35,13 @@ from inventaire.importer.live.retry import (
     retry_after,
     until_reset,
 )
-from inventaire.importer.live.watch import Watchlist, due, low_on_requests
+from inventaire.importer.live.watch import RECHECK, Watchlist, due, low_on_requests
 from inventaire.importer.sources.bluesky import view_to_post
 from inventaire.importer.sources.common import Malformed, ReadContext
 
 PAGE = 100  # searchPosts' largest page
 MAX_PAGES = 50
 LOOKUP = 25  # getPosts takes at most 25 URIs
-RECHECK = 10  # requests a pass for the watched posts (the LIVE_RECHECK setting)
 
 logger = logging.getLogger(__name__)
 

@@ -35,13 +35,12 @@ from urllib.parse import urlsplit
 
 from inventaire.importer.live.land import Batch
 from inventaire.importer.live.retry import BACKOFF, Retry, SourceUnavailable, retry_after
-from inventaire.importer.live.watch import Watchlist, due, low_on_requests
+from inventaire.importer.live.watch import RECHECK, Watchlist, due, low_on_requests
 from inventaire.importer.sources.common import ReadContext, parse_iso_date
 from inventaire.importer.sources.mastodon import status_to_post
 
 PAGE = 40  # the API's largest page
 MAX_PAGES = 50  # one pass reads at most this many pages each way
-RECHECK = 10  # statuses re-fetched a pass (the LIVE_RECHECK setting)
 
 logger = logging.getLogger(__name__)
 

@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from inventaire.core import settings as inventaire_settings
 from inventaire.core.errors import PostFileError
 from inventaire.core.postfile import read_post
 
+# Requests a source spends a pass on the watched posts, unless LIVE_RECHECK says.
+RECHECK = int(inventaire_settings.DEFAULTS["LIVE_RECHECK"])
 # A source keeps this share of its rate-limit window for its timelines: the re-check
 # stops for the pass when fewer requests than that remain.
 RESERVE = 0.2
