@@ -25,7 +25,7 @@ from typing import Any
 
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.errors import PostFileError
-from inventaire.core.postfile import read_post
+from inventaire.core.postfile import load_post_file
 
 # Requests a source spends a pass on the watched posts, unless LIVE_RECHECK says.
 RECHECK = int(inventaire_settings.DEFAULTS["LIVE_RECHECK"])
@@ -104,7 +104,7 @@ def _watched(path: Path) -> tuple[str, str, Watched] | None:
     if b"selected" not in data and b"declaimed" not in data:
         return None
     try:
-        post = read_post(path)
+        post = load_post_file(data, str(path))  # the bytes read above, not read again
     except PostFileError:
         return None  # the import and check say what is wrong with it
     if post.status != "selected" and post.declaimed is None:
