@@ -16,7 +16,7 @@ from markupsafe import Markup
 from inventaire.book.chapters import BookPost, unlink
 from inventaire.book.color import Palette, convert_hex
 from inventaire.book.ean import barcode_html, zone_size_mm
-from inventaire.book.edition import BookEdition, css_mm
+from inventaire.book.edition import PT_PER_MM, BookEdition, css_mm
 from inventaire.book.layout import Renderer
 from inventaire.book.templates import Templates
 from inventaire.core.fonts import font_face_css
@@ -24,7 +24,6 @@ from inventaire.core.fonts import font_face_css
 logger = logging.getLogger(__name__)
 
 BACK_POSTS = 4
-MM_TO_PT = 72 / 25.4
 # The barcode's white zone: its right edge this far from the spine's fold (the hinge
 # scored near the fold creases it), its foot this far above the trim; never closer
 # than BOOK_SAFE_MARGIN.
@@ -57,7 +56,7 @@ def back_posts(posts: Sequence[BookPost], count: int = BACK_POSTS) -> list[BookP
 
 def spine_font_pt(spine_mm: float) -> float:
     """Type that fits across the spine: 60 % of its width, between 4 and 11 pt."""
-    return round(max(4.0, min(11.0, spine_mm * MM_TO_PT * 0.6)), 2)
+    return round(max(4.0, min(11.0, spine_mm * PT_PER_MM * 0.6)), 2)
 
 
 def spine_has_text(edition: BookEdition, pages: int) -> bool:

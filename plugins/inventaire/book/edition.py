@@ -17,6 +17,7 @@ from inventaire.book.imprint import Imprint, ImprintError
 from inventaire.core import settings as inventaire_settings
 
 MM_PER_PT = 25.4 / 72
+PT_PER_MM = 72 / 25.4  # PDF points in a millimetre
 UNITS_MM = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": MM_PER_PT, "pc": 12 * MM_PER_PT}
 NAMED_SIZES_MM = {"a4": (210.0, 297.0), "a5": (148.0, 210.0), "a6": (105.0, 148.0),
                   "b5": (176.0, 250.0), "letter": (215.9, 279.4)}

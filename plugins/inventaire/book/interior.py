@@ -27,7 +27,7 @@ from inventaire.book.chapters import (
 )
 from inventaire.book.color import Palette
 from inventaire.book.day import Day, EditorsPage
-from inventaire.book.edition import BookEdition, css_mm, find_icc_profile
+from inventaire.book.edition import MM_PER_PT, BookEdition, css_mm, find_icc_profile
 from inventaire.book.emoji import EmojiImages
 from inventaire.book.imprint import Imprint
 from inventaire.book.layout import (
@@ -282,7 +282,7 @@ class InteriorBuilder:
     def lines(self, count: float, less_pt: float = 0) -> str:
         """``count`` lines of the baseline grid (less ``less_pt`` points: a rule's
         width), as a CSS length."""
-        return css_mm(count * self.edition.line_mm - less_pt * 25.4 / 72)
+        return css_mm(count * self.edition.line_mm - less_pt * MM_PER_PT)
 
     def blank_css(self) -> str:
         """Pages with nothing on them, not even a folio, at the print edition's size."""

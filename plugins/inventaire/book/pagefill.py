@@ -16,9 +16,9 @@ from typing import Any
 
 import pdfplumber
 
+from inventaire.book.edition import PT_PER_MM
 from inventaire.book.pages import read_manifest
 
-MM = 72 / 25.4
 SAME_LINE_PT = 2.0  # two baselines this close are on the same line (a line: ~14 pt)
 
 
@@ -63,7 +63,8 @@ def text_block(page: Any, margins: tuple[float, float, float, float]) \
     x0, top, x1, bottom = getattr(page, "trimbox", page.bbox)
     m_top, outside, m_bottom, inside = margins
     left, right = (inside, outside) if page.page_number % 2 else (outside, inside)
-    return x0 + left * MM, top + m_top * MM, x1 - right * MM, bottom - m_bottom * MM
+    return (x0 + left * PT_PER_MM, top + m_top * PT_PER_MM, x1 - right * PT_PER_MM,
+            bottom - m_bottom * PT_PER_MM)
 
 
 def page_fill(page: Any, margins: tuple[float, float, float, float]) -> PageFill:

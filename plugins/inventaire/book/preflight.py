@@ -37,10 +37,9 @@ import pdfplumber
 import pypdf
 from pypdf.generic import DictionaryObject
 
-from inventaire.book.edition import BookEdition
+from inventaire.book.edition import PT_PER_MM, BookEdition
 from inventaire.book.pagefill import chapter_pages, fill_notes, read_fill, underfull
 
-MM = 72 / 25.4
 TOLERANCE_PT = 0.5  # what a box may differ from the settings' size
 PPI_GOOD = 300  # effective resolution a printer wants for photographs
 PPI_LEAST = 200  # under this the print shows pixels: an error
@@ -155,7 +154,7 @@ def check_boxes(name: str, reader: pypdf.PdfReader, edition: BookEdition,
     """A TrimBox and a BleedBox on every page (pypdf's ``page.trimbox`` would fall
     back on the media box, so the keys are read), of the settings' sizes."""
     problems = []
-    bleed = edition.bleed * MM
+    bleed = edition.bleed * PT_PER_MM
     for number, page in enumerate(reader.pages, start=1):
         missing = [key for key in ("/TrimBox", "/BleedBox") if key not in page]
         if missing:
@@ -165,11 +164,12 @@ def check_boxes(name: str, reader: pypdf.PdfReader, edition: BookEdition,
             continue
         width, height = box_size(page["/TrimBox"])
         if not cover:
-            want = (edition.trim[0] * MM, edition.trim[1] * MM)
+            want = (edition.trim[0] * PT_PER_MM, edition.trim[1] * PT_PER_MM)
             if abs(width - want[0]) > TOLERANCE_PT or abs(height - want[1]) > TOLERANCE_PT:
                 problems.append(Problem(
                     "error", name, number,
-                    f"trimmed to {width / MM:.1f} × {height / MM:.1f} mm, not BOOK_TRIM's "
+                    f"trimmed to {width / PT_PER_MM:.1f} × {height / PT_PER_MM:.1f} mm, "
+                    "not BOOK_TRIM's "
                     f"{edition.trim[0]:g} × {edition.trim[1]:g} mm",
                     "build the book again with the printer's trim size"))
         media = box_size(page.mediabox)
@@ -178,13 +178,13 @@ def check_boxes(name: str, reader: pypdf.PdfReader, edition: BookEdition,
                 abs(media[1] - height - 2 * bleed) > TOLERANCE_PT:
             problems.append(Problem(
                 "error", name, number,
-                f"bleed of {(media[0] - width) / 2 / MM:.1f} mm, not BOOK_BLEED's "
+                f"bleed of {(media[0] - width) / 2 / PT_PER_MM:.1f} mm, not BOOK_BLEED's "
                 f"{edition.bleed:g} mm", "build the book again with the printer's bleed"))
         # WeasyPrint caps the BleedBox at 10 pt beyond the trim (docs/print.md).
         if (bleed_box[0] - width) / 2 < min(bleed, 10) - TOLERANCE_PT:
             problems.append(Problem(
                 "warning", name, number,
-                f"BleedBox only {(bleed_box[0] - width) / 2 / MM:.1f} mm beyond the trim",
+                f"BleedBox only {(bleed_box[0] - width) / 2 / PT_PER_MM:.1f} mm beyond the trim",
                 "tell the printer the bleed is in the MediaBox"))
     return problems
 
@@ -297,7 +297,7 @@ def check_colour(name: str, reader: pypdf.PdfReader, edition: BookEdition) -> li
 def check_placement(path: Path, edition: BookEdition) -> list[Problem]:
     """Text and images within the safe zone; images at 300 ppi where they print."""
     problems = []
-    safe = edition.safe_margin * MM
+    safe = edition.safe_margin * PT_PER_MM
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             # pdfplumber sets .trimbox when the page has one (else: reported above).
@@ -333,7 +333,7 @@ def check_images(name: str, number: int, page: Any, trim: tuple[float, ...],
             continue
         ppi = min(image["srcsize"][0] / width_in,
                   image["srcsize"][1] / max(image["height"] / 72, 1e-6))
-        size = f"{image['width'] / MM:.0f} × {image['height'] / MM:.0f} mm"
+        size = f"{image['width'] / PT_PER_MM:.0f} × {image['height'] / PT_PER_MM:.0f} mm"
         if ppi < PPI_LEAST:
             problems.append(Problem("error", name, number,
                                     f"an image at {ppi:.0f} ppi where it prints ({size})",
@@ -361,16 +361,16 @@ def check_spine_text(path: Path, edition: BookEdition, interior_pages: int) -> l
     spine = edition.spine_mm(interior_pages)
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
-        left = getattr(page, "trimbox", page.bbox)[0] + edition.trim[0] * MM
-        right = left + spine * MM
+        left = getattr(page, "trimbox", page.bbox)[0] + edition.trim[0] * PT_PER_MM
+        right = left + spine * PT_PER_MM
         chars = [c for c in page.chars if c["text"].strip()
                  and left - 1 <= (c["x0"] + c["x1"]) / 2 <= right + 1]
     if not chars:
         return []
     clearance = min(min(c["x0"] for c in chars) - left, right - max(c["x1"] for c in chars))
-    if clearance < SPINE_CLEARANCE_MM * MM:
+    if clearance < SPINE_CLEARANCE_MM * PT_PER_MM:
         return [Problem("error", path.name, 1,
-                        f"the spine's text is {clearance / MM:.1f} mm from a fold on a "
+                        f"the spine's text is {clearance / PT_PER_MM:.1f} mm from a fold on a "
                         f"{spine:.1f} mm spine", "raise BOOK_SPINE_TEXT_MIN_MM so that a "
                         "spine this narrow stays plain, or use thicker paper")]
     return []
@@ -383,15 +383,15 @@ def check_spine(reader: pypdf.PdfReader, edition: BookEdition,
     if "/TrimBox" not in page:
         return []
     width, height = box_size(page["/TrimBox"])
-    spine = width / MM - 2 * edition.trim[0]
+    spine = width / PT_PER_MM - 2 * edition.trim[0]
     want = edition.spine_mm(interior_pages)
     if abs(spine - want) > SPINE_TOLERANCE_MM:
         return [Problem("error", "couverture.pdf", 1,
                         f"spine {spine:.1f} mm wide, but {interior_pages} pages × "
                         f"{edition.paper_mm:g} mm (BOOK_PAPER_THICKNESS_MM) make {want:.1f} mm",
                         "build the cover again with the interior it wraps")]
-    if abs(height / MM - edition.trim[1]) > TOLERANCE_PT / MM:
+    if abs(height / PT_PER_MM - edition.trim[1]) > TOLERANCE_PT / PT_PER_MM:
         return [Problem("error", "couverture.pdf", 1,
-                        f"cover {height / MM:.1f} mm high, the book {edition.trim[1]:g} mm",
+                        f"cover {height / PT_PER_MM:.1f} mm high, the book {edition.trim[1]:g} mm",
                         "build the cover again with the interior it wraps")]
     return []

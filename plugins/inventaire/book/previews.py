@@ -29,6 +29,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from inventaire.book.edition import PT_PER_MM
+
 logger = logging.getLogger(__name__)
 
 FOLDER = "apercus"
@@ -36,7 +38,6 @@ INDEX = f"{FOLDER}/apercus.json"
 COVER_WIDTHS = (360, 560, 800)
 SPREAD_WIDTHS = (640, 1000, 1400)
 QUALITY = {"webp": 80, "jpeg": 84}
-PT_PER_MM = 72 / 25.4
 PRINTED = "livre.pdf"
 SCREEN = "livre-ecran.pdf"
 COVER = "couverture.pdf"
