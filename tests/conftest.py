@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from live_fakes import FakeBluesky, FakeMastodon, served
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -89,3 +90,15 @@ def browser() -> Iterator[object]:
 
     with chromium() as launched:
         yield launched
+
+
+@pytest.fixture
+def mastodon() -> Iterator[tuple[FakeMastodon, str]]:
+    """A fake Mastodon instance on 127.0.0.1 (tests/live_fakes.py) and its base URL."""
+    yield from served(FakeMastodon())
+
+
+@pytest.fixture
+def bluesky() -> Iterator[tuple[FakeBluesky, str]]:
+    """A fake Bluesky service on 127.0.0.1 (tests/live_fakes.py) and its base URL."""
+    yield from served(FakeBluesky())

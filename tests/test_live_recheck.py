@@ -10,7 +10,6 @@ made say what happened.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote
@@ -36,7 +35,6 @@ from live_fakes import (
     Reply,
     live_content,
     rate_limited,
-    served,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,16 +44,6 @@ STATUS = "/api/v1/statuses/"
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     return live_content(tmp_path)
-
-
-@pytest.fixture
-def mastodon() -> Iterator[tuple[FakeMastodon, str]]:
-    yield from served(FakeMastodon())
-
-
-@pytest.fixture
-def bluesky() -> Iterator[tuple[FakeBluesky, str]]:
-    yield from served(FakeBluesky())
 
 
 class Sleeps(list[float]):

@@ -9,7 +9,6 @@ the next pass see them.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote
@@ -36,7 +35,6 @@ from live_fakes import (
     FakeMastodon,
     live_content,
     rate_limited,
-    served,
     server_error,
 )
 
@@ -61,16 +59,6 @@ class Sleeps:
 @pytest.fixture
 def sleeps() -> Sleeps:
     return Sleeps()
-
-
-@pytest.fixture
-def mastodon() -> Iterator[tuple[FakeMastodon, str]]:
-    yield from served(FakeMastodon())
-
-
-@pytest.fixture
-def bluesky() -> Iterator[tuple[FakeBluesky, str]]:
-    yield from served(FakeBluesky())
 
 
 def lander(content: Path) -> Lander:
