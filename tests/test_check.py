@@ -80,10 +80,42 @@ def test_every_problem_is_one_line(project: Path, capsys: pytest.CaptureFixture[
 
 def test_text_edited_away_from_its_source(project: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    record = project / "content" / ".inventaire" / "imported"
-    record.mkdir(parents=True)
-    (record / "twitter-325312345678901234.json").write_text(
-        json.dumps({"text": "Un bus 96 passe. Il est vide. #jdtap"}), encoding="utf-8")
+    store = project / "content" / ".inventaire" / "imported.jsonl"
+    store.parent.mkdir(parents=True)
+    store.write_text(json.dumps({"key": "twitter-325312345678901234", "record": {
+        "text": "Un bus 96 passe. Il est vide. #jdtap"}}) + "\n", encoding="utf-8")
+    status, lines = check(project, capsys)
+    assert status == 1
+    said = next(line for line in lines if ":13: text: the text differs from the imported"
+                in line)
+    assert "twitter-325312345678901234 in content/.inventaire/imported.jsonl" in said
+
+
+def test_text_checked_against_a_record_of_an_earlier_version(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A project imported by an earlier version has one record file per post: check
+    reads it, and moves nothing (check never writes)."""
+    folder = project / "content" / ".inventaire" / "imported"
+    folder.mkdir(parents=True)
+    old = folder / "twitter-325312345678901234.json"
+    old.write_text(json.dumps({"text": "Un bus 96 passe. Il est vide. #jdtap"}),
+                   encoding="utf-8")
     status, lines = check(project, capsys)
     assert status == 1
     assert any(":13: text: the text differs from the imported post" in line for line in lines)
+    assert old.is_file()
+    assert sorted(p.name for p in (project / "content" / ".inventaire").iterdir()) == \
+        ["imported"]
+
+
+def test_a_broken_line_of_the_records_is_a_warning_not_a_lost_store(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = project / "content" / ".inventaire" / "imported.jsonl"
+    store.parent.mkdir(parents=True)
+    store.write_text('<<<<<<< HEAD\n{"key":"twitter-325312345678901234","record":'
+                     '{"text":"Un bus 96 passe. Il est vide. #jdtap"}}\n', encoding="utf-8")
+    status, lines = check(project, capsys)
+    assert status == 1  # the record on line 2 is still read
+    assert any(":13: text: the text differs from the imported post" in line for line in lines)
+    assert any(f"{store}:1: warning: record: this line is not an import record" in line
+               for line in lines)

@@ -45,7 +45,7 @@ def test_reimport_unchanged_is_byte_identical(imported: tuple[Path, Path, Path])
     project, export, path = imported
     before = path.read_bytes()
     mtime = path.stat().st_mtime_ns
-    record = project / "content" / ".inventaire" / "imported" / "twitter-325312345678901234.json"
+    record = project / "content" / ".inventaire" / "imported.jsonl"
     record_before = record.read_bytes()
     assert run_import(project, export) == 0
     assert path.read_bytes() == before
@@ -96,8 +96,7 @@ def test_file_without_record_only_gains_absent_fields(imported: tuple[Path, Path
                                                       capsys: pytest.CaptureFixture[str]
                                                       ) -> None:
     project, export, path = imported
-    for record in (project / "content" / ".inventaire").rglob("*.json"):
-        record.unlink()
+    (project / "content" / ".inventaire" / "imported.jsonl").unlink()
     text = path.read_text(encoding="utf-8").replace("author_name: La Flâneuse\n", "")
     text = text.replace("lang: fr", "lang: de")
     path.write_text(text, encoding="utf-8")

@@ -4,7 +4,7 @@ Each line reads ``path:line: field: what is wrong — how to fix it`` (the
 :class:`~inventaire.core.postfile.PostFileError` form) so editors can jump to it. Checked:
 YAML and field errors, unknown place slugs, the same post in two files, dates outside
 the day, media files missing, texts edited away from what the export said (the import
-record of :mod:`.curation.merge`), texts longer than their network allows, and in
+records of :mod:`.curation.records`), texts longer than their network allows, and in
 the editors' pages and places' introductions a ``{static}``/``{attach}`` leading out
 of ``content/pages`` and ``content/media`` or an image the book cannot print
 (:func:`inventaire.book.editors.check_files`). Exit
@@ -29,6 +29,7 @@ from inventaire.core.places import load_places
 from inventaire.core.postfile import PostFileError, field_lines, read_post, split_front_matter
 from inventaire.core.progress import Progress, level_of
 from inventaire.core.rights import Register
+from inventaire.importer.curation.records import ImportRecords
 
 LIMITS = {"twitter": 280, "mastodon": 500, "bluesky": 300}
 
@@ -59,10 +60,12 @@ def _body_line(path: Path) -> int:
 
 
 def check_post(post: Post, path: Path, content: Path, places: set[str],
-               day: tuple[str, ZoneInfo] | None) -> list[PostFileError]:
-    """Problems of one readable post file."""
-    from inventaire.importer.curation.merge import load_record
-
+               day: tuple[str, ZoneInfo] | None,
+               records: ImportRecords | None = None) -> list[PostFileError]:
+    """Problems of one readable post file. ``records``: the import records, read once
+    for the whole check (else read for this post)."""
+    if records is None:
+        records = ImportRecords(content, migrate=False)
     shown = str(path)
     lines = _lines(path)
     found: list[PostFileError] = []
@@ -86,12 +89,13 @@ def check_post(post: Post, path: Path, content: Path, places: set[str],
         if media.file and not (content / media.file).is_file():
             add("media", f"image {index}: {media.file} does not exist",
                 "put the file in content/media/ or re-import the export")
-    record = load_record(content, post.network, post.id)
+    record = records.get(post.network, post.id)
     verbatim = record is not None and record.get("text") == post.text
     if record is not None and record.get("text") is not None and not verbatim:
         add("text", "the text differs from the imported post; a post is quoted verbatim",
-            "restore the original text: it is 'text' in content/.inventaire/imported/"
-            f"{post.network}-{post.id}.json", _body_line(path))
+            "restore the original text: it is 'text' in the record of "
+            f"{post.network}-{post.id} in content/.inventaire/imported.jsonl",
+            _body_line(path))
     limit = LIMITS.get(post.network)
     # A text the export gave verbatim may be long (note tweets): only edits are measured.
     if limit and not verbatim and _length(post) > limit:
@@ -160,6 +164,7 @@ def problems(content: Path, warnings: list[PostFileError] | None = None,
     day = _day(content, found)
     seen: dict[tuple[str, str], Path] = {}
     readable: list[tuple[Path, Post]] = []
+    records = ImportRecords(content, migrate=False)  # read once, never written here
     posts_dir = content / "posts"
     for path in sorted(posts_dir.rglob("*.md")) if posts_dir.is_dir() else []:
         try:
@@ -175,13 +180,15 @@ def problems(content: Path, warnings: list[PostFileError] | None = None,
                                        "keep one of the two files and delete the other"))
         else:
             seen[post.key] = path
-        found.extend(check_post(post, path, content, place_slugs, day))
+        found.extend(check_post(post, path, content, place_slugs, day, records))
         found.extend(hostile.problems_of(post, path))
         readable.append((path, post))
         if warnings is not None:
             warnings.extend(warnings_of(post, path) + hostile.warnings_of(post, path))
     if warnings is not None:  # impostors' handles, ids two networks share
         warnings.extend(hostile.shared_warnings(readable))
+        warnings.extend(PostFileError(p.path, p.line, "record", p.what, p.fix)
+                        for p in records.problems)  # lines of the records left out
     from inventaire.book.editors import check_files
 
     found.extend(check_files(content))  # {static} out of pages/media, images not printable

@@ -37,7 +37,8 @@ from inventaire.core.rights import Register
 from inventaire.importer.curation.day import DayFilter, merge_duplicates
 from inventaire.importer.curation.identity import shared_ids, unsafe_addresses
 from inventaire.importer.curation.media import copy_media
-from inventaire.importer.curation.merge import Writer, merge_post, record_names
+from inventaire.importer.curation.merge import Writer, merge_post
+from inventaire.importer.curation.records import ImportRecords
 from inventaire.importer.sources.common import (
     Deleted,
     Malformed,
@@ -296,18 +297,23 @@ def run(args: argparse.Namespace) -> int:
         tally.errors.append(line)
         tally.warnings += 1
     status = new_status(args, files)
-    records = record_names(content)  # listed once: most posts of a first import have none
-    # The editors' files and import records are staged, then made durable and put in
-    # place together: one sync for the import instead of two fsyncs per post, each
-    # file still replaced atomically (see DeferredWrites).
-    with progress.step("writing files", "posts", total=len(posts)) as step, \
-            DeferredWrites() as batch:
-        for post in sorted(posts.values(), key=Post.sort_key):
-            _write_one(post, content, files, broken, tagger, status, tally, batch.write,
-                       bool(getattr(args, "update_only", False)), records)
-            step.advance()
+    records = ImportRecords(content)  # read once, written once (when one changed)
+    # The editors' files and the import records are staged, then made durable and put
+    # in place together: one sync for the import instead of two fsyncs per post, each
+    # file still replaced atomically (see DeferredWrites). On an error halfway, what
+    # was staged is committed, the records of the posts written with it.
+    with progress.step("writing files", "posts", total=len(posts)) as step:
+        batch = DeferredWrites()
+        try:
+            for post in sorted(posts.values(), key=Post.sort_key):
+                _write_one(post, content, files, broken, tagger, status, tally,
+                           batch.write, bool(getattr(args, "update_only", False)), records)
+                step.advance()
+        finally:
+            records.commit(batch)
         step.done = ", ".join(f"{tally.imported[k]} {k}" for k in ("new", "updated",
                                                                     "unchanged"))
+    record_problems(records, tally)
     for line in tally.errors + tally.conflicts:
         print(line, file=sys.stderr)
     if not progress.quiet or args.no_progress:
@@ -316,6 +322,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 WITHDRAWN = "withdrawn (content/rights.yml)"
+
+
+def record_problems(records: ImportRecords, tally: Tally) -> None:
+    """Lines of the import records that hold no record, as the import's warnings."""
+    tally.errors.extend(str(problem) for problem in records.problems)
+    tally.warnings += len(records.problems)
 
 
 def new_status(args: argparse.Namespace, files: dict[tuple[str, str], Any]) -> str:
@@ -351,7 +363,7 @@ def left_out_withdrawn(posts: dict[tuple[str, str], Post], content: Path,
 def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Path, Post]],
                broken: dict[str, str], tagger: PlaceTagger, status: str, tally: Tally,
                write: Writer, update_only: bool = False,
-               records: frozenset[str] | None = None) -> None:
+               records: ImportRecords | None = None) -> None:
     named = post.slug if post.slug in broken else post.id if (
         post.network != "twitter" and post.id in broken) else ""  # older names: the id
     if post.key not in files and named:

@@ -1,8 +1,8 @@
 """Write a post's file, or merge it into the file an editor may have changed.
 
-The import record: for each post, ``content/.inventaire/imported/<network>-<id>.json``
-holds what the export said the last time it was imported (every field but the
-editors', plus ``text``). With it a re-import is a three-way comparison, field by
+The import record: for each post, a line of ``content/.inventaire/imported.jsonl``
+(:mod:`.records`) holds what the export said the last time it was imported (every
+field but the editors', plus ``text``). With it a re-import is a three-way comparison, field by
 field, between that record (the base), the file (the editor's) and the export (new):
 
 * no file: a new file is written, with ``--status``;
@@ -23,7 +23,6 @@ inserted as lines before the closing ``---``, so the editor's comments and layou
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -42,13 +41,12 @@ from inventaire.core.postfile import (
     post_path,
     read_post,
 )
+from inventaire.importer.curation.records import ImportRecords
 
 # How a file is written: at once (``write_atomic``), or staged in the import's batch
 # (``DeferredWrites.write``), whose durability is paid once at the end.
 Writer = Callable[[Path, str | bytes], None]
 
-RECORD_DIR = Path(".inventaire") / "imported"
-_RECORDS = RECORD_DIR.as_posix()
 EDITOR_FIELDS = frozenset({"place", "status", "declaimed", "consent", "book", "featured",
                            "note"})
 # What the author asked of readers, kept from the export (a readers' ``extra`` field).
@@ -59,10 +57,6 @@ EXPORT_FIELDS = ("id", "network", "url", "date", "author", "author_name", "media
 # Fields that follow the export even in a file an editor changed, unless the editor
 # changed that field itself: the shares and likes counted when the export was made.
 FOLLOWED = frozenset({"metrics"})
-
-
-def record_path(content: Path, network: str, post_id: str) -> Path:
-    return content / f"{_RECORDS}/{network}-{post_id}.json"  # one join
 
 
 def _json_copy(data: dict[str, Any]) -> dict[str, Any]:
@@ -86,48 +80,6 @@ def snapshot(post: Post, fields: dict[str, Any] | None = None) -> dict[str, Any]
     data = {k: fields[k] for k in EXPORT_FIELDS if k in fields}
     data["text"] = post.text
     return _json_copy(data)
-
-
-def record_names(content: Path) -> frozenset[str] | None:
-    """The names of the import records there are, listed once for an import (a record
-    looked for and not found, for every new post, was an open(2) that failed); None
-    when the folder cannot be listed (each record is then looked for)."""
-    try:
-        return frozenset(os.listdir(content / RECORD_DIR))
-    except FileNotFoundError:
-        return frozenset()
-    except OSError:
-        return None
-
-
-def load_record(content: Path, network: str, post_id: str,
-                names: frozenset[str] | None = None) -> dict[str, Any] | None:
-    """The import record of a post, None when there is none (or it cannot be read).
-    ``names``: the records there are (:func:`record_names`), when listed already."""
-    if names is not None and f"{network}-{post_id}.json" not in names:
-        return None
-    path = record_path(content, network, post_id)
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return None
-
-
-def save_record(content: Path, post: Post, data: dict[str, Any], base: dict[str, Any] | None,
-                write: Writer = write_atomic) -> None:
-    """Write the import record ``data``, unless ``base`` (the record as loaded) says the same.
-
-    Comparing with the record already read spares reading it a second time; a record
-    written by an older version (other indentation) is left as it is when it agrees.
-    """
-    if base is not None and base == data:
-        return
-    path = record_path(content, post.network, post.id)
-    try:
-        text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
-    except TypeError:  # beyond orjson (an integer beyond 64 bits)
-        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode()
-    write(path, text + b"\n")
 
 
 def _comparable(name: str, value: Any) -> Any:
@@ -201,23 +153,30 @@ def placeless(current: Post, text: str) -> bool:
 
 def merge_post(post: Post, content: Path, existing: Path | None, status: str,
                current_post: Post | None = None, write: Writer = write_atomic,
-               place: str = "", records: frozenset[str] | None = None) -> Outcome:
+               place: str = "", records: ImportRecords | None = None) -> Outcome:
     """Write or merge ``post`` (already tagged, media copied) under ``content/posts``.
 
     ``current_post`` is the existing file already parsed, when the caller has it;
-    ``write`` writes the post's file and its import record. ``place``: the gazetteer's
-    place for the post, given to an existing file that has none (:func:`placeless`),
-    never replacing an editor's. ``records``: the import records there are
-    (:func:`record_names`), when the caller listed them.
+    ``write`` writes the post's file. ``place``: the gazetteer's place for the post,
+    given to an existing file that has none (:func:`placeless`), never replacing an
+    editor's. ``records``: the project's import records, read once for the import;
+    the caller commits them with its batch (:meth:`ImportRecords.commit`). Without
+    them the store is read and written for this one post.
     """
+    if records is None:
+        records = ImportRecords(content)
+        outcome = merge_post(post, content, existing, status, current_post, write, place,
+                             records)
+        records.save()
+        return outcome
     fields = post_fields(post)
     new = snapshot(post, fields)
-    base = load_record(content, post.network, post.id, records)
+    base = records.get(post.network, post.id)
     if existing is None:
         fields["status"] = status  # the post as written: the import's --status
         path = post_path(post, content / "posts")
         write(path, dump_fields(fields, post.text))
-        save_record(content, post, new, base, write)
+        records.put(post.network, post.id, new, base)
         return Outcome("new", path)
     if current_post is None:
         current_post = read_post(existing)
@@ -250,7 +209,7 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
         merged.extra = {k: v for k, v in merged.extra.items() if k not in EXPORT_FLAGS}
         merged.extra.update({k: post.extra[k] for k in EXPORT_FLAGS if k in post.extra})
         text = dump_post(merged)
-        save_record(content, post, new, base, write)
+        records.put(post.network, post.id, new, base)
         if text == (old if old is not None else existing.read_text(encoding="utf-8")):
             return Outcome("unchanged", existing)
         write(existing, text)
@@ -272,7 +231,7 @@ def merge_post(post: Post, content: Path, existing: Path | None, status: str,
         if base is None or _comparable(name, n) != _comparable(name, b):
             conflicts.append(f"{relative}: {name}: the export now says {_short(n)}, "
                              f"the file says {_short(c)} — kept the file's value")
-    save_record(content, post, new, base, write)
+    records.put(post.network, post.id, new, base)
     if not added and not place and not refreshed:
         return Outcome("unchanged", existing, conflicts)
     dumped = dump_post(replace(post, place=place) if place else post)

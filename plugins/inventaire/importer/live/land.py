@@ -36,8 +36,14 @@ from inventaire.core.places import PlaceTagger, load_places
 from inventaire.core.postfile import read_post
 from inventaire.core.rights import Register
 from inventaire.importer.curation.day import DayFilter
-from inventaire.importer.curation.importer import Tally, left_out_withdrawn, take_record
+from inventaire.importer.curation.importer import (
+    Tally,
+    left_out_withdrawn,
+    record_problems,
+    take_record,
+)
 from inventaire.importer.curation.importer import _write_one as write_one
+from inventaire.importer.curation.records import ImportRecords
 from inventaire.importer.sources.common import Record
 from inventaire.importer.sources.edits import EDIT_VERSION
 
@@ -115,10 +121,16 @@ class Lander:
         for key, post in kept.items():
             if post.extra.get(EDIT_VERSION) and key in files:
                 post.date = files[key][1].date  # an edit keeps the post's time
-        with DeferredWrites() as writes:
-            for post in sorted(kept.values(), key=Post.sort_key):
-                write_one(post, self.content, files, broken, tagger, self.status, tally,
-                          writes.write)
+        if kept:  # the import records read once, written back with the pass's files
+            records = ImportRecords(self.content)  # (only when one changed)
+            writes = DeferredWrites()
+            try:
+                for post in sorted(kept.values(), key=Post.sort_key):
+                    write_one(post, self.content, files, broken, tagger, self.status,
+                              tally, writes.write, records=records)
+            finally:
+                records.commit(writes)
+            record_problems(records, tally)
         if withdrawn:
             tally.skipped[f"{DELETED}, already in content/ (withdrawn in "
                           "content/rights.yml)"] += withdrawn
