@@ -229,6 +229,21 @@ def test_two_writers_keep_each_others_records(project: Path) -> None:
                                                               {"text": "manual"}]
 
 
+def test_two_writers_moving_the_same_old_records(project: Path) -> None:
+    """Both read the per-post files of an earlier version; the second to write keeps
+    the first one's change of a record it only moved."""
+    content = project / "content"
+    to_earlier_version(project)
+    live, manual = ImportRecords(content), ImportRecords(content)
+    live.put("twitter", ID, {"text": "live"}, live.get("twitter", ID))
+    live.commit(DeferredWrites())
+    manual.put("twitter", OTHER, {"text": "manual"}, manual.get("twitter", OTHER))
+    manual.commit(DeferredWrites())
+    assert [line["record"] for line in lines_of(project)] == [{"text": "live"},
+                                                              {"text": "manual"}]
+    assert not (content / ".inventaire" / "imported").exists()
+
+
 def test_unchanged_lines_are_written_back_as_they_were(project: Path) -> None:
     store = store_of(project)
     first, second = store.read_text("utf-8").splitlines()

@@ -119,6 +119,7 @@ class ImportRecords:
         self._numbers: dict[str, int] = {}  # key → its line's number (for messages)
         self._keys: list[bytes | None] = []  # each line's key as read, None: no key
         self._new: dict[str, bytes] = {}  # changed or moved from the old folder
+        self._moved: set[str] = set()  # in _new only because moved (not changed here)
         self._old_files: list[Path] = []  # to remove once the store is on the disk
         self._seen: _Identity = None
         folder = content / OLD_FOLDER
@@ -208,6 +209,7 @@ class ImportRecords:
                 continue
             if isinstance(data, dict):
                 self._new[key] = _line(key, data)
+                self._moved.add(key)
 
     def get(self, network: str, post_id: str) -> dict[str, Any] | None:
         """The record of a post, None when there is none or it cannot be read (said
@@ -254,6 +256,7 @@ class ImportRecords:
             return
         key = key_of(network, post_id)
         self._new[key] = _line(key, data)
+        self._moved.discard(key)
 
     @property
     def changed(self) -> bool:
@@ -275,11 +278,13 @@ class ImportRecords:
             if self._new:
                 if _identity(self.path) != self._seen:
                     self._read(report=False)  # another writer's records kept, ours over
+                    for key in self._moved & self._lines.keys():
+                        del self._new[key]  # moved by the other writer, maybe changed since
                 batch.write(self.path, self.text())  # the batch's last: renamed last
             batch.commit()
             self._seen = _identity(self.path)
             self._lines.update(self._new)
-            self._new = {}
+            self._new, self._moved = {}, set()
             if moved:
                 self._remove_old()
 
@@ -301,9 +306,11 @@ class ImportRecords:
         kernel releases it if the command is killed."""
         lock = self.content / LOCK
         lock.parent.mkdir(parents=True, exist_ok=True)
-        with lock.open("a") as handle:
+        # Not through a link: a lock file planted as a link would create its target.
+        handle = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
+                         0o666)
+        try:
             fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+            yield
+        finally:
+            os.close(handle)  # the lock goes with the descriptor
