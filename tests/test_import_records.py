@@ -262,3 +262,18 @@ def test_integers_beyond_64_bits_read_back_exactly(tmp_path: Path) -> None:
     records.put("twitter", "1", huge, None)
     records.save()
     assert ImportRecords(content).get("twitter", "1") == huge
+
+
+def test_an_unreadable_store_stops_the_import_before_a_post_is_written(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Read as empty, every edited file would come back as conflicts, and the store
+    written over: the import stops and says which file."""
+    store = store_of(project)
+    store.unlink()
+    store.mkdir()
+    path = post_file(project)
+    before = path.read_bytes()
+    capsys.readouterr()
+    assert run_import(project, export(tmp_path / "day2.jsonl", tweet(lang="en"))) != 0
+    assert f"cannot read the import records {store}" in capsys.readouterr().err
+    assert path.read_bytes() == before and store.is_dir()

@@ -47,6 +47,7 @@ from typing import Any
 import orjson
 
 from inventaire.core.atomic import DeferredWrites
+from inventaire.core.errors import UserError
 
 STORE = Path(".inventaire") / "imported.jsonl"
 LOCK = Path(".inventaire") / "imported.lock"
@@ -150,6 +151,15 @@ class ImportRecords:
         except FileNotFoundError:
             self._seen = None
             return
+        except OSError as error:  # a folder, no permission…
+            if self.migrate:  # a writer would merge every post as if written by hand
+                raise UserError(f"cannot read the import records {self.path} "
+                                f"({error.strerror}); fix it, or move it away to merge "
+                                "every post as a file written by hand") from None
+            self.problems.append(Problem(str(self.path), 1, f"cannot be read "
+                                         f"({error.strerror})", "fix it before an import"))
+            self._seen = None
+            return
         self._seen = (found.st_ino, found.st_size, found.st_mtime_ns)
         lines = (raw[:-1] if raw.endswith(b"\n") else raw).split(b"\n")
         start = len(_PREFIX)
@@ -234,10 +244,6 @@ class ImportRecords:
             "as conflicts, and the next import writes the record again"))
         return None
 
-    def line_of(self, network: str, post_id: str) -> int:
-        """The line of a post's record in the store (0: not there yet)."""
-        return self._number(key_of(network, post_id))
-
     def _number(self, key: str) -> int:
         """The line of ``key`` in the store as read, counted when a message needs it."""
         if not self._numbers:
@@ -257,10 +263,6 @@ class ImportRecords:
         key = key_of(network, post_id)
         self._new[key] = _line(key, data)
         self._moved.discard(key)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self._new)
 
     def text(self) -> bytes:
         """The whole store as it will be written: every line, sorted by key."""
