@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from inventaire.core.text import typography
 from inventaire.core.text.render import inline_html, xml_safe
 from inventaire.site import postflags
+from inventaire.site.posthtml import texte
 from inventaire.site.zones import zone_label
 
 
@@ -109,4 +110,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "avertissement": postflags.content_warning,
     "sensible": postflags.sensitive,
     "sondage": postflags.poll,
+    "texte": texte,
 }

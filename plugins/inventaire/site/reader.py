@@ -31,6 +31,7 @@ from inventaire.core.rights import REGISTER_FILE, Register
 from inventaire.core.text.render import clean_fields, render_text, xml_safe
 from inventaire.core.text.typography import quote_spacing
 from inventaire.site import readmemo
+from inventaire.site.posthtml import TEXT_FIELD
 
 logger = logging.getLogger(__name__)
 
@@ -148,6 +149,7 @@ class InventaireReader(MarkdownReader):
             "status": post_status(post, show),
             "post": post,
             "candidate": post.candidate,
+            TEXT_FIELD: html,  # the theme's ``texte`` filter resolves its hashtag links
         }
         metadata["author"] = self._named("author", post.author)
         tags = [tag for tag in (self._named("tags", name) for name in post.hashtags)

@@ -1,0 +1,58 @@
+"""A post's text on a page, its hashtag links made the page's own.
+
+The reader writes a post's hashtags as Pelican's intrasite links, ``{tag}name``
+(:meth:`.reader.InventaireReader._tag_url`). Pelican resolves them when a template
+reads ``article.content``: a generic pass over the HTML for every kind of intrasite
+link, which builds a new ``Tag`` (its slug) and parses and joins addresses for every
+link, once per post and page depth. At 10,000 posts that pass was a tenth of the
+site's rendering. A post's text can only hold hashtag links of that form (its other
+links are web addresses checked by :func:`inventaire.core.text.render.safe_url`), so
+the theme reads the text through the ``texte`` filter instead, which resolves just
+those, the way Pelican does: the hashtag's ``Tag`` (the post's own, else one made as
+Pelican makes it) gives the address, joined to the page's ``SITEURL`` as Pelican
+joins it (a path join for relative addresses, ``urljoin`` otherwise). The editors'
+pages, where any intrasite link may appear, keep Pelican's ``content``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+from pelican.urlwrappers import Tag
+
+TEXT_FIELD = "text_html"  # the reader's metadata: the text's HTML, links unresolved
+TAG_LINK = re.compile(r'href="\{tag\}([^"?#]*)"')
+
+
+def tag_address(article: Any, name: str) -> str:
+    """The address of hashtag ``name``'s page, from the post's own Tag when it has one."""
+    for tag in getattr(article, "tags", None) or ():
+        if tag.name == name:
+            return str(tag.url)
+    return str(Tag(name, article.settings).url)
+
+
+def join(siteurl: str, address: str, relative: bool) -> str:
+    """Pelican's join of a page's ``SITEURL`` and an address (``Content._link_replacer``)."""
+    if relative:
+        return os.path.join(siteurl, address).replace("\\", "/")
+    return urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", address)
+
+
+def texte(article: Any, siteurl: str = "") -> Markup:
+    """``{{ article|texte(SITEURL) }}``: the post's text as HTML for a page whose
+    ``SITEURL`` is ``siteurl``. Falls back to Pelican's ``content`` for anything the
+    reader did not write (a page, or a post read by another reader)."""
+    html = getattr(article, TEXT_FIELD, None)
+    if html is None:
+        return Markup(article.content)
+    if "{tag}" not in html:
+        return Markup(html)
+    relative = bool(article.settings.get("RELATIVE_URLS"))
+    return Markup(TAG_LINK.sub(
+        lambda m: f'href="{join(siteurl, tag_address(article, m.group(1)), relative)}"',
+        html))
