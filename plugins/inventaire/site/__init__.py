@@ -12,6 +12,7 @@ def register() -> None:
     signals.readers_init.connect(plugin.add_reader)
     signals.content_object_init.connect(plugin.keep_addresses)
     signals.article_generator_init.connect(prefetch.prefetch)
+    signals.article_generator_pretaxonomy.connect(plugin.stable_order)
     signals.get_generators.connect(plugin.get_generators)
     signals.article_generator_finalized.connect(taxonomy.bind)
     signals.static_generator_finalized.connect(statics.guard)

@@ -11,6 +11,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from pelican.contents import Article, Page
+from pelican.utils import order_content
+
 from inventaire.core import settings as inventaire_settings
 
 from . import readmemo, reuse, sitemap
@@ -34,30 +37,75 @@ def add_reader(readers: Any) -> None:
 
 def add_filters(pelican: Any) -> None:
     """French dates, hours and spacing for every template; in the preview's builder,
-    the templates compiled once (:class:`.readmemo.CompiledTemplates`)."""
+    the templates compiled once (:class:`.readmemo.CompiledTemplates`).
+
+    Jinja's ``auto_reload`` is turned off: it looks at each template file's date
+    every time a page asks for it (every ``extends`` and ``import``, several times a
+    page). A build makes its environments new and the templates do not change during
+    it; the preview's builder starts each build with new ones too."""
     filters = dict(FILTERS)
     filters.update(pelican.settings.get("JINJA_FILTERS") or {})
     pelican.settings["JINJA_FILTERS"] = filters
+    environment = {**(pelican.settings.get("JINJA_ENVIRONMENT") or {}), "auto_reload": False}
     if readmemo.enabled(pelican.settings):  # the preview's builder: compiled once
-        pelican.settings["JINJA_ENVIRONMENT"] = {
-            **(pelican.settings.get("JINJA_ENVIRONMENT") or {}),
-            "bytecode_cache": readmemo.TEMPLATES}
+        environment["bytecode_cache"] = readmemo.TEMPLATES
+    pelican.settings["JINJA_ENVIRONMENT"] = environment
 
 
 def keep_addresses(content: Any) -> None:
-    """``content_object_init``: a post's file name and address, formatted once.
+    """``content_object_init``: a post's or a page's file name and address, formatted once.
 
     Pelican formats ``save_as`` and ``url`` from the settings at every read (the
     post's metadata, slugs and source path each time), and a build reads them several
-    times a post. Once the post is made they cannot change — unless Pelican's
+    times a post, and every page of the site links to each editors' page (the menu).
+    Once the post is made they cannot change — unless Pelican's
     ``WITH_FUTURE_DATES = False`` turns a future post into a draft after this signal,
     and then they are left to Pelican. ``override_save_as`` and ``override_url`` are
     Pelican's own fields for a file's ``save_as:`` and ``url:`` metadata."""
-    if getattr(content, "post", None) is None or not content.settings.get(
-            "WITH_FUTURE_DATES", True):
+    post = getattr(content, "post", None) is not None and content.settings.get(
+        "WITH_FUTURE_DATES", True)
+    if not (post or isinstance(content, Page)):
         return
-    content.override_save_as = content.save_as
-    content.override_url = content.url
+    content.override_save_as, content.override_url = addresses(content)
+
+
+def addresses(content: Any) -> tuple[str, str]:
+    """``save_as`` and ``url`` as Pelican's ``get_url_setting`` gives them (the
+    content's own ``save_as:``/``url:`` first, else the setting of its kind, status and
+    language), with Pelican's ``url_format`` read once for both instead of once each.
+    Another content class (a subclass may choose other settings) asks Pelican."""
+    kind = {Article: "article", Page: "page"}.get(type(content))
+    if kind is None:
+        return content.save_as, content.url
+    if content.status == "draft":
+        kind = "draft" if kind == "article" else "draft_page"
+    lang = "" if content.in_default_lang else "lang_"
+    fields: dict[str, Any] | None = None
+    found: list[str] = []
+    for key in ("save_as", "url"):
+        given = getattr(content, f"override_{key}", None)
+        if given is None:
+            fields = content.url_format if fields is None else fields
+            given = str(content.settings[f"{kind}_{lang}{key}".upper()]).format(**fields)
+        found.append(given)
+    return found[0], found[1]
+
+
+def stable_order(generator: Any) -> None:
+    """``article_generator_pretaxonomy``: posts of the same second in one order at
+    every build.
+
+    Pelican lists the files it reads in a set, whose order changes from one run to
+    the next, and sorts them by date only: two posts of the same second then came in
+    either order, on the hour, hashtag and author pages and in the feeds, and two
+    builds of one project differed. The lists are put in file order first, then
+    sorted again as ``ARTICLE_ORDER_BY`` says (a stable sort keeps the file order
+    among equals), before Pelican groups them."""
+    order = generator.settings.get("ARTICLE_ORDER_BY")
+    for name in ("articles", "hidden_articles", "drafts"):
+        items = list(getattr(generator, name, None) or ())
+        items.sort(key=lambda item: item.source_path or "")
+        setattr(generator, name, order_content(items, order))
 
 
 def get_generators(_pelican: Any) -> tuple[type[LiveGenerator], type[SiteGenerator]]:
