@@ -10,6 +10,7 @@ from inventaire.site import plugin, prefetch, statics, taxonomy, workers, writer
 def register() -> None:
     signals.initialized.connect(plugin.add_filters)
     signals.readers_init.connect(plugin.add_reader)
+    signals.generator_init.connect(plugin.share_templates)
     signals.content_object_init.connect(plugin.keep_addresses)
     signals.article_generator_init.connect(prefetch.prefetch)
     signals.article_generator_pretaxonomy.connect(plugin.stable_order)

@@ -26,6 +26,8 @@ from .search import index_site
 
 logger = logging.getLogger(__name__)
 
+COMPILED_TEMPLATES = "inventaire_compiled_templates"  # in a build's shared context
+
 
 def add_reader(readers: Any) -> None:
     """Our reader takes ``.md`` so that posts are never read as Markdown; ``.html``
@@ -36,8 +38,7 @@ def add_reader(readers: Any) -> None:
 
 
 def add_filters(pelican: Any) -> None:
-    """French dates, hours and spacing for every template; in the preview's builder,
-    the templates compiled once (:class:`.readmemo.CompiledTemplates`).
+    """French dates, hours and spacing for every template.
 
     Jinja's ``auto_reload`` is turned off: it looks at each template file's date
     every time a page asks for it (every ``extends`` and ``import``, several times a
@@ -46,10 +47,24 @@ def add_filters(pelican: Any) -> None:
     filters = dict(FILTERS)
     filters.update(pelican.settings.get("JINJA_FILTERS") or {})
     pelican.settings["JINJA_FILTERS"] = filters
-    environment = {**(pelican.settings.get("JINJA_ENVIRONMENT") or {}), "auto_reload": False}
-    if readmemo.enabled(pelican.settings):  # the preview's builder: compiled once
-        environment["bytecode_cache"] = readmemo.TEMPLATES
-    pelican.settings["JINJA_ENVIRONMENT"] = environment
+    pelican.settings["JINJA_ENVIRONMENT"] = {
+        **(pelican.settings.get("JINJA_ENVIRONMENT") or {}), "auto_reload": False}
+
+
+def share_templates(generator: Any) -> None:
+    """``generator_init``: the templates compiled once (Jinja's bytecode cache,
+    :class:`.readmemo.CompiledTemplates`) — once per build, where Pelican compiled
+    them again for each generator's environment, and once for all the builds of the
+    preview's builder. Set on the environment, not in ``JINJA_ENVIRONMENT``: the
+    settings are described in the build's signatures, and a cache is no setting."""
+    environment = getattr(generator, "env", None)
+    if environment is None:
+        return
+    if readmemo.enabled(generator.settings):
+        environment.bytecode_cache = readmemo.TEMPLATES
+    else:  # this build's generators share the build's context
+        environment.bytecode_cache = generator.context.setdefault(
+            COMPILED_TEMPLATES, readmemo.CompiledTemplates())
 
 
 def keep_addresses(content: Any) -> None:

@@ -16,6 +16,7 @@ pages, where any intrasite link may appear, keep Pelican's ``content``.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from typing import Any
@@ -36,8 +37,10 @@ def tag_address(article: Any, name: str) -> str:
     return str(Tag(name, article.settings).url)
 
 
+@functools.lru_cache(maxsize=4096)
 def join(siteurl: str, address: str, relative: bool) -> str:
-    """Pelican's join of a page's ``SITEURL`` and an address (``Content._link_replacer``)."""
+    """Pelican's join of a page's ``SITEURL`` and an address (``Content._link_replacer``);
+    a day has few hashtags and few page depths, and ``urljoin`` is slow."""
     if relative:
         return os.path.join(siteurl, address).replace("\\", "/")
     return urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", address)

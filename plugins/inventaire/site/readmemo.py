@@ -90,11 +90,12 @@ def forget() -> None:
 
 
 class CompiledTemplates(BytecodeCache):
-    """The builder's compiled templates, in memory, through Jinja's own bytecode
-    cache: Jinja keys each by the template's name and checks its source's checksum,
-    so a template edited is compiled again. Only for the preview's builder (Pelican
-    makes a new Jinja environment at every build, and compiling the theme again
-    cost about half a second of each)."""
+    """Compiled templates, in memory, through Jinja's own bytecode cache: Jinja keys
+    each by the template's name and checks its source's checksum, so a template
+    edited is compiled again. Pelican makes a Jinja environment for each generator
+    and for each build; one cache serves a build's environments, and the preview's
+    builder keeps :data:`TEMPLATES` for all its builds (compiling the theme cost
+    about half a second of each). Set by :func:`.plugin.share_templates`."""
 
     def __init__(self) -> None:
         self._compiled: dict[str, bytes] = {}
