@@ -14,6 +14,7 @@ from typing import Any
 import pdfplumber
 import pytest
 from barcode import EAN13
+from conftest import run_folder
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 project = importlib.import_module("project")
@@ -99,10 +100,10 @@ def test_barcode_zone_size_and_place(with_isbn: Path) -> None:
     assert all(b[3] <= TRIM_H - SAFE for b in bars)
 
 
-def test_no_isbn_no_barcode_and_said(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.INFO, logger="inventaire.book.cover"):
-        edition = project.build_book(tmp_path, *LIGHT)
-    bars, whites, _chars, _images = zone_objects(edition / "couverture.pdf")
+def test_no_isbn_no_barcode_and_said(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The book without an ISBN is the run's shared one (the preflight's, the cover's):
+    the layout logged what it said."""
+    book = project.shared_book(run_folder(tmp_path_factory), *LIGHT)
+    bars, whites, _chars, _images = zone_objects(book.edition / "couverture.pdf")
     assert bars == [] and whites == []
-    assert any("BOOK_ISBN" in r.getMessage() and "barcode" in r.getMessage()
-               for r in caplog.records if r.levelno == logging.INFO)
+    assert book.said("BOOK_ISBN", "barcode", level=logging.INFO)

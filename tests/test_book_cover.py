@@ -4,13 +4,13 @@ the foot up and only when it is wide enough."""
 from __future__ import annotations
 
 import importlib
-import logging
 import sys
 from pathlib import Path
 
 import pdfplumber
 import pypdf
 import pytest
+from conftest import run_folder
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 project = importlib.import_module("project")
@@ -44,9 +44,10 @@ def test_sample_cover_has_no_link_and_the_date_once(sample_build: Path) -> None:
 
 @pytest.fixture(scope="module")
 def thick(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A book on thick paper: its spine is wide enough for the title."""
-    return project.build_book(tmp_path_factory.mktemp("thick"), "BOOK_PAPER_THICKNESS_MM=0.5",
-                              "BOOK_SCREEN=False", "BOOK_CRIERS=False")
+    """A book on thick paper: its spine is wide enough for the title (the run's
+    shared one, which the preflight's tests read too)."""
+    return project.shared_book(run_folder(tmp_path_factory), "BOOK_PAPER_THICKNESS_MM=0.5",
+                               "BOOK_SCREEN=False", "BOOK_CRIERS=False").edition
 
 
 def test_wide_spine_reads_from_the_foot_up(thick: Path) -> None:
@@ -60,11 +61,12 @@ def test_wide_spine_reads_from_the_foot_up(thick: Path) -> None:
     assert ys == sorted(ys)  # in reading order, each letter higher than the last
 
 
-def test_narrow_spine_is_plain_and_the_build_says_so(tmp_path: Path,
-                                                     caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.INFO, logger="inventaire.book.cover"):
-        edition = project.build_book(tmp_path, "BOOK_SCREEN=False", "BOOK_CRIERS=False")
-    pages = len(pypdf.PdfReader(edition / "livre.pdf").pages)
+def test_narrow_spine_is_plain_and_the_build_says_so(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The run's shared book on the default paper; its layout logged what it said."""
+    book = project.shared_book(run_folder(tmp_path_factory), "BOOK_SCREEN=False",
+                               "BOOK_CRIERS=False")
+    pages = len(pypdf.PdfReader(book.edition / "livre.pdf").pages)
     assert pages * 0.06 < 6
-    assert not spine_chars(edition / "couverture.pdf", pages * 0.06)
-    assert any("BOOK_SPINE_TEXT_MIN_MM" in r.getMessage() for r in caplog.records)
+    assert not spine_chars(book.edition / "couverture.pdf", pages * 0.06)
+    assert book.said("BOOK_SPINE_TEXT_MIN_MM")

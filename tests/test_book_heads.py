@@ -10,7 +10,6 @@ import re
 import sys
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
@@ -24,7 +23,7 @@ HOUR = re.compile(r"^\d+ h$")
 
 def heads(livre: Path) -> list[str]:
     """The text above each page's text block (its running head), spaces normalised."""
-    with pdfplumber.open(livre) as pdf:
+    with pdfcheck.opened(livre) as pdf:
         out = []
         for page in pdf.pages:
             top = pdfcheck.text_block(page)[1]

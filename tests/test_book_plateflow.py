@@ -11,7 +11,6 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-import pdfplumber
 import pytest
 from inventaire.core.model import Media, Post
 from inventaire.core.postfile import write_post
@@ -50,7 +49,7 @@ def captions(livre: Path) -> list[tuple[int, str, str, float]]:
     """The floated plates' captions « 9 h 08, Paule Photo »: page, time, name, and how
     far the plate's top is from the text block's (mm)."""
     found = []
-    with pdfplumber.open(livre) as pdf:
+    with pdfcheck.opened(livre) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             top = pdfcheck.text_block(page)[1]
             images = sorted(i["top"] for i in page.images)

@@ -12,6 +12,7 @@ from typing import Any
 
 import pypdf
 import pytest
+from conftest import run_folder
 from inventaire.book.edition import BookEdition
 from inventaire.book.preflight import Problem, preflight
 from inventaire.commands.cli import main
@@ -25,10 +26,9 @@ LIGHT = ("BOOK_SCREEN=False", "BOOK_CRIERS=False")
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fixture project with its book laid out (its folder holds pelicanconf.py)."""
-    folder = tmp_path_factory.mktemp("preflight")
-    project.build_book(folder, *LIGHT)
-    return folder
+    """A fixture project with its book laid out (its folder holds pelicanconf.py): the
+    run's shared one, which the tests only read (a PDF to change is copied first)."""
+    return project.shared_book(run_folder(tmp_path_factory), *LIGHT).folder
 
 
 def edition_of(folder: Path, *sets: str) -> BookEdition:
@@ -172,7 +172,8 @@ def test_rgb_in_the_gray_edition(built: Path, tmp_path: Path) -> None:
     assert any("RGB" in what and "gray edition" in what for _p, what in found)
 
 
-def test_spine_text_too_close_to_the_folds(tmp_path: Path) -> None:
+def test_spine_text_too_close_to_the_folds(tmp_path: Path,
+                                          tmp_path_factory: pytest.TempPathFactory) -> None:
     """A title forced onto a 1.4 mm spine (BOOK_SPINE_TEXT_MIN_MM = 0) is refused; on
     a spine of thick paper it passes."""
     narrow = project.build_book(tmp_path / "narrow", *LIGHT, "BOOK_SPINE_TEXT_MIN_MM=0")
@@ -180,6 +181,7 @@ def test_spine_text_too_close_to_the_folds(tmp_path: Path) -> None:
                                                    "BOOK_SPINE_TEXT_MIN_MM=0")).problems,
                       "couverture.pdf")
     assert len(found) == 1 and found[0][0] == 1 and "from a fold" in found[0][1]
-    thick = project.build_book(tmp_path / "thick", *LIGHT, "BOOK_PAPER_THICKNESS_MM=0.5")
-    report = preflight(thick, edition_of(tmp_path / "thick", "BOOK_PAPER_THICKNESS_MM=0.5"))
+    thick = project.shared_book(run_folder(tmp_path_factory), *LIGHT,
+                                "BOOK_PAPER_THICKNESS_MM=0.5")  # the cover's test's too
+    report = preflight(thick.edition, edition_of(thick.folder, "BOOK_PAPER_THICKNESS_MM=0.5"))
     assert report.errors == []

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_folder
+from inventaire.book.pages import read_pages
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 project = importlib.import_module("project")
@@ -17,10 +19,13 @@ pdfcheck = importlib.import_module("pdfcheck")
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[tuple[str, str], int]]:
-    folder = tmp_path_factory.mktemp("readings")
-    project.make_project(folder)
-    result = project.run_step(folder, "BOOK_SCREEN=False", "BOOK_CRIERS=False")
-    return result.folder / "livre.pdf", result.post_pages
+    """The run's shared book of the fixture project, and each post's page as the book
+    step recorded it (pages.json, which the site reads)."""
+    shared = project.shared_book(run_folder(tmp_path_factory), "BOOK_SCREEN=False",
+                                 "BOOK_CRIERS=False")
+    found = read_pages(shared.folder / "cache")
+    assert found is not None
+    return shared.edition / "livre.pdf", found[1]
 
 
 def test_each_place_lists_its_criers_readings_with_time_and_page(

@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pdfplumber
 import pypdf
 import pytest
 from conftest import require_tool
@@ -156,7 +155,7 @@ def test_every_contributor_is_in_the_index_and_the_colophon(texts: list[str],
 
 def test_photos_print_at_300_ppi_or_more(livre: Path) -> None:
     seen = 0
-    with pdfplumber.open(livre) as pdf:
+    with pdfcheck.opened(livre) as pdf:
         for page in pdf.pages:
             for image in page.images:
                 seen += 1

@@ -7,7 +7,6 @@ import importlib
 import sys
 from pathlib import Path
 
-import pdfplumber
 import pypdf
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
@@ -17,7 +16,7 @@ pdfcheck = importlib.import_module("pdfcheck")
 def test_screen_edition_has_no_blank_page(sample_build: Path) -> None:
     screen = sample_build / "livre" / "livre-ecran.pdf"
     livre = sample_build / "livre" / "livre.pdf"
-    with pdfplumber.open(screen) as pdf:
+    with pdfcheck.opened(screen) as pdf:
         empty = [page.page_number for page in pdf.pages
                  if not (page.extract_text() or "").strip() and not page.images]
     assert not empty, empty

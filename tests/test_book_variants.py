@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import pypdf
 import pytest
 from inventaire.book.pages import read_pages
@@ -86,7 +85,7 @@ def content_operators(path: Path) -> set[str]:
 
 
 def image_colorspaces(path: Path) -> set[str]:
-    with pdfplumber.open(path) as pdf:
+    with pdfcheck.opened(path) as pdf:
         return {str(image["colorspace"]) for page in pdf.pages for image in page.images}
 
 
@@ -127,7 +126,7 @@ def test_chapters_by_place_follow_the_gazetteer(cmyk: Path) -> None:
 
 def test_small_photo_prints_small_and_is_named(rgb: Path, caplog: pytest.LogCaptureFixture
                                                ) -> None:
-    with pdfplumber.open(rgb / "livre.pdf") as pdf:
+    with pdfcheck.opened(rgb / "livre.pdf") as pdf:
         images = [i for p in pdf.pages for i in p.images]
     small = [i for i in images if i["srcsize"] == (300, 200)]
     assert small, [i["srcsize"] for i in images]

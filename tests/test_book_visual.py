@@ -66,11 +66,10 @@ def last_page(texts: list[str], needle: str) -> int:
 
 def key_pages(book: Path) -> dict[str, tuple[Path, int]]:
     """The pages to compare, found by what they say (not by their numbers)."""
-    import pdfplumber
 
     livre = book / "livre.pdf"
     texts = pdfcheck.page_texts(livre)
-    with pdfplumber.open(livre) as pdf:  # a photo, not an emoji: wider than 200 pt
+    with pdfcheck.opened(livre) as pdf:  # a photo, not an emoji: wider than 200 pt
         plate = next(i for i, page in enumerate(pdf.pages)
                      if any(image["width"] > 200 for image in page.images))
     return {
