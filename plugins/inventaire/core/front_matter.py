@@ -32,7 +32,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from inventaire.core import yaml_text
+from inventaire.core import yaml_read, yaml_text
 from inventaire.core.errors import PostFileError
 from inventaire.core.yaml_text import IMPLICIT_RESOLVERS, Flow  # also imported from here
 
@@ -229,6 +229,10 @@ def load(head: str, path: str, first_line: int = 2, loader: type[Any] = Loader) 
     :class:`PostFileError` at the line, its field and the fix. ``first_line`` is the
     file's line of the head's first line. YAML's own errors are raised as they are
     (:func:`inventaire.core.schema.yaml_error` words them)."""
+    if loader is Loader or loader is DateLoader:  # the shapes an import writes, fast
+        values = yaml_read.read(head, loader.yaml_implicit_resolvers)
+        if values is not None:
+            return values
     if "&" in head:
         _check_anchors(head, path, first_line, loader)
     reader = loader(head)
