@@ -277,3 +277,24 @@ def test_an_unreadable_store_stops_the_import_before_a_post_is_written(
     assert run_import(project, export(tmp_path / "day2.jsonl", tweet(lang="en"))) != 0
     assert f"cannot read the import records {store}" in capsys.readouterr().err
     assert path.read_bytes() == before and store.is_dir()
+
+
+def test_a_live_command_keeps_its_records_between_passes_and_sees_an_import(
+        project: Path) -> None:
+    """``inventaire live`` keeps the records from one pass to the next; an import made
+    meanwhile (another command) is read at the next pass, and nothing is lost."""
+    content = project / "content"
+    live = ImportRecords(content)
+    live.put("twitter", ID, {"text": "pass 1"}, live.get("twitter", ID))
+    live.commit(DeferredWrites())
+    live.refresh()
+    assert live.get("twitter", ID) == {"text": "pass 1"}
+    manual = ImportRecords(content)
+    manual.put("twitter", OTHER, {"text": "import"}, manual.get("twitter", OTHER))
+    manual.save()
+    live.refresh()
+    assert live.get("twitter", OTHER) == {"text": "import"}
+    live.put("twitter", ID, {"text": "pass 2"}, live.get("twitter", ID))
+    live.commit(DeferredWrites())
+    assert [line["record"] for line in lines_of(project)] == [{"text": "pass 2"},
+                                                              {"text": "import"}]

@@ -101,6 +101,7 @@ class Lander:
         self.filter = filter_
         self.status = status
         self.clock = clock
+        self.records: ImportRecords | None = None
 
     def land(self, batches: Iterable[Batch]) -> Tally:
         """Every batch's posts into their files; the tally says what happened."""
@@ -122,7 +123,7 @@ class Lander:
             if post.extra.get(EDIT_VERSION) and key in files:
                 post.date = files[key][1].date  # an edit keeps the post's time
         if kept:  # the import records read once, written back with the pass's files
-            records = ImportRecords(self.content)  # (only when one changed)
+            records = self._records()  # (only when one changed)
             writes = DeferredWrites()
             try:
                 for post in sorted(kept.values(), key=Post.sort_key):
@@ -135,6 +136,15 @@ class Lander:
             tally.skipped[f"{DELETED}, already in content/ (withdrawn in "
                           "content/rights.yml)"] += withdrawn
         return tally
+
+    def _records(self) -> ImportRecords:
+        """The import records, kept from one pass to the next: read again only when
+        another command (an import) rewrote them."""
+        if self.records is None:
+            self.records = ImportRecords(self.content)
+        else:
+            self.records.refresh()
+        return self.records
 
     def _deleted(self, deleted: set[tuple[str, str]], kept: dict[tuple[str, str], Post],
                  tally: Tally) -> int:
