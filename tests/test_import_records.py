@@ -298,3 +298,16 @@ def test_a_live_command_keeps_its_records_between_passes_and_sees_an_import(
     live.commit(DeferredWrites())
     assert [line["record"] for line in lines_of(project)] == [{"text": "pass 2"},
                                                               {"text": "import"}]
+
+
+def test_a_hostile_line_is_one_broken_record(project: Path) -> None:
+    """A store from a shared repository may hold anything: nesting deeper than any
+    parser goes, beside a number too long for orjson, is one record read as missing."""
+    store = store_of(project)
+    second = store.read_text("utf-8").splitlines()[1]
+    deep = '{"key":"twitter-' + ID + '","record":' + "[" * 100_000 + "1" * 30
+    store.write_text(deep + "\n" + second + "\n", encoding="utf-8")
+    records = ImportRecords(project / "content")
+    assert records.get("twitter", ID) is None
+    assert records.get("twitter", OTHER)["text"] == "Un pigeon. #jdtap"  # type: ignore[index]
+    assert [(p.line, "not JSON" in p.what) for p in records.problems] == [(1, True)]

@@ -192,7 +192,7 @@ class ImportRecords:
             try:  # not as the store writes it: parsed whole to find the key
                 data = _loads(line)
                 key = data["key"] if isinstance(data, dict) else ""
-            except (ValueError, KeyError):
+            except (ValueError, KeyError, RecursionError):
                 key = ""
             if isinstance(key, str) and key:
                 self._lines[key] = line
@@ -223,7 +223,7 @@ class ImportRecords:
                     continue
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as error:
+            except (OSError, ValueError, RecursionError) as error:
                 self.problems.append(Problem(
                     str(path), 1, f"not a readable import record ({error})",
                     "its post is merged as a file written by hand (differences are "
@@ -243,7 +243,7 @@ class ImportRecords:
             return None
         try:
             data = _loads(line)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             data, why = None, f"not JSON ({error})"
         else:
             why = "not a record of this key"
