@@ -14,11 +14,15 @@ as earlier versions wrote them) was half of the 20,000 files an import of 10,000
 posts created and renamed, most of its time in the kernel. The store is read once per
 import and written once, only when a record changed, in the import's batch
 (:class:`~inventaire.core.atomic.DeferredWrites`): durable with the editors' files,
-renamed after them, so a crash leaves the old store or the new one, whole.
+renamed after them, so a crash leaves the old store or the new one, whole (an error
+halfway commits what the batch wrote, and the records of those posts with it).
 
 Reading is lazy: the file is split into lines and each line's key read from its
 first bytes; a record is parsed when its post is merged. A live pass that brings
-three posts parses three records and writes the others' lines back as they were.
+three posts parses three records and writes the others' lines back as they were
+(``inventaire live`` keeps the lines from one pass to the next: :meth:`refresh`). A
+line that holds no record is a warning with its line number, and costs only its
+post's record (the post is then merged as a file written by hand).
 
 Projects made by earlier versions: the per-post files are read for the posts the
 store lacks (or when a file is newer than the store: an older version ran since),
