@@ -230,7 +230,10 @@ def test_deep_nesting_keeps_its_error() -> None:
 
 def test_values_are_not_shared() -> None:
     """Each read builds its own containers (callers may change what they get)."""
-    head = "media:\n- file: a\nmetrics: {a: 1}\n"
+    head = "media:\n- file: a\nmetrics: {a: 1}\nentities:\n  - {b: 2}\n"
     first = front_matter.load(head, "<t>")
     first["media"][0]["file"] = "changed"
-    assert front_matter.load(head, "<t>")["media"][0]["file"] == "a"
+    first["metrics"]["a"] = first["entities"][0]["b"] = "changed"
+    first["entities"].append("more")
+    assert front_matter.load(head, "<t>") == {
+        "media": [{"file": "a"}], "metrics": {"a": 1}, "entities": [{"b": 2}]}

@@ -22,7 +22,10 @@ anyone, and YAML lets 500 bytes stand for gigabytes (« billion laughs »: alias
 aliases, each repeating the one before nine times) or nest deeper than any walk of
 the values can go. The node tree is composed once by libyaml, walked once without
 recursion, and refused before any value is built if a node is reached twice (an
-alias), an anchor is written, or values nest deeper than :data:`MAX_DEPTH`.
+alias), an anchor is written, or values nest deeper than :data:`MAX_DEPTH`. Before
+that, a front matter of the shapes :mod:`inventaire.core.yaml_text` writes is read
+in one pass by :mod:`inventaire.core.yaml_read` (no alias, no anchor, bounded depth
+by construction); it leaves everything else to libyaml.
 """
 
 from __future__ import annotations

@@ -65,7 +65,29 @@ class _Fallback(Exception):
 
 
 _REJECTED = object()
-_PLAIN: dict[tuple[str, bool, int], Any] = {}
+
+
+class _Memory:
+    """What one loader's resolvers made of the texts seen before: plain scalars, and
+    whole lines (``key: value``, a list's ``- value``) whose value is a scalar or a
+    flow mapping (kept as its pairs: each read builds its own dict). A post's
+    ``network: twitter``, ``status: selected``, ``lang: fr``, its hashtags come back
+    in every file."""
+
+    def __init__(self) -> None:
+        self.plain: dict[tuple[str, bool], Any] = {}
+        self.entries: dict[str, tuple[str, Any, bool]] = {}
+        self.items: dict[str, tuple[Any, bool]] = {}
+
+    def bound(self) -> None:
+        """A bound on the memory, not a cache policy."""
+        for remembered in (self.plain, self.entries, self.items):
+            if len(remembered) >= _REMEMBERED:
+                remembered.clear()
+
+
+# By the id of a loader's resolvers, kept with them (an id is unique while they live).
+_MEMORIES: dict[int, tuple[dict[Any, Any], _Memory]] = {}
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -115,14 +137,19 @@ class _Reader:
         self.lines = lines
         self.pos = 0
         self.resolvers = resolvers
+        known = _MEMORIES.get(id(resolvers))
+        if known is None or known[0] is not resolvers:
+            if len(_MEMORIES) >= 8:
+                _MEMORIES.clear()
+            known = _MEMORIES[id(resolvers)] = (resolvers, _Memory())
+        self.memory = known[1]
+        self.memory.bound()
 
     def plain(self, token: str, flow: bool) -> Any:
-        key = (token, flow, id(self.resolvers))
-        value = _PLAIN.get(key, _PLAIN)
-        if value is _PLAIN:
-            if len(_PLAIN) >= _REMEMBERED:
-                _PLAIN.clear()
-            value = _PLAIN[key] = _plain_value(token, flow, self.resolvers)
+        remembered = self.memory.plain
+        value = remembered.get((token, flow), _REJECTED)
+        if value is _REJECTED and (token, flow) not in remembered:
+            value = remembered[token, flow] = _plain_value(token, flow, self.resolvers)
         if value is _REJECTED:
             raise _Fallback
         return value
@@ -218,19 +245,30 @@ class _Reader:
         if depth > NESTING:
             raise _Fallback
         result: dict[str, Any] = {}
+        entries = self.memory.entries
         while True:
-            if text[:2] == "- " or text == "-":
+            entry = entries.get(text)
+            if entry is not None:
+                key, value, flow = entry
+                if key in result:
+                    raise _Fallback
+                result[key] = dict(value) if flow else value
+                self.pos += 1
+            elif text[:2] == "- " or text == "-":
                 raise _Fallback
-            key, end = self.key(text, False)
-            if key in result:
-                raise _Fallback  # duplicate keys: libyaml and the schema's check say
-            self.pos += 1
-            if end + 1 == len(text):
-                result[key] = self.block(indent, depth)
-            elif text[end + 1] == " ":
-                result[key] = self.scalar(text[end + 2:])
             else:
-                raise _Fallback
+                key, end = self.key(text, False)
+                if key in result:
+                    raise _Fallback  # duplicate keys: libyaml and the schema's check say
+                self.pos += 1
+                if end + 1 == len(text):
+                    result[key] = self.block(indent, depth)
+                elif text[end + 1] == " ":
+                    value = result[key] = self.scalar(text[end + 2:])
+                    flow = type(value) is dict
+                    entries[text] = (key, tuple(value.items()) if flow else value, flow)
+                else:
+                    raise _Fallback
             column, text = self.indent()
             if column < indent:
                 return result
@@ -250,18 +288,28 @@ class _Reader:
         if depth > NESTING:
             raise _Fallback
         result: list[Any] = []
+        items = self.memory.items
         while True:
             item = self.lines[self.pos][indent + 2:]
+            known = items.get(item)
             first = item[:1]
-            if first in ("'", '"'):
+            if known is not None:
+                value, flow = known
+                result.append(dict(value) if flow else value)
+                self.pos += 1
+                nested = False
+            elif first in ("'", '"'):
                 _value, end = self.quoted(item, 0)
                 nested = end != len(item)
             else:
                 nested = first != "{" and (": " in item or item[-1:] == ":")
             if nested:
                 result.append(self.mapping(indent + 2, depth + 1, item))
-            else:
-                result.append(self.scalar(item))
+            elif known is None:
+                value = self.scalar(item)
+                flow = type(value) is dict
+                items[item] = (tuple(value.items()) if flow else value, flow)
+                result.append(value)
                 self.pos += 1
             column, text = self.indent()
             if column < indent or (column == indent and text[:2] != "- "):
