@@ -177,7 +177,8 @@ def test_synthetic_day_files(tmp_path: Path) -> None:
 BASE = 'id: "1"\nnetwork: twitter\n'
 
 REJECTED = [
-    "", "# a comment\n" + BASE, BASE + "note: a # comment\n", BASE + "note: 'a' # c\n",
+    "", "# a comment\n" + BASE, BASE + "# a comment\nlang: fr\n",
+    BASE + "note: a # comment\n", BASE + "note: 'a' # c\n",
     BASE + "metrics: {a: 1} # c\n", BASE + "\n" + "lang: fr\n", BASE + "lang: fr \n",
     BASE + "lang:\tfr\n", "lang: fr\r\nx: y\r\n", " lang: fr\n", BASE + "  lang: fr\n",
     BASE + "lang: &a fr\nx: *a\n", BASE + "lang: *a\n", BASE + "lang: !!str fr\n",

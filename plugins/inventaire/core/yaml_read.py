@@ -322,8 +322,8 @@ def read(head: str, resolvers: dict[Any, Any]) -> dict[str, Any] | None:
     """The values of ``head`` as the safe loader with ``resolvers`` builds them, or
     ``None`` when the text is not of the grammar above (the caller reads it with
     libyaml)."""
-    if not head or head[0] == " " or _OUTSIDE.search(head):
-        return None
+    if not head or head[0] in (" ", "#") or "\n#" in head or _OUTSIDE.search(head):
+        return None  # a comment line, the usual hand edit: no line read in vain
     lines = head.split("\n")
     if lines[-1] == "":
         lines.pop()
