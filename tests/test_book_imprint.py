@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from conftest import run_folder
 from inventaire.book.edition import BookEdition, BookSettingError
 from inventaire.book.imprint import check_isbn, isbn13_check_digit
 
@@ -49,7 +50,10 @@ def imprinted(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 @pytest.fixture(scope="module")
 def bare(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return project.build_book(tmp_path_factory.mktemp("bare"), *LIGHT) / "livre.pdf"
+    """The interior without any imprint setting: the run's shared book (the cover,
+    which the preflight's and cover's tests read, is laid out apart from it)."""
+    return project.shared_book(run_folder(tmp_path_factory), "BOOK_SCREEN=False",
+                               "BOOK_CRIERS=False").edition / "livre.pdf"
 
 
 def test_one_imprint_page_with_every_line(imprinted: list[str]) -> None:
