@@ -58,7 +58,15 @@ class BookFetcher(URLFetcher):
     def register(self, name: str, path: Path) -> str:
         """The URL to write in the HTML for ``path``, known as ``name``."""
         self.files[name] = path
+        return self.url(name)
+
+    def url(self, name: str) -> str:
+        """The URL of a registered ``name`` (what :meth:`register` returned)."""
         return f"{SCHEME}:{name}"
+
+    def registered(self) -> list[str]:
+        """The names the book registered (the trusted files are not named)."""
+        return [name for name in self.files if not name.startswith(TRUSTED)]
 
     def trust(self, path: Path) -> None:
         """Let the book's own CSS name ``path`` by its ``file:`` URL (a font, the

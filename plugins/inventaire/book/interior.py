@@ -36,6 +36,7 @@ from inventaire.book.layout import (
     blank_html,
     notes_html,
     pad_to_multiple,
+    release,
 )
 from inventaire.book.parts import PartsLayout
 from inventaire.book.photos import PlateMaker
@@ -335,15 +336,19 @@ class InteriorBuilder:
         pages = parts.anchors
         padded = pad_to_multiple(for_print(final), layout.notes, e.signature)
         print_pdf = renderer.write(padded, "write print", **options)
+        page_count = len(padded.pages)
         screen_pdf, screen_pages, on_screen = None, 0, {}
         if shared:
             screen = for_screen(final, layout.blank.pages, single=True)
             screen_pages, on_screen = len(screen.pages), anchor_pages(screen)
             screen_pdf = self.write_screen(screen, renderer)
         elif e.screen:
+            # The print layout is written: it goes before the screen's is made.
+            del final, padded
+            release()
             screen_pdf, screen_pages, on_screen = self.screen(articles, pages, renderer)
         post_pages = {p.anchor: pages[p.anchor] for p in content.posts}
-        return Interior(print_pdf, screen_pdf, len(padded.pages), screen_pages, post_pages,
+        return Interior(print_pdf, screen_pdf, page_count, screen_pages, post_pages,
                         content, renderer, screen_post_pages(content, on_screen))
 
     def screen(self, articles: Sequence[Any], pages: dict[str, int],

@@ -36,7 +36,7 @@ from typing import Any
 
 from inventaire.book.chapters import BookContent, Chapter
 from inventaire.book.folios import STAMP_CSS, WORKER_CSS, is_blank, placed, stamp_html, stamp_pages
-from inventaire.book.layout import Timing, anchor_pages
+from inventaire.book.layout import Renderer, Timing, anchor_pages, release
 from inventaire.book.parts import Parts, PartsLayout, next_recto, shifted, start_css
 from inventaire.book.press import Interior, for_print, for_screen, screen_post_pages
 
@@ -98,20 +98,17 @@ def serve(conn: Any) -> None:
 
 
 def lay_out(job: Job) -> Any:
-    """The group laid out from a recto, without folios, with both running heads."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
+    """The group laid out from a recto, without folios, with both running heads.
 
-    from inventaire.book.fetcher import BookFetcher
-
-    fetcher = BookFetcher()
-    fetcher.files.update(job.files)
-    fonts = FontConfiguration()
-    profiles: dict[str, Any] = {}
-    stylesheet = CSS(string=start_css(1) + job.css + WORKER_CSS, font_config=fonts,
-                     url_fetcher=fetcher, color_profiles=profiles)
-    return HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render(
-        stylesheets=[stylesheet], font_config=fonts, color_profiles=profiles, **job.options)
+    Through a :class:`Renderer` of its own, so that its drawings are loaded apart and
+    the layout's own structures are freed before the group is written
+    (:mod:`.layout`, « Memory »)."""
+    renderer = Renderer(job.base_url)
+    renderer.fetcher.files.update(job.files)
+    document = renderer.render(job.html, start_css(1) + job.css + WORKER_CSS, "group",
+                               **job.options)
+    release()
+    return document
 
 
 def write(job: Job, document: Any, start: int) -> dict[str, Any]:

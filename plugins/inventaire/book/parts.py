@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from inventaire.book.layout import Renderer, anchor_pages
+from inventaire.book.layout import Renderer, anchor_pages, release
 
 # part, chapters (None: all), toc pages or index pages → HTML
 HtmlOf = Callable[..., str]
@@ -118,7 +118,12 @@ class PartsLayout:
             if self.refine is None or not self.refine(body, start, done) \
                     or done == MOST_LAYOUTS:
                 break
+            # The refiner read what it needed: this layout goes before the next is
+            # made, which then reuses its room instead of doubling the peak.
+            body = None
+            release()
             body = self.render(self.html_of("body"), f"{label}, refined {done}", start)
+        release()  # what the chapters' layout left in cycles, before the back matter
         parts.place_body(len(front.pages), len(body.pages))
         parts.anchors.update(shifted(anchor_pages(body), parts.body_start))
         back = self.back(parts)
