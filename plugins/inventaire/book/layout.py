@@ -84,11 +84,11 @@ class Renderer:
         WeasyPrint's SVG image keeps the layout context of the document that loaded
         it (to draw the SVG's text with its fonts), and the image cache every pass
         shares keeps the image: an emoji first met in the chapters kept the chapters'
-        whole layout (every element's styles, the element tree: 700 MB of a
-        10,000-post book) alive to the end of the build, and the print file was
-        written on top of it. Loaded here, each keeps only this page of images; the
-        same cached image is then drawn wherever the book prints it (the same fonts,
-        the same fetcher), so the pages do not change.
+        whole layout (every element's styles, the element tree: about half of what
+        the layout took at its peak) alive to the end of the build, and the print
+        file was written on top of it. Loaded here, each keeps only this page of
+        images; the same cached image is then drawn wherever the book prints it
+        (the same fonts, the same fetcher), so the pages do not change.
         """
         from weasyprint import HTML
 
