@@ -21,7 +21,6 @@ from inventaire.book import inputs, step
 from inventaire.book.pages import MANIFEST, read_pages
 from inventaire.book.posts import post_files, tag_url
 from inventaire.book.step import BookResult
-from inventaire.core import signature
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 project = importlib.import_module("project")
@@ -139,14 +138,26 @@ def test_changed_template_lays_out_again(copy: Path, run: Step) -> None:
     assert not run().skipped
 
 
-def test_new_version_of_a_distribution_lays_out_again(run: Step,
+def install_stub(folder: Path, version: str) -> None:
+    """A distribution ``stub-dist`` of ``version`` in ``folder`` (on ``sys.path``), as
+    pip leaves one: its ``*.dist-info`` folder, the older version's removed."""
+    for old in folder.glob("stub_dist-*.dist-info"):
+        shutil.rmtree(old)
+    info = folder / f"stub_dist-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: stub-dist\nVersion: {version}\n", "utf-8")
+
+
+def test_new_version_of_a_distribution_lays_out_again(run: Step, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    real = signature.distribution_versions()
-    monkeypatch.setattr(signature, "distribution_versions",
-                        lambda: [*real, ("stub-dist", "1.0")])
+    folder = tmp_path / "site-packages"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+    install_stub(folder, "1.0")
     assert not run().skipped
-    monkeypatch.setattr(signature, "distribution_versions",
-                        lambda: [*real, ("stub-dist", "1.1")])
+    assert run().skipped
+    install_stub(folder, "1.1")
     assert not run().skipped
 
 

@@ -3,7 +3,9 @@
 A step that is slow and whose output depends only on files, settings, code and the
 installed libraries (the book, and later the site's own parts) can be skipped when
 the hash of those inputs equals the one recorded next to its last output. The hash
-is made of contents, never of modification times: an editor who puts back an older
+is made of contents, never of modification times (a process that hashes the same
+files again only skips reading a file the system says was not written since,
+:class:`DigestMemo`): an editor who puts back an older
 photo under the same name, or a ``git checkout`` that leaves old times on new bytes,
 still changes the signature; a ``touch`` or a fresh clone does not.
 
@@ -25,6 +27,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 from pathlib import Path, PurePath
+from time import time_ns
 from typing import Any
 
 # Settings that name this build's folders, or how Pelican caches what it reads, not
@@ -37,18 +40,63 @@ VOLATILE_SETTINGS = frozenset({
 })
 
 _CHUNK = 1 << 20
+# A file changed this close to when its digest was taken may have changed again
+# within one tick of the file system's clock: its digest is not reused (git's rule
+# for "racily clean" files). Linux's timestamps are coarse (a few milliseconds), some
+# file systems' a second or two.
+RACY_NS = 3_000_000_000
+
+
+class DigestMemo:
+    """Digests remembered by what the system says of a file (inode, size, modification
+    and change times), for a process that hashes the same files again and again (the
+    preview's builder, at each build: the plugin's code, every post). A write to a file
+    always moves its change time, which no program can set back, so a file whose
+    identity is the same holds the same bytes — unless it was written within
+    :data:`RACY_NS` of the hashing, and then it is read again."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[tuple[int, int, int, int], str, int]] = {}
+
+    def get(self, key: str, status: os.stat_result) -> str | None:
+        identity = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        known = self._known.get(key)
+        if known is None or known[0] != identity:
+            return None
+        newest = max(status.st_mtime_ns, status.st_ctime_ns)
+        return known[1] if newest < known[2] - RACY_NS else None
+
+    def put(self, key: str, status: os.stat_result, digest: str, taken_ns: int) -> None:
+        identity = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        self._known[key] = (identity, digest, taken_ns)
+
+
+_DIGESTS = DigestMemo()
 
 
 def file_digest(path: Path) -> str | None:
-    """The SHA-256 of a file's bytes; ``None`` when it cannot be read (absent, a folder)."""
+    """The SHA-256 of a file's bytes; ``None`` when it cannot be read (absent, a folder).
+    A file hashed before in this process and not written since is not read again
+    (:class:`DigestMemo`)."""
+    key = os.fspath(path)
+    taken = time_ns()
+    try:
+        status = os.stat(key)
+    except OSError:
+        return None
+    known = _DIGESTS.get(key, status)
+    if known is not None:
+        return known
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
+        with open(key, "rb") as handle:
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
     except OSError:
         return None
-    return digest.hexdigest()
+    found = digest.hexdigest()
+    _DIGESTS.put(key, status, found, taken)
+    return found
 
 
 def tree_files(folder: Path, keep: Callable[[Path], bool] | None = None) -> list[Path]:
@@ -91,9 +139,32 @@ def distributions_stamp() -> list[str]:
 
     A new WeasyPrint, Pillow, Pango binding or font package can move a line; listing
     them all (not only the ones we think we use) also covers what they load in turn.
+    Read again only when a folder of ``sys.path`` changed (installing, upgrading or
+    removing a distribution adds or removes its ``*.dist-info`` folder there), by the
+    rule of :class:`DigestMemo`.
     """
-    return [f"python=={sys.version}",
-            *(f"{name}=={version}" for name, version in distribution_versions())]
+    taken = time_ns()
+    folders: list[tuple[str, os.stat_result]] = []
+    for entry in sys.path:
+        try:
+            folders.append((entry, os.stat(entry or ".")))
+        except OSError:
+            continue
+    key = "\0".join(entry for entry, _status in folders)
+    if key in _STAMPS and all(_FOLDERS.get(f"{key}\0{entry}", status) is not None
+                              for entry, status in folders):
+        return list(_STAMPS[key])
+    stamp = [f"python=={sys.version}",
+             *(f"{name}=={version}" for name, version in distribution_versions())]
+    _STAMPS[key] = stamp
+    for entry, status in folders:
+        _FOLDERS.put(f"{key}\0{entry}", status, "seen", taken)
+    return list(stamp)
+
+
+# The stamp for each sys.path seen, and its folders as they were when it was made.
+_STAMPS: dict[str, list[str]] = {}
+_FOLDERS = DigestMemo()
 
 
 class Undescribed(TypeError):
