@@ -102,3 +102,21 @@ def test_a_refined_layout_is_made_after_the_one_before_is_let_go() -> None:
     assert layouts.alive_at_start["body, refined 2"] == [False, False]
     assert layouts.alive_at_start["back"] == [False, False, True]  # the one printed
     assert where.body_pages == 2 and len(book.pages) == where.total
+
+
+def test_a_layout_pauses_the_cycle_collector_and_gives_it_back() -> None:
+    import gc
+
+    from inventaire.book.layout import collection_paused
+
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()
