@@ -182,25 +182,21 @@ class PageReuse:
         self.previous_output = Path(str(inventaire_settings.get(
             settings, "INVENTAIRE_PREVIOUS_OUTPUT") or ""))
         self.base = hashlib.sha256(build_signature(settings).encode())
-        self.build = self.base.hexdigest()
-        self.previous, self.same_build = self._take_manifest()
+        self.previous = self._take_manifest()
         self.keys: dict[str, str] = {}
         self._digests: dict[str, str] = {}
 
-    def _take_manifest(self) -> tuple[dict[str, list[Any]], bool]:
-        """The last preview's pages, and whether that preview had this build's
-        signature (then only the pages of what changed are rendered); the file is
-        removed, so that a build that stops halfway leaves none (the next one then
-        renders every page)."""
+    def _take_manifest(self) -> dict[str, list[Any]]:
+        """The last preview's pages; the file is removed, so that a build that stops
+        halfway leaves none (the next one then renders every page)."""
         path = self.cache / MANIFEST
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = None
         forget(self.cache)
-        if not isinstance(data, dict) or not isinstance(data.get("pages"), dict):
-            return {}, False
-        return data["pages"], bool(data["pages"]) and data.get("build") == self.build
+        pages = data.get("pages") if isinstance(data, dict) else None
+        return pages if isinstance(pages, dict) else {}
 
     def _digest(self, content: Any) -> str:
         """A post's or an editors' page's file, by its bytes."""
@@ -277,8 +273,8 @@ class PageReuse:
         # loses them, and the next preview renders every page).
         self.cache.mkdir(parents=True, exist_ok=True)
         write_atomic(self.cache / KEPT, json.dumps(sorted(kept)), durable=False)
-        write_atomic(self.cache / MANIFEST, json.dumps({"build": self.build, "pages": pages},
-                                                       sort_keys=True), durable=False)
+        write_atomic(self.cache / MANIFEST, json.dumps({"pages": pages}, sort_keys=True),
+                     durable=False)
         logger.info("preview: %d of %d pages with unchanged inputs kept", len(kept),
                     len(pages))
 

@@ -18,9 +18,6 @@ the parent. The parent waits for every child before the site is indexed for sear
 one too, so the build's exit status says so; a child whose rendering raised exits
 with status 2, and the parent raises, as it would have had the page been its own:
 the build stops and ``output/`` is left as it was.
-
-A preview whose page reuse has the last preview's build signature (an edit of posts)
-forks no worker: it renders the few pages of what changed (:mod:`.reuse`).
 """
 
 from __future__ import annotations
@@ -80,13 +77,6 @@ def start(generators: Sequence[Any]) -> None:
         return
     context = generators[0].context
     count = worker_count(generators[0].settings)
-    page_reuse = context.get(reuse.REUSE)
-    if page_reuse is not None and page_reuse.same_build:
-        # A preview after an edit renders the pages of what changed, a few dozen: a
-        # worker would cost more (the fork, then its copy of the memory it touches,
-        # and every page's key computed again) than the pages it would render.
-        logger.debug("site: pages rendered in one process (the preview of an edit)")
-        return
     if count <= 1:
         return
     children: list[int] = []
