@@ -24,11 +24,10 @@ from typing import Any
 from jinja2.bccache import Bucket, BytecodeCache
 
 from inventaire.core import settings as inventaire_settings
-from inventaire.core.signature import VOLATILE_SETTINGS, file_digest, settings_description
+from inventaire.core.signature import file_digest, settings_description
+from inventaire.site.reuse import IGNORED_SETTINGS  # the build's folders, not its work
 
 LIMIT = 100_000  # entries; past it the memory starts again (a day has far fewer posts)
-IGNORED_SETTINGS = VOLATILE_SETTINGS | {"INVENTAIRE_PREVIOUS_OUTPUT",
-                                        "INVENTAIRE_BOOK_PAGES"}
 
 _memo: dict[bytes, bytes] = {}
 
