@@ -36,16 +36,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from inventaire.core import yaml_text
+
 NESTING = 8  # containers, the file's mapping included; front_matter.MAX_DEPTH is 16
 _MAX_KEY = 128  # characters of a key as written (libyaml's simple keys stop at 1024)
 _REMEMBERED = 50_000  # a bound on the memory, not a cache policy
 
-_STR = "tag:yaml.org,2002:str"
 # What may appear at all: printable characters as yaml_text writes them, line feeds
 # (not LS and PS: libyaml breaks lines there).
 _OUTSIDE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
-_FIRST_INDICATORS = frozenset("#,[]{}&*!|>'\"%@`")
-_FLOW_INDICATORS = re.compile(r"[,?\[\]{}:]")
 _FLOW_END = re.compile(r"[,:}]")
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?\Z")
@@ -105,18 +104,10 @@ def _plain_value(token: str, flow: bool, resolvers: dict[Any, Any]) -> Any:
     """What libyaml and the loader make of a plain scalar, or :data:`_REJECTED`."""
     if not token or token[0] == " " or token[-1] == " ":
         return _REJECTED
-    first = token[0]
-    followed = len(token) == 1 or token[1] == " "
-    if (token[:3] in ("---", "...") or first in _FIRST_INDICATORS
-            or (first in "?:-" and followed) or ": " in token or token[-1] == ":"
-            or " #" in token or (flow and _FLOW_INDICATORS.search(token))):
+    block, in_flow = yaml_text.indicators(token)
+    if in_flow if flow else block:
         return _REJECTED
-    tag = _STR
-    for candidate, regexp in [*resolvers.get(first, ()), *resolvers.get(None, ())]:
-        if regexp.match(token):
-            tag = candidate
-            break
-    kind = tag.rsplit(":", 1)[-1]
+    kind = yaml_text.implicit_tag(token, resolvers).rsplit(":", 1)[-1]
     if kind == "str":
         return token
     if kind == "null":

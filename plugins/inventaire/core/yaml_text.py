@@ -92,18 +92,21 @@ def double_quoted(value: str) -> str:
     return '"' + _ESCAPED.sub(_escape, value) + '"'
 
 
-def _implicit_tag(value: str) -> str:
-    """The tag a plain scalar ``value`` reads back as (PyYAML's Resolver.resolve)."""
-    resolvers = IMPLICIT_RESOLVERS.get(value[0] if value else "", [])
-    for tag, regexp in [*resolvers, *IMPLICIT_RESOLVERS.get(None, [])]:
+def implicit_tag(value: str, resolvers: dict[Any, Any] = IMPLICIT_RESOLVERS) -> str:
+    """The tag a plain scalar ``value`` reads back as (PyYAML's Resolver.resolve) with
+    a loader's ``resolvers`` (this writer's own by default; the reader,
+    :mod:`inventaire.core.yaml_read`, passes its loader's)."""
+    first = resolvers.get(value[0] if value else "", [])
+    for tag, regexp in [*first, *resolvers.get(None, [])]:
         if regexp.match(value):
             return str(tag)
     return _STR
 
 
-def _indicators(value: str) -> tuple[bool, bool]:
+def indicators(value: str) -> tuple[bool, bool]:
     """(block, flow): whether a plain ``value`` would be misread in block context, in
-    flow context (libyaml's analysis for a one-line scalar of printable characters)."""
+    flow context (libyaml's analysis for a one-line scalar of printable characters).
+    The writer quotes such a value; the reader leaves one written plain to libyaml."""
     first = value[0]
     followed = len(value) == 1 or value[1] == " "
     block = (value[:3] in ("---", "...") or first in _FIRST_INDICATORS
@@ -120,9 +123,9 @@ def _style(value: str, flow: bool) -> str:
         raise Unsupported
     if _SPECIAL.search(value):
         return double_quoted(value)
-    block, in_flow = _indicators(value)
+    block, in_flow = indicators(value)
     if (value[0] != " " and value[-1] != " " and not (in_flow if flow else block)
-            and _implicit_tag(value) == _STR):
+            and implicit_tag(value) == _STR):
         return value
     return "'" + value.replace("'", "''") + "'"
 
@@ -201,7 +204,7 @@ def scalar(value: Any, flow: bool = False) -> str:
         return str(value)  # always an int to the resolver: [-+]?(0|[1-9][0-9_]*)
     if kind is float:
         text = float_text(value)
-        if _implicit_tag(text) != _FLOAT:
+        if implicit_tag(text) != _FLOAT:
             raise Unsupported
         return text
     raise Unsupported
