@@ -306,7 +306,7 @@ def run(args: argparse.Namespace) -> int:
         batch = DeferredWrites()
         try:
             for post in sorted(posts.values(), key=Post.sort_key):
-                _write_one(post, content, files, broken, tagger, status, tally,
+                write_one(post, content, files, broken, tagger, status, tally,
                            batch.write, bool(getattr(args, "update_only", False)), records)
                 step.advance()
         finally:
@@ -360,7 +360,7 @@ def left_out_withdrawn(posts: dict[tuple[str, str], Post], content: Path,
             tally.skipped[WITHDRAWN] += 1
 
 
-def _write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Path, Post]],
+def write_one(post: Post, content: Path, files: dict[tuple[str, str], tuple[Path, Post]],
                broken: dict[str, str], tagger: PlaceTagger, status: str, tally: Tally,
                write: Writer, update_only: bool = False,
                records: ImportRecords | None = None) -> None:

@@ -4,7 +4,7 @@ What ``inventaire import`` does to the records of an export, done to the records
 pass fetched: the day and its hashtags (:class:`DayFilter`), unsafe ids, duplicates
 merged (:func:`merge_duplicates`), the register of withdrawals
 (:func:`left_out_withdrawn`), a place from the gazetteer, and the merge that never
-overwrites an editor's field (the import's :func:`_write_one`, which calls
+overwrites an editor's field (the import's :func:`write_one`, which calls
 :func:`merge_post`). A post edited upstream comes back through the same merge: its
 file follows the new text while no editor touched it, else the edit is a conflict,
 reported and never applied. An edited tweet comes back under a new id: the reader
@@ -41,8 +41,8 @@ from inventaire.importer.curation.importer import (
     left_out_withdrawn,
     record_problems,
     take_record,
+    write_one,
 )
-from inventaire.importer.curation.importer import _write_one as write_one
 from inventaire.importer.curation.records import ImportRecords
 from inventaire.importer.sources.common import Record
 from inventaire.importer.sources.edits import EDIT_VERSION
