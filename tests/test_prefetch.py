@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hostile.tmpproject import made_up_post, make_project
 from inventaire.commands.build import build
+from inventaire.core.postfile import read_post, write_post
 from inventaire.site import readmemo
 from parses import counted_parses
 
@@ -55,3 +56,59 @@ def test_the_other_core_parses_half_the_posts(project: Path, tmp_path: Path,
     assert len(errors_alone) == len(errors_shared) == 1
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
     assert readmemo.empty()  # the memory was for that build only
+
+
+def post_reads(project: Path, settings: dict[str, object], output: Path,
+               monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The post files whose bytes this process reads during one build."""
+    seen: list[str] = []
+    real = Path.read_bytes
+    posts = project / "content" / "posts"
+
+    def counting(path: Path) -> bytes:
+        if posts in path.parents:
+            seen.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    try:
+        build(project, output=output, book=False,
+              overrides={"INVENTAIRE_SEARCH": False, **settings})
+    finally:
+        monkeypatch.setattr(Path, "read_bytes", real)
+    return seen
+
+
+def test_each_post_file_is_read_once_per_build(project: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pelican's reading takes what the cores parsed without reading the file again:
+    the parent reads its own share, and the broken file once more to report it."""
+    reads = post_reads(project, {"INVENTAIRE_RENDER_WORKERS": 2}, tmp_path / "two",
+                       monkeypatch)
+    assert len(reads) <= (POSTS + 1) // 2 + 2
+    assert all(reads.count(name) == 1 for name in reads if name != "09h00-1.md")
+
+
+def test_the_preview_reads_each_post_once(project: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's builder looks at every file for a change, once: an unchanged
+    post is then taken from the memory, an edited one parsed again, and its page
+    shows the edit."""
+    preview = {"INVENTAIRE_RENDER_WORKERS": 2, "INVENTAIRE_READ_MEMO": True}
+    try:
+        post_reads(project, preview, tmp_path / "first", monkeypatch)
+        edited = sorted(p for p in (project / "content" / "posts").rglob("*.md")
+                        if p.name != "09h00-1.md")[3]
+        post = read_post(edited)
+        post.text += " relu et corrigé"
+        write_post(post, project / "content" / "posts")
+        reads = post_reads(project, preview, tmp_path / "second", monkeypatch)
+    finally:
+        readmemo.forget()
+    # Every file looked at once; the broken one and the edited one read again.
+    assert len(reads) == POSTS + 1 + 2
+    assert reads.count(edited.name) == 2
+    shown = [page.read_text(encoding="utf-8")
+             for page in (tmp_path / "second").rglob("*.html") if "relu et corrigé" in
+             page.read_text(encoding="utf-8")]
+    assert shown, "the edited post's page does not show the edit"

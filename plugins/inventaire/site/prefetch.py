@@ -8,10 +8,11 @@ workers); each parses its share of the post files with the build's own reader an
 sends the results back through a pipe, while the parent parses its own share. Every
 result goes into the reader's memory of parsed posts (:mod:`.readmemo`), under the
 key the reader itself will look for (the file's bytes, the settings, the rights
-register), so when Pelican then reads each file the reader finds it parsed, and a
-file that changed in between, or failed to parse, is simply parsed again, its error
-logged by the parent as always. Nothing a child does reaches the output but these
-values.
+register), and the reader is told which bytes of which file were read: when Pelican
+then reads each file, the reader takes it from the memory without reading the file
+a second time (each file is read once per build, as Pelican alone reads it). A file
+that failed to parse is read and parsed again by Pelican's reading, its error logged
+by the parent as always. Nothing a child does reaches the output but these values.
 """
 
 from __future__ import annotations
@@ -40,27 +41,44 @@ def post_paths(generator: Any, reader: InventaireReader) -> list[str]:
 
 
 def already_parsed(reader: InventaireReader, path: str) -> bool:
+    """Whether the memory holds the post as its file is now; if so, the reader is told
+    this build read it (:meth:`InventaireReader.read_before`)."""
     try:
-        key = reader.memo_key(Path(path).read_bytes(), path)
+        file_key = readmemo.file_key(Path(path).read_bytes())
     except OSError:
         return True  # Pelican says what is wrong with it
-    return key is not None and readmemo.holds(key)
+    key = reader.memo_key(file_key, path)
+    if key is None or not readmemo.holds(key):
+        return False
+    reader.read_before(path, file_key)
+    return True
 
 
-def parse_share(reader: InventaireReader, paths: list[str]) -> list[tuple[bytes, bytes]]:
-    """``(memory key, kept value)`` of each post of ``paths`` that parses."""
-    parsed: list[tuple[bytes, bytes]] = []
+Parsed = tuple[str, bytes, bytes, bytes]  # path, file key, memory key, kept value
+
+
+def parse_share(reader: InventaireReader, paths: list[str]) -> list[Parsed]:
+    """What :func:`keep_parsed` needs of each post of ``paths`` that parses."""
+    parsed: list[Parsed] = []
     for path in paths:
         try:
             raw = Path(path).read_bytes()
-            value = reader.parse_post(raw, path)
+            file_key = readmemo.file_key(raw)
+            value = reader.parse_post(raw, path, file_key)
         except (OSError, PostFileError):
             continue  # the parent reads it again and says why
         kept = readmemo.freeze(value)
-        key = reader.memo_key(raw, path)
+        key = reader.memo_key(file_key, path)
         if kept is not None and key is not None:
-            parsed.append((key, kept))
+            parsed.append((path, file_key, key, kept))
     return parsed
+
+
+def keep_parsed(reader: InventaireReader, parsed: list[Parsed]) -> None:
+    """Into the memory, and the reader told that this build has read these files."""
+    for path, file_key, key, kept in parsed:
+        readmemo.keep(key, kept)
+        reader.read_before(path, file_key)
 
 
 def prefetch(generator: Any) -> None:
@@ -86,8 +104,7 @@ def prefetch(generator: Any) -> None:
             _child(reader, share, write_end)
         os.close(write_end)
         children.append((pid, read_end))
-    for key, kept in parse_share(reader, shares[0]):
-        readmemo.keep(key, kept)
+    keep_parsed(reader, parse_share(reader, shares[0]))
     for pid, read_end in children:
         with os.fdopen(read_end, "rb") as pipe:
             data = pipe.read()
@@ -96,8 +113,7 @@ def prefetch(generator: Any) -> None:
             results = pickle.loads(data) if data else []
         except (pickle.UnpicklingError, EOFError, ValueError):
             results = []  # the parent parses that share itself, as Pelican reads it
-        for key, kept in results:
-            readmemo.keep(key, kept)
+        keep_parsed(reader, results)
 
 
 def _child(reader: InventaireReader, share: list[str], write_end: int) -> None:

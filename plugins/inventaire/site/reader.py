@@ -36,6 +36,9 @@ from inventaire.site.posthtml import TEXT_FIELD
 logger = logging.getLogger(__name__)
 
 POSTS_DIR = "posts"
+# A post's metadata field: the digest of the file's bytes the build read
+# (:func:`.readmemo.file_key`), which the preview's page reuse keys the post by.
+SOURCE_KEY = "source_key"
 
 
 def post_title(post: Post, length: int = 60) -> str:
@@ -64,6 +67,8 @@ class InventaireReader(MarkdownReader):
         self._folders: dict[str, bool] = {}  # folder → holds posts
         self._memo_on = False
         self._names: dict[tuple[str, str], Any] = {}  # (kind, name) → Pelican's object
+        # Posts this build has already read (:mod:`.prefetch`): path → file key.
+        self._read_before: dict[str, bytes] = {}
 
     @cached_property
     def _content_root(self) -> Path:
@@ -100,7 +105,7 @@ class InventaireReader(MarkdownReader):
         """The HTML and metadata of a file; for a file that cannot be read, its error is
         logged and the HTML is None (the post is skipped)."""
         if self.is_post(source_path):
-            return self._read_post(Path(source_path).read_bytes(), source_path)
+            return self._read_post(source_path)
         return self._read_page(Path(source_path).read_text(encoding="utf-8"), source_path)
 
     def use_memo(self) -> None:
@@ -118,14 +123,25 @@ class InventaireReader(MarkdownReader):
             return None
         return readmemo.context_digest(self.settings, self._content_root / REGISTER_FILE)
 
-    def memo_key(self, raw: bytes, source_path: str) -> bytes | None:
+    def memo_key(self, file_key: bytes, source_path: str) -> bytes | None:
+        """The memory's key for the post at ``source_path`` read as ``file_key``
+        (:func:`.readmemo.file_key`); None when this build keeps no memory."""
         context = self._memo_context
-        return readmemo.key(raw, source_path, context) if context else None
+        return readmemo.key(file_key, source_path, context) if context else None
 
-    def parse_post(self, raw: bytes, source_path: str) -> tuple[Post, str]:
+    def read_before(self, source_path: str, file_key: bytes) -> None:
+        """Say that this build has read the post at ``source_path`` already, as
+        ``file_key``, and parsed it into the memory (:mod:`.prefetch`): Pelican's
+        reading takes it from there instead of reading the file a second time. The
+        build then holds the file as it was at that first reading, as any build holds
+        each file as it was when read. Kept on this reader, which lives for one build."""
+        self._read_before[source_path] = file_key
+
+    def parse_post(self, raw: bytes, source_path: str,
+                   file_key: bytes | None = None) -> tuple[Post, str]:
         """The record and its text's HTML (the author's own spaces before ; ! ? : »
         made unbreakable, as in the book); raises :class:`PostFileError`."""
-        memo_key = self.memo_key(raw, source_path)
+        memo_key = self.memo_key(file_key or readmemo.file_key(raw), source_path)
         if memo_key is not None and (kept := readmemo.recall(memo_key)) is not None:
             return kept
         # The schema's reading, as inventaire check's (core.schema).
@@ -135,9 +151,23 @@ class InventaireReader(MarkdownReader):
             readmemo.remember(memo_key, parsed)
         return parsed
 
-    def _read_post(self, raw: bytes, source_path: str) -> tuple[str | None, dict[str, Any]]:
+    def _parsed(self, source_path: str) -> tuple[Post, str, bytes]:
+        """The post's record, its HTML and its file key: from the memory when this
+        build has read the file already, else read and parsed now."""
+        file_key = self._read_before.pop(source_path, None)
+        if file_key is not None:
+            memo_key = self.memo_key(file_key, source_path)
+            kept = readmemo.recall(memo_key) if memo_key is not None else None
+            if kept is not None:
+                return kept[0], kept[1], file_key
+        raw = Path(source_path).read_bytes()
+        file_key = readmemo.file_key(raw)
+        post, html = self.parse_post(raw, source_path, file_key)
+        return post, html, file_key
+
+    def _read_post(self, source_path: str) -> tuple[str | None, dict[str, Any]]:
         try:
-            post, html = self.parse_post(raw, source_path)
+            post, html, file_key = self._parsed(source_path)
         except PostFileError as error:
             logger.error("%s", error)
             return None, {"status": "skip", "title": "", "date": None}
@@ -150,6 +180,7 @@ class InventaireReader(MarkdownReader):
             "post": post,
             "candidate": post.candidate,
             TEXT_FIELD: html,  # the theme's ``texte`` filter resolves its hashtag links
+            SOURCE_KEY: file_key.hex(),  # the version of the file this page shows
         }
         metadata["author"] = self._named("author", post.author)
         tags = [tag for tag in (self._named("tags", name) for name in post.hashtags)

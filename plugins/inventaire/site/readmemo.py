@@ -43,8 +43,16 @@ def context_digest(settings: dict[str, Any], register_file: Path) -> bytes:
     return hashlib.sha256(f"{described}\n{file_digest(register_file)}".encode()).digest()
 
 
-def key(raw: bytes, source_path: str, context: bytes) -> bytes:
-    return hashlib.sha256(context + source_path.encode() + b"\0" + raw).digest()
+def file_key(raw: bytes) -> bytes:
+    """A file's bytes, hashed once per reading: the memory's key is made from it, and
+    the page reuse of the preview names the post's version by it."""
+    return hashlib.sha256(raw).digest()
+
+
+def key(raw_key: bytes, source_path: str, context: bytes) -> bytes:
+    """The memory's key for the file read as ``raw_key`` (:func:`file_key`) at
+    ``source_path`` in a build described by ``context``."""
+    return hashlib.sha256(context + source_path.encode() + b"\0" + raw_key).digest()
 
 
 def freeze(value: Any) -> bytes | None:
