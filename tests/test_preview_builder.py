@@ -101,3 +101,22 @@ def test_the_builder_starts_again_when_a_project_module_changes(tmp_path: Path) 
         assert builder.process is second
     finally:
         builder.close()
+
+
+def test_the_code_signature_covers_the_projects_modules_not_its_output(
+        tmp_path: Path) -> None:
+    """The project's folders of modules count at any depth; its output, cache and
+    content (a page per post, not code) are not walked."""
+    (tmp_path / "lib" / "filtres").mkdir(parents=True)
+    module = tmp_path / "lib" / "filtres" / "dates.py"
+    module.write_text("X = 1\n", encoding="utf-8")
+    signature = code_signature(tmp_path)
+    for folder in ("output/post/a", "cache/pelican", "content/pages", "lib/output"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "stray.py").write_text("Y = 2\n", encoding="utf-8")
+    assert code_signature(tmp_path) == signature
+    module.write_text("X = 2\n", encoding="utf-8")
+    assert code_signature(tmp_path) != signature
+    (tmp_path / "lib" / "filtres" / "nouveau.py").write_text("", encoding="utf-8")
+    module.write_text("X = 1\n", encoding="utf-8")
+    assert code_signature(tmp_path) != signature

@@ -116,3 +116,91 @@ def test_back_to_an_earlier_sys_path_its_own_stamp(
             "Metadata-Version: 2.1\nName: tampon\nVersion: 1.0\n", encoding="utf-8")
         assert "tampon==1.0" in signature.distributions_stamp()
     assert signature.distributions_stamp() == before
+
+
+def dist_info(folder: Path, name: str, version: str, dirname: str | None = None) -> Path:
+    """A distribution's ``*.dist-info`` folder with its METADATA, as pip leaves it."""
+    info = folder / (dirname or f"{name}-{version}.dist-info")
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n", encoding="utf-8")
+    return info
+
+
+@pytest.fixture
+def readings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each time the distributions' metadata are read (one item per reading)."""
+    seen: list[int] = []
+    read = signature.distribution_versions
+
+    def spy() -> list[tuple[str, str]]:
+        seen.append(1)
+        return read()
+
+    monkeypatch.setattr(signature, "distribution_versions", spy)
+    return seen
+
+
+def test_a_busy_folder_on_sys_path_is_not_read_again_for_its_other_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, readings: list[int]) -> None:
+    """The preview's builder runs in the project's folder, which is on ``sys.path``:
+    each build writes there (``output/``, ``cache/``). The folder changes, its
+    distributions do not: their metadata are not read again."""
+    monkeypatch.setattr(signature, "RACY_NS", 0)  # as if long after every write
+    monkeypatch.syspath_prepend(str(tmp_path))
+    dist_info(tmp_path, "tampon", "1.0")
+    first = signature.distributions_stamp()
+    assert "tampon==1.0" in first and len(readings) == 1
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output.building").mkdir()
+    (tmp_path / "output.building").rename(tmp_path / "output.old")
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    assert signature.distributions_stamp() == first
+    assert len(readings) == 1
+
+
+def test_a_distribution_added_removed_or_replaced_in_a_busy_folder_is_seen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, readings: list[int]) -> None:
+    monkeypatch.setattr(signature, "RACY_NS", 0)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    dist_info(tmp_path, "tampon", "1.0")
+    assert "tampon==1.0" in signature.distributions_stamp()
+    # Added, among other changes of the folder.
+    (tmp_path / "output").mkdir()
+    dist_info(tmp_path, "buvard", "2.0")
+    assert "buvard==2.0" in signature.distributions_stamp()
+    # Removed.
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    for file in (tmp_path / "buvard-2.0.dist-info").iterdir():
+        file.unlink()
+    (tmp_path / "buvard-2.0.dist-info").rmdir()
+    stamp = signature.distributions_stamp()
+    assert "buvard==2.0" not in stamp and "tampon==1.0" in stamp
+    # Replaced by a folder of the same name (a reinstall of another build).
+    old = tmp_path / "tampon-1.0.dist-info"
+    old.rename(tmp_path / "ancien")
+    dist_info(tmp_path, "tampon", "1.0.post1", dirname="tampon-1.0.dist-info")
+    (tmp_path / "notes.txt").unlink()
+    stamp = signature.distributions_stamp()
+    assert "tampon==1.0.post1" in stamp and "tampon==1.0" not in stamp
+    # An install (or a .pth) that only touches the folder's entries, not its names,
+    # counts too: a dist-info whose METADATA is replaced changes that folder.
+    replaced = tmp_path / "tampon-1.0.dist-info" / "METADATA.new"
+    replaced.write_text("Metadata-Version: 2.1\nName: tampon\nVersion: 1.0.post2\n",
+                        encoding="utf-8")
+    replaced.replace(tmp_path / "tampon-1.0.dist-info" / "METADATA")
+    (tmp_path / "output").rmdir()
+    assert "tampon==1.0.post2" in signature.distributions_stamp()
+    assert len(readings) == 5
+
+
+def test_a_distribution_replaced_within_one_tick_of_the_listing_is_seen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, readings: list[int]) -> None:
+    """Entries written close to when they were listed are not trusted: on a coarse
+    clock, a folder replaced at once may keep its name, inode and times."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    dist_info(tmp_path, "tampon", "1.0")
+    signature.distributions_stamp()
+    (tmp_path / "output").mkdir()  # the folder changed; its entry is fresh
+    signature.distributions_stamp()
+    assert len(readings) == 2

@@ -29,7 +29,9 @@ from inventaire.core.signature import Signature, distributions_stamp, tree_files
 
 PREVIEW_BUILD = ["build", "--site", "--preview", "--set", "INVENTAIRE_SEARCH=False",
                  "--set", "INVENTAIRE_READ_MEMO=True"]
-SKIPPED_FOLDERS = {"content", "output", "cache", "node_modules", "site-packages"}
+# Folders of the project that hold no code a build runs (or an installed one, which
+# the distributions' versions cover): not walked, at any depth.
+SKIPPED_FOLDERS = frozenset({"content", "output", "cache", "node_modules", "site-packages"})
 
 
 def code_signature(project: Path) -> str:
@@ -40,9 +42,8 @@ def code_signature(project: Path) -> str:
     signature = Signature("preview-code")
     signature.add_tree("plugin", Path(inventaire.__file__).parent,
                        keep=lambda path: path.suffix == ".py")
-    signature.add_files("project", [
-        path for path in tree_files(project, keep=lambda path: path.suffix == ".py")
-        if not SKIPPED_FOLDERS & set(path.relative_to(project).parts)])
+    signature.add_files("project", tree_files(project, keep=lambda path: path.suffix == ".py",
+                                              skip=SKIPPED_FOLDERS))
     signature.add("distributions", distributions_stamp())
     return signature.hexdigest()
 

@@ -24,7 +24,7 @@ import inspect
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, datetime, time
 from pathlib import Path, PurePath
 from time import time_ns
@@ -99,12 +99,16 @@ def file_digest(path: Path) -> str | None:
     return found
 
 
-def tree_files(folder: Path, keep: Callable[[Path], bool] | None = None) -> list[Path]:
+def tree_files(folder: Path, keep: Callable[[Path], bool] | None = None,
+               skip: Collection[str] = ()) -> list[Path]:
     """Every file under ``folder`` in a stable order (sorted relative paths), without
-    Python's byte-code caches and hidden files (editors' swap files, ``.DS_Store``)."""
+    Python's byte-code caches and hidden files (editors' swap files, ``.DS_Store``),
+    nor the folders named in ``skip``, at any depth (not even walked: a project's
+    ``output/`` holds a folder per page)."""
     found: list[Path] = []
     for base, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith(".")
+                         and d not in skip)
         for name in sorted(files):
             if name.startswith(".") or name.endswith((".pyc", ".pyo")):
                 continue
@@ -139,9 +143,13 @@ def distributions_stamp() -> list[str]:
 
     A new WeasyPrint, Pillow, Pango binding or font package can move a line; listing
     them all (not only the ones we think we use) also covers what they load in turn.
-    Read again only when a folder of ``sys.path`` changed (installing, upgrading or
-    removing a distribution adds or removes its ``*.dist-info`` folder there), by the
-    rule of :class:`DigestMemo`.
+    Read again only when the distributions a folder of ``sys.path`` holds changed:
+    installing, upgrading or removing one adds, removes or replaces its
+    ``*.dist-info`` folder there (:func:`distribution_entries`). A folder whose own
+    identity did not change, by the rule of :class:`DigestMemo`, is not even listed;
+    one that did (the project's folder is on ``sys.path`` when the preview's builder
+    runs there, and each build writes into it) is listed, and only its distributions'
+    entries are compared.
     """
     taken = time_ns()
     folders: list[tuple[str, os.stat_result]] = []
@@ -151,20 +159,69 @@ def distributions_stamp() -> list[str]:
         except OSError:
             continue
     key = "\0".join(entry for entry, _status in folders)
-    if key in _STAMPS and all(_FOLDERS.get(f"{key}\0{entry}", status) is not None
+    if key in _STAMPS and all(_same_distributions(f"{key}\0{entry}", entry, status)
                               for entry, status in folders):
         return list(_STAMPS[key])
+    # Each folder as it is before the distributions are read: a change made while
+    # they are read is seen next time.
+    for entry, status in folders:
+        _FOLDERS.put(f"{key}\0{entry}", status, "seen", taken)
+        _ENTRIES[f"{key}\0{entry}"] = (distribution_entries(entry), taken)
     stamp = [f"python=={sys.version}",
              *(f"{name}=={version}" for name, version in distribution_versions())]
     _STAMPS[key] = stamp
-    for entry, status in folders:
-        _FOLDERS.put(f"{key}\0{entry}", status, "seen", taken)
     return list(stamp)
 
 
-# The stamp for each sys.path seen, and its folders as they were when it was made.
+# The stamp for each sys.path seen, and its folders as they were when it was made:
+# their own identity, and their distributions' entries.
 _STAMPS: dict[str, list[str]] = {}
 _FOLDERS = DigestMemo()
+_ENTRIES: dict[str, tuple[tuple[tuple[str, int, int, int, int], ...] | None, int]] = {}
+# The entries of a sys.path folder that ``importlib.metadata`` reads (``*.dist-info``,
+# ``*.egg-info``, an egg's ``EGG-INFO``), and, wider than it needs, those that make
+# or point at installs (``*.egg-link``, ``*.pth``). Compared in lower case, as it does.
+DISTRIBUTION_SUFFIXES = (".dist-info", ".egg-info", ".egg-link", ".pth", ".egg")
+
+
+def distribution_entries(folder: str) -> tuple[tuple[str, int, int, int, int], ...] | None:
+    """The distributions' entries of a ``sys.path`` folder, each by name and identity
+    (inode, size, modification and change times), sorted; None when it cannot be
+    listed (a zip file, a folder gone)."""
+    found: list[tuple[str, int, int, int, int]] = []
+    try:
+        with os.scandir(folder or ".") as entries:
+            for entry in entries:
+                low = entry.name.lower()
+                if not (low.endswith(DISTRIBUTION_SUFFIXES) or low == "egg-info"):
+                    continue
+                try:
+                    status = entry.stat()
+                except OSError:  # a dangling link: counted by its name alone
+                    found.append((entry.name, -1, -1, -1, -1))
+                    continue
+                found.append((entry.name, status.st_ino, status.st_size,
+                              status.st_mtime_ns, status.st_ctime_ns))
+    except OSError:
+        return None
+    return tuple(sorted(found))
+
+
+def _same_distributions(key: str, folder: str, status: os.stat_result) -> bool:
+    """Whether a ``sys.path`` folder holds the distributions it held when the stamp
+    was made: the folder itself unchanged, or else the same entries
+    (:func:`distribution_entries`), none of them written within :data:`RACY_NS` of
+    when they were listed (a folder replaced within one tick of the clock may keep
+    its identity)."""
+    if _FOLDERS.get(key, status) is not None:
+        return True
+    known = _ENTRIES.get(key)
+    if known is None or known[0] is None:
+        return False
+    listed, taken = known
+    if distribution_entries(folder) != listed:
+        return False
+    return all(max(mtime, ctime) < taken - RACY_NS for _n, _i, _s, mtime, ctime in listed)
 
 
 class Undescribed(TypeError):
