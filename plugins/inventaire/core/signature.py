@@ -74,7 +74,7 @@ class DigestMemo:
 _DIGESTS = DigestMemo()
 
 
-def file_digest(path: Path) -> str | None:
+def file_digest(path: str | os.PathLike[str]) -> str | None:
     """The SHA-256 of a file's bytes; ``None`` when it cannot be read (absent, a folder).
     A file hashed before in this process and not written since is not read again
     (:class:`DigestMemo`)."""

@@ -179,12 +179,12 @@ class PageReuse:
 
     def __init__(self, settings: dict[str, Any]) -> None:
         self.cache = Path(str(settings.get("CACHE_PATH") or "cache"))
-        self.previous_output = Path(str(inventaire_settings.get(
-            settings, "INVENTAIRE_PREVIOUS_OUTPUT") or ""))
+        self.previous_output = str(Path(str(inventaire_settings.get(
+            settings, "INVENTAIRE_PREVIOUS_OUTPUT") or "")))
         self.base = hashlib.sha256(build_signature(settings).encode())
         self.previous = self._take_manifest()
         self.keys: dict[str, str] = {}
-        self._digests: dict[str, str] = {}
+        self._digests: dict[str, bytes] = {}
 
     def _take_manifest(self) -> dict[str, list[Any]]:
         """The last preview's pages; the file is removed, so that a build that stops
@@ -198,12 +198,14 @@ class PageReuse:
         pages = data.get("pages") if isinstance(data, dict) else None
         return pages if isinstance(pages, dict) else {}
 
-    def _digest(self, content: Any) -> str:
-        """A post's or an editors' page's file, by its bytes."""
+    def _digest(self, content: Any) -> bytes:
+        """A post's or an editors' page's file, by its bytes (once per build: a tag's
+        pages list a post that has its own page too)."""
         source = str(getattr(content, "source_path", "") or "")
-        if source not in self._digests:
-            self._digests[source] = f"{source}\0{file_digest(Path(source))}"
-        return self._digests[source]
+        known = self._digests.get(source)
+        if known is None:
+            known = self._digests[source] = f"{source}\0{file_digest(source)}".encode()
+        return known
 
     def key(self, name: str, template_name: str | None, arguments: dict[str, Any],
             context: dict[str, Any]) -> str | None:
@@ -225,17 +227,18 @@ class PageReuse:
                 shown += [group.summary() for group in context.get("used_place_groups", ())]
             else:
                 shown += flatten(arguments.get(argument))
-        key = self.base.copy()
-        key.update(f"\n{template_name}\n{name}\n".encode())
+        parts = [f"\n{template_name}\n{name}\n".encode()]
         for item in shown:
             if hasattr(item, "source_path"):
-                key.update(self._digest(item).encode())
+                parts.append(self._digest(item))
             elif item is not None:
                 try:
-                    key.update(describe(item).encode())
+                    parts.append(describe(item).encode())
                 except ValueError:
                     return None
-            key.update(b"\n")
+            parts.append(b"\n")
+        key = self.base.copy()
+        key.update(b"".join(parts))
         return key.hexdigest()
 
     def reuse(self, name: str, key: str | None) -> bool:
@@ -247,7 +250,7 @@ class PageReuse:
         if not recorded or recorded[0] != key:
             return False
         try:
-            stat = (self.previous_output / name).stat()
+            stat = os.stat(os.path.join(self.previous_output, name))
         except OSError:
             return False
         return [stat.st_size, stat.st_mtime_ns, stat.st_ino] == recorded[1:]
