@@ -276,7 +276,8 @@ def run(args: Any) -> int:
     from inventaire.commands.summary import build_summary
 
     if not progress.quiet:
-        print(build_summary(settings, errors.warnings, errors.count))
+        print(build_summary(settings, errors.warnings, errors.count,
+                            preview=bool(getattr(args, "preview", False)) and not args.publish))
     if errors.count:
         print(f"inventaire: the build logged {errors.count} error(s) above; the rest of "
               "output/ was built — fix them (inventaire check helps) and build again.",

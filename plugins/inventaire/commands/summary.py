@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.book.pages import edition_folder, read_manifest
+from inventaire.commands.output import LISTING, read_listing
 
 
 def _shown(path: Path) -> str:
@@ -35,10 +36,40 @@ def count_files(folder: Path) -> tuple[int, int]:
     return pages, files
 
 
-def build_summary(settings: dict[str, Any], warnings: int, errors: int) -> str:
-    """A few lines: the output's pages and files, the book's PDFs, the counts."""
+def count_listed(folder: Path) -> tuple[int, int] | None:
+    """:func:`count_files` for a preview's output, from the list of its files that
+    the build has just written there (``commands/output.py``): the preview's output
+    has a folder per page, and walking them took as long as keying every page. What
+    the list does not cover (the entries ``OUTPUT_RETENTION`` keeps, any other entry
+    of the folder that no build wrote) is walked. None without a readable list."""
+    listed = read_listing(folder)
+    if listed is None:
+        return None
+    tops = {name.split("/", 1)[0] for name in listed}
+    pages = sum(name.endswith(".html") for name in listed)
+    files = len(listed) + 1  # and the list itself
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return None
+    for entry in entries:
+        if entry.name in tops or entry.name == LISTING:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            more_pages, more_files = count_files(Path(entry.path))
+        else:
+            more_pages, more_files = int(entry.name.endswith(".html")), 1
+        pages += more_pages
+        files += more_files
+    return pages, files
+
+
+def build_summary(settings: dict[str, Any], warnings: int, errors: int,
+                  preview: bool = False) -> str:
+    """A few lines: the output's pages and files, the book's PDFs, the counts.
+    ``preview``: the output is a preview's, which lists its files (:func:`count_listed`)."""
     output = Path(settings["OUTPUT_PATH"])
-    pages, files = count_files(output)
+    pages, files = (preview and count_listed(output)) or count_files(output)
     lines = [f"inventaire: wrote {_shown(output)}/: {pages} HTML page(s), {files} "
              "file(s) in all"]
     manifest = read_manifest(edition_folder(Path(settings["CACHE_PATH"])))
