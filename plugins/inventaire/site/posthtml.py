@@ -26,6 +26,9 @@ from markupsafe import Markup
 from pelican.urlwrappers import Tag
 
 TEXT_FIELD = "text_html"  # the reader's metadata: the text's HTML, links unresolved
+# The reader's metadata: the digest of the file's bytes the build read
+# (``readmemo.file_key``), by which the preview's page reuse names the post's version.
+SOURCE_KEY = "source_key"
 TAG_LINK = re.compile(r'href="\{tag\}([^"?#]*)"')
 
 

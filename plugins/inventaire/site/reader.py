@@ -31,14 +31,11 @@ from inventaire.core.rights import REGISTER_FILE, Register
 from inventaire.core.text.render import clean_fields, render_text, xml_safe
 from inventaire.core.text.typography import quote_spacing
 from inventaire.site import readmemo
-from inventaire.site.posthtml import TEXT_FIELD
+from inventaire.site.posthtml import SOURCE_KEY, TEXT_FIELD
 
 logger = logging.getLogger(__name__)
 
 POSTS_DIR = "posts"
-# A post's metadata field: the digest of the file's bytes the build read
-# (:func:`.readmemo.file_key`), which the preview's page reuse keys the post by.
-SOURCE_KEY = "source_key"
 
 
 def post_title(post: Post, length: int = 60) -> str:

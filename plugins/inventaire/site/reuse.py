@@ -57,6 +57,7 @@ from inventaire.core.signature import (
     settings_description,
     tree_digests,
 )
+from inventaire.site.posthtml import SOURCE_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -200,11 +201,15 @@ class PageReuse:
 
     def _digest(self, content: Any) -> bytes:
         """A post's or an editors' page's file, by its bytes (once per build: a tag's
-        pages list a post that has its own page too)."""
+        pages list a post that has its own page too). A post names the bytes the build
+        read (its ``source_key``, :mod:`.reader`): a file saved again while the build
+        ran must not give the page made from its older text the newer text's key."""
         source = str(getattr(content, "source_path", "") or "")
         known = self._digests.get(source)
         if known is None:
-            known = self._digests[source] = f"{source}\0{file_digest(source)}".encode()
+            read = getattr(content, SOURCE_KEY, None)
+            digest = f"read:{read}" if isinstance(read, str) else file_digest(source)
+            known = self._digests[source] = f"{source}\0{digest}".encode()
         return known
 
     def key(self, name: str, template_name: str | None, arguments: dict[str, Any],
