@@ -8,21 +8,12 @@ register changed. Each test checks the pages against what a fresh build shows.
 
 from __future__ import annotations
 
-import gc
-import os
-import weakref
 from pathlib import Path
 
 import pytest
 from hostile.tmpproject import small_project
 from inventaire.commands.build import build
-from inventaire.commands.preview_worker import (
-    Builder,
-    after_build,
-    code_signature,
-    waiting,
-    while_idle,
-)
+from inventaire.commands.preview_worker import Builder, code_signature
 from inventaire.core.postfile import read_post, write_post
 from inventaire.site import readmemo
 from parses import counted_parses
@@ -130,36 +121,3 @@ def test_the_code_signature_covers_the_projects_modules_not_its_output(
     module.write_text("X = 1\n", encoding="utf-8")
     assert code_signature(tmp_path) != signature
 
-
-class Cycle:
-    """An object in a reference cycle: only the collector frees it."""
-
-    def __init__(self) -> None:
-        self.me = self
-
-
-def test_a_builds_cycles_set_aside_are_collected_once_idle() -> None:
-    try:
-        cycle = Cycle()
-        alive = weakref.ref(cycle)
-        after_build()  # the build answered: its objects are set aside
-        del cycle
-        gc.collect()
-        assert alive() is not None  # not collected during the next build
-        while_idle()
-        assert alive() is None
-    finally:
-        gc.unfreeze()
-
-
-def test_the_builder_is_idle_only_when_no_request_waits() -> None:
-    read, write = os.pipe()
-    with os.fdopen(read, "r") as stream, os.fdopen(write, "w") as requests:
-        assert not waiting(stream, 0.01)
-        requests.write("build\n")
-        requests.flush()
-        assert waiting(stream, 0.01)
-        assert stream.readline() == "build\n"
-        assert not waiting(stream, 0.01)
-        requests.close()
-        assert waiting(stream, 0.01)  # the server left: the loop reads the end

@@ -11,7 +11,8 @@ imported before the change. Each build in the builder is the command
 status), run in this process, with two helps for the next build: the pages whose
 inputs did not change are kept from the last preview (``inventaire.site.reuse``)
 and the posts whose bytes did not change are not parsed again
-(``inventaire.site.readmemo``).
+(``inventaire.site.readmemo``); what stays in memory is kept out of Python's
+collector during the next build (:mod:`.builder_memory`).
 
 The protocol is a line each way: the server writes ``build``, the builder answers
 ``ok``, ``failed`` or ``restart`` (it exits after ``restart``).
@@ -22,12 +23,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import select
 import subprocess
 import sys
 from pathlib import Path
-from typing import TextIO
 
+from inventaire.commands.builder_memory import IDLE_SECONDS, SetAside, waiting
 from inventaire.core.signature import Signature, distributions_stamp, tree_files
 
 PREVIEW_BUILD = ["build", "--site", "--preview", "--set", "INVENTAIRE_SEARCH=False",
@@ -57,10 +57,11 @@ def serve_builds(project: Path, extra: list[str] | None = None) -> int:
     from inventaire.commands.cli import main
 
     started = code_signature(project)
-    after_build()  # the modules just imported
+    memory = SetAside()  # Python's collector between builds (:mod:`.builder_memory`)
+    gc.freeze()  # the modules just imported
     while True:
         if not waiting(sys.stdin, IDLE_SECONDS):
-            while_idle()
+            memory.collect()  # while the editor reads the page
         line = sys.stdin.readline()
         if not line:
             return 0
@@ -75,42 +76,7 @@ def serve_builds(project: Path, extra: list[str] | None = None) -> int:
             status = main(["--project", str(project), *PREVIEW_BUILD, *code, *(extra or [])])
         sys.stderr.flush()
         print("ok" if status == 0 else "failed", flush=True)
-        after_build()
-
-
-# The builder keeps what every build uses (the modules, the parsed posts' memory,
-# the last preview's record) for hours; Python's collector would go through all of
-# it again and again during each build (a full pass over 2,000 posts' objects took
-# 0.1 s, every other build), and in the render worker forked from it, whose pages it
-# would copy. So after each build, what is alive is set aside from the collector
-# (``gc.freeze``): a build's collections go through that build's objects only. What
-# was set aside and has since become garbage (the cycles of the last build's
-# objects, kept until then) is collected when no build is waiting, after
-# IDLE_SECONDS without a request.
-IDLE_SECONDS = 1.0
-
-
-def after_build() -> None:
-    """Once a build answered: what is alive now is left out of the collector's passes."""
-    gc.freeze()
-
-
-def while_idle() -> None:
-    """No build waiting: every object back in the collector's care, a full
-    collection (the cycles left by the last builds), and what survives set aside."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-
-
-def waiting(stream: TextIO, seconds: float) -> bool:
-    """Whether a line can be read from ``stream`` within ``seconds`` (or the stream
-    ended); True when the stream cannot be watched."""
-    try:
-        ready, _w, _x = select.select([stream], [], [], seconds)
-    except (OSError, ValueError):
-        return True
-    return bool(ready)
+        memory.build_done()
 
 
 class Builder:
