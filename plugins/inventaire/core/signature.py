@@ -215,11 +215,8 @@ def _same_distributions(key: str, folder: str, status: os.stat_result) -> bool:
     its identity)."""
     if _FOLDERS.get(key, status) is not None:
         return True
-    known = _ENTRIES.get(key)
-    if known is None or known[0] is None:
-        return False
-    listed, taken = known
-    if distribution_entries(folder) != listed:
+    listed, taken = _ENTRIES.get(key, (None, 0))
+    if listed is None or distribution_entries(folder) != listed:
         return False
     return all(max(mtime, ctime) < taken - RACY_NS for _n, _i, _s, mtime, ctime in listed)
 
