@@ -128,14 +128,15 @@ def dist_info(folder: Path, name: str, version: str, dirname: str | None = None)
 
 
 @pytest.fixture
-def readings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Each time the distributions' metadata are read (one item per reading)."""
+def readings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[int]:
+    """Each time the metadata of the distributions in ``tmp_path`` are read."""
     seen: list[int] = []
     read = signature.distribution_versions
 
-    def spy() -> list[tuple[str, str]]:
-        seen.append(1)
-        return read()
+    def spy(path: list[str] | None = None) -> list[tuple[str, str]]:
+        if path is None or str(tmp_path) in path:
+            seen.append(1)
+        return read(path)
 
     monkeypatch.setattr(signature, "distribution_versions", spy)
     return seen
@@ -204,3 +205,24 @@ def test_a_distribution_replaced_within_one_tick_of_the_listing_is_seen(
     (tmp_path / "output").mkdir()  # the folder changed; its entry is fresh
     signature.distributions_stamp()
     assert len(readings) == 2
+
+
+def test_a_folder_added_to_sys_path_is_read_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, readings: list[int]) -> None:
+    """Pelican adds the plugins' folders to ``sys.path`` during the first build: the
+    folders read before are not read again for it."""
+    monkeypatch.setattr(signature, "RACY_NS", 0)
+    before = signature.distributions_stamp()
+    read: list[list[str] | None] = []
+    spy = signature.distribution_versions
+
+    def again(path: list[str] | None = None) -> list[tuple[str, str]]:
+        read.append(path)
+        return spy(path)
+
+    monkeypatch.setattr(signature, "distribution_versions", again)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    dist_info(tmp_path, "tampon", "1.0")
+    stamp = signature.distributions_stamp()
+    assert read == [[str(tmp_path)]]
+    assert sorted(stamp) == sorted([*before, "tampon==1.0"])

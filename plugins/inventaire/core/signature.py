@@ -126,12 +126,13 @@ def tree_digests(folder: Path, keep: Callable[[Path], bool] | None = None
             for path in tree_files(folder, keep)]
 
 
-def distribution_versions() -> list[tuple[str, str]]:
-    """``(name, version)`` of every installed distribution (names normalized)."""
+def distribution_versions(path: list[str] | None = None) -> list[tuple[str, str]]:
+    """``(name, version)`` of every installed distribution (names normalized), or of
+    those found in the folders of ``path`` only."""
     from importlib.metadata import distributions
 
     found = set()
-    for dist in distributions():
+    for dist in distributions() if path is None else distributions(path=path):
         name = dist.metadata["Name"] if dist.metadata else None
         if name:
             found.add((str(name).lower().replace("_", "-"), str(dist.version)))
@@ -143,45 +144,61 @@ def distributions_stamp() -> list[str]:
 
     A new WeasyPrint, Pillow, Pango binding or font package can move a line; listing
     them all (not only the ones we think we use) also covers what they load in turn.
-    Read again only when the distributions a folder of ``sys.path`` holds changed:
-    installing, upgrading or removing one adds, removes or replaces its
-    ``*.dist-info`` folder there (:func:`distribution_entries`). A folder whose own
-    identity did not change, by the rule of :class:`DigestMemo`, is not even listed;
-    one that did (the project's folder is on ``sys.path`` when the preview's builder
-    runs there, and each build writes into it) is listed, and only its distributions'
-    entries are compared.
+    Each folder of ``sys.path`` is read again only when the distributions it holds
+    changed (:func:`folder_distributions`); a folder added to ``sys.path`` (Pelican
+    adds the plugins' folders when it loads them) is read alone.
     """
-    taken = time_ns()
-    folders: list[tuple[str, os.stat_result]] = []
+    found: set[tuple[str, str]] = set()
     for entry in sys.path:
+        folder = os.path.abspath(entry or ".")
+        taken = time_ns()
         try:
-            folders.append((entry, os.stat(entry or ".")))
+            status = os.stat(folder)
         except OSError:
             continue
-    key = "\0".join(entry for entry, _status in folders)
-    if key in _STAMPS and all(_same_distributions(f"{key}\0{entry}", entry, status)
-                              for entry, status in folders):
-        return list(_STAMPS[key])
-    # Each folder as it is before the distributions are read: a change made while
-    # they are read is seen next time.
-    for entry, status in folders:
-        _FOLDERS.put(f"{key}\0{entry}", status, "seen", taken)
-        _ENTRIES[f"{key}\0{entry}"] = (distribution_entries(entry), taken)
-    stamp = [f"python=={sys.version}",
-             *(f"{name}=={version}" for name, version in distribution_versions())]
-    _STAMPS[key] = stamp
-    return list(stamp)
+        found |= folder_distributions(folder, status, taken)
+    return [f"python=={sys.version}", *(f"{name}=={version}" for name, version in sorted(found))]
 
 
-# The stamp for each sys.path seen, and its folders as they were when it was made:
-# their own identity, and their distributions' entries.
-_STAMPS: dict[str, list[str]] = {}
+# Each sys.path folder as it was when its distributions were read: its own identity
+# (by the rule of DigestMemo), and its distributions' entries, when they were
+# listed, and the distributions then found.
 _FOLDERS = DigestMemo()
-_ENTRIES: dict[str, tuple[tuple[tuple[str, int, int, int, int], ...] | None, int]] = {}
+_READ: dict[str, tuple[tuple[tuple[str, int, int, int, int], ...] | None, int,
+                       frozenset[tuple[str, str]]]] = {}
 # The entries of a sys.path folder that ``importlib.metadata`` reads (``*.dist-info``,
 # ``*.egg-info``, an egg's ``EGG-INFO``), and, wider than it needs, those that make
 # or point at installs (``*.egg-link``, ``*.pth``). Compared in lower case, as it does.
 DISTRIBUTION_SUFFIXES = (".dist-info", ".egg-info", ".egg-link", ".pth", ".egg")
+
+
+def folder_distributions(folder: str, status: os.stat_result, taken: int
+                         ) -> frozenset[tuple[str, str]]:
+    """``(name, version)`` of the distributions in one ``sys.path`` folder, whose
+    identity is ``status`` (taken at ``taken``). Read again unless the folder is
+    unchanged, or else holds the same distributions' entries
+    (:func:`distribution_entries`), none of them written within :data:`RACY_NS` of
+    when they were listed (an entry replaced within one tick of the clock may keep
+    its identity): installing, upgrading or removing a distribution adds, removes or
+    replaces its ``*.dist-info`` folder. The project's folder is on ``sys.path``
+    when the preview's builder runs there, and each build writes into it: its own
+    times change, its distributions do not."""
+    known = _READ.get(folder)
+    if known is not None:
+        listed, listed_at, versions = known
+        if _FOLDERS.get(folder, status) is not None:
+            return versions
+        if listed is not None and distribution_entries(folder) == listed and all(
+                max(mtime, ctime) < listed_at - RACY_NS
+                for _n, _i, _s, mtime, ctime in listed):
+            return versions
+    # Listed before the distributions are read: a change made meanwhile is seen
+    # next time.
+    listed = distribution_entries(folder)
+    versions = frozenset(distribution_versions([folder]))
+    _FOLDERS.put(folder, status, "seen", taken)
+    _READ[folder] = (listed, taken, versions)
+    return versions
 
 
 def distribution_entries(folder: str) -> tuple[tuple[str, int, int, int, int], ...] | None:
@@ -190,7 +207,7 @@ def distribution_entries(folder: str) -> tuple[tuple[str, int, int, int, int], .
     listed (a zip file, a folder gone)."""
     found: list[tuple[str, int, int, int, int]] = []
     try:
-        with os.scandir(folder or ".") as entries:
+        with os.scandir(folder) as entries:
             for entry in entries:
                 low = entry.name.lower()
                 if not (low.endswith(DISTRIBUTION_SUFFIXES) or low == "egg-info"):
@@ -205,20 +222,6 @@ def distribution_entries(folder: str) -> tuple[tuple[str, int, int, int, int], .
     except OSError:
         return None
     return tuple(sorted(found))
-
-
-def _same_distributions(key: str, folder: str, status: os.stat_result) -> bool:
-    """Whether a ``sys.path`` folder holds the distributions it held when the stamp
-    was made: the folder itself unchanged, or else the same entries
-    (:func:`distribution_entries`), none of them written within :data:`RACY_NS` of
-    when they were listed (a folder replaced within one tick of the clock may keep
-    its identity)."""
-    if _FOLDERS.get(key, status) is not None:
-        return True
-    listed, taken = _ENTRIES.get(key, (None, 0))
-    if listed is None or distribution_entries(folder) != listed:
-        return False
-    return all(max(mtime, ctime) < taken - RACY_NS for _n, _i, _s, mtime, ctime in listed)
 
 
 class Undescribed(TypeError):
