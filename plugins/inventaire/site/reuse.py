@@ -299,10 +299,20 @@ def folder_files(folder: Path) -> list[str]:
 
 def flatten(value: Any) -> list[Any]:
     """The posts and names an argument holds: a post, a list of posts, an hour or a
-    place (its ``articles``), a neighbour given as ``(author, its posts)``."""
+    place (its ``articles``), a neighbour given as ``(author, its posts)``. (A post,
+    the most common item, is asked for first: at 2,000 posts, the hashtags' and
+    authors' pages list 12,000.)"""
+    if hasattr(value, "source_path"):
+        return [value]
     if isinstance(value, list | tuple):
-        return [item for element in value for item in flatten(element)]
-    if hasattr(value, "articles") and not hasattr(value, "source_path"):
+        found: list[Any] = []
+        for element in value:
+            if hasattr(element, "source_path"):
+                found.append(element)
+            else:
+                found += flatten(element)
+        return found
+    if hasattr(value, "articles"):
         return [value, *flatten(value.articles)]
     if value is None or isinstance(value, str | int):
         return [value if value is None else Label(value)]
