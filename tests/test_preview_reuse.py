@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,19 @@ def test_a_build_that_is_not_a_preview_leaves_no_record_to_reuse(project: Path) 
     preview(project)
     after = inodes(project / "output")
     assert not [name for name in after if before.get(name) == after[name]]
+
+
+def test_a_day_dated_by_its_posts_follows_them(project: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a date in ``journee.md`` (nor ``INVENTAIRE_DAY``), the day is dated by
+    its newest posts' folder: a post in a new folder redates every page's header,
+    the pages of the posts that did not change too — even when the build's
+    ``SOURCE_DATE_EPOCH`` is the user's, not the day's."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1366322400")
+    day = project / "content" / "pages" / "journee.md"
+    day.write_text(day.read_text("utf-8").replace("date: 2013-04-19\n", "", 1), "utf-8")
+    preview(project)
+    late = made_up_post(903)
+    late.date = late.date + timedelta(days=1)
+    write_post(late, project / "content" / "posts")
+    same_as_full(project, tmp_path)

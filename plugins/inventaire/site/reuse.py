@@ -52,9 +52,11 @@ from inventaire.core.atomic import write_atomic
 from inventaire.core.signature import (
     VOLATILE_SETTINGS,
     Signature,
+    Undescribed,
     distributions_stamp,
     file_digest,
     settings_description,
+    stable,
     tree_digests,
 )
 from inventaire.site.posthtml import SOURCE_KEY
@@ -155,6 +157,19 @@ def project_modules(settings: dict[str, Any]) -> list[Path]:
     return sorted(found)
 
 
+def day_description(day: Any) -> bytes:
+    """The day as every page's header and footer show it (the context's ``day``):
+    its fields come from files of the build signature, but its date may come from
+    the newest posts' folder or the first post (``core/day.py``). A day with no
+    stable description gives a key no page had: every page is rendered."""
+    fields = getattr(day, "core_fields", None)
+    try:
+        described = stable(fields() if callable(fields) else day)
+    except (Undescribed, RecursionError):
+        return os.urandom(16)
+    return f"\nday\n{json.dumps(described, sort_keys=True)}\n".encode()
+
+
 def describe(item: Any) -> str:
     """What a page shows of an item that is not a file: an hour or a place (its
     address and count, the places of an hour, its neighbours'), a hashtag, an author,
@@ -178,11 +193,12 @@ def describe(item: Any) -> str:
 class PageReuse:
     """One preview build's reuse: keys, and the files of the previous preview."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
+    def __init__(self, settings: dict[str, Any], day: Any = None) -> None:
         self.cache = Path(str(settings.get("CACHE_PATH") or "cache"))
         self.previous_output = str(Path(str(inventaire_settings.get(
             settings, "INVENTAIRE_PREVIOUS_OUTPUT") or "")))
         self.base = hashlib.sha256(build_signature(settings).encode())
+        self.base.update(day_description(day))
         self.previous = self._take_manifest()
         self.keys: dict[str, str] = {}
         self._digests: dict[str, bytes] = {}
@@ -336,7 +352,7 @@ def begin(generators: Any) -> None:
     context = generators[0].context
     if inventaire_settings.get(settings, "INVENTAIRE_REUSE_PAGES") and not \
             inventaire_settings.get(settings, "INVENTAIRE_SEARCH"):
-        context[REUSE] = PageReuse(settings)
+        context[REUSE] = PageReuse(settings, context.get("day"))
     else:  # this build's output will not be the one the record describes
         forget(Path(str(settings.get("CACHE_PATH") or "cache")))
 
