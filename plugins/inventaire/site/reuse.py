@@ -18,19 +18,21 @@ The key is a hash of:
   project's own modules (``pelicanconf.py`` and what it imports), the version of
   every installed distribution, every file under ``content/`` but the posts and the
   raw exports (places, editors' pages, the day, the rights register, the media), the
-  book's page list, and the environment variables a build reads. When any of these
-  changed, every page is rendered;
+  book's page list, and the environment variables a build reads — and the day as
+  every page's header shows it (its date may come from the posts). When any of
+  these changed, every page is rendered;
 * the page's template and file name, and what it shows of the day, by kind of page
   (:data:`SHOWS`): a post's page, its own file and its two neighbours' (a post moved
   or added changes who they are); an hour's or a place's page, the posts listed
   there, and the address and count of itself, of the hours or places it lists, and
-  of its neighbours (a place's page: of every place, for its map); a hashtag's or an
+  of its neighbours (a place's page: of every place, for its map); the map's page,
+  the address and count of every place; a hashtag's or an
   author's page, the posts of that page, the first of the list, the neighbouring
   items and the first of their posts, the pager (which hours each page covers) and
   the count; an
   editors' page, its own file. Posts count by their files' bytes.
 
-Every other page (home, lists, map, figures, book, search) shows the whole day: it
+Every other page (home, lists, figures, book, search) shows the whole day: it
 is rendered at every build. The test that guards this list
 (``tests/test_preview_reuse.py``) edits posts in every way an editor can, adds and
 removes posts, and compares the preview with a full build, file by file.
@@ -69,7 +71,8 @@ MANIFEST = "preview-pages.json"  # under CACHE_PATH: each page's key and file id
 KEPT = "preview-kept.json"  # beside it: the pages the last build kept in place
 # What each kind of page shows of the day's posts, by template: the ``write_file``
 # arguments that hold them (``neighbours``: a post's previous and next posts;
-# ``all_places``: every place with posts and its count, the place page's map;
+# ``all_places``: every place with posts and its count, the place page's map and
+# the map's page, which shows nothing else of the day;
 # ``item_neighbours``: the previous and next hashtag or author — name, address and
 # the first of its posts, whose author's name the author page prints).
 SHOWS: dict[str, tuple[str, ...]] = {
@@ -77,6 +80,7 @@ SHOWS: dict[str, tuple[str, ...]] = {
     "page": ("page",),
     "hour": ("hour",),
     "place": ("place", "all_places"),
+    "map": ("all_places",),
     "tag": ("articles", "first_post", "item_neighbours", "list_page", "list_pages",
             "post_count"),
     "author": ("articles", "first_post", "item_neighbours", "list_page", "list_pages",
