@@ -40,6 +40,8 @@ def test_a_previews_count_is_the_walks(project: Path) -> None:
     (output / ".git" / "objects").mkdir(parents=True)  # a deployment's, retained
     (output / ".git" / "objects" / "ab").write_text("x", encoding="utf-8")
     (output / "notes.html").write_text("x", encoding="utf-8")  # written by no build
+    (output / "archives").symlink_to(project / "content")
+    (output / "perdu.html").symlink_to(project / "nulle-part.html")
     assert count_listed(output) == count_files(output)
     first = sorted((project / "content" / "posts").rglob("*.md"))[0]
     post = read_post(first)

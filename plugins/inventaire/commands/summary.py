@@ -55,8 +55,9 @@ def count_listed(folder: Path) -> tuple[int, int] | None:
     for entry in entries:
         if entry.name in tops or entry.name == LISTING:
             continue
-        if entry.is_dir(follow_symlinks=False):
-            more_pages, more_files = count_files(Path(entry.path))
+        if entry.is_dir():  # as os.walk: a link to a folder is neither walked nor counted
+            more_pages, more_files = (0, 0) if entry.is_symlink() else \
+                count_files(Path(entry.path))
         else:
             more_pages, more_files = int(entry.name.endswith(".html")), 1
         pages += more_pages
