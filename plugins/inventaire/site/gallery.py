@@ -13,6 +13,7 @@ could veil them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,14 +32,14 @@ class GalleryPhoto:
     picture: Picture
 
 
-def gallery(articles: list[Any]) -> list[GalleryPhoto]:
+def gallery(articles: Sequence[Any]) -> list[GalleryPhoto]:
     """The photos of ``articles`` (already in time order) that the grid may show."""
     photos: list[GalleryPhoto] = []
     for article in articles:
-        post = article.post
-        if content_warning(post) or sensitive(post):
+        pictures = getattr(article, "pictures", None)
+        if not pictures or content_warning(article.post) or sensitive(article.post):
             continue
         photos.extend(GalleryPhoto(article, replace(picture, sizes=GALLERY_SIZES))
-                      for picture in getattr(article, "pictures", None) or []
+                      for picture in pictures
                       if picture.kind == "photo" and not picture.missing and picture.jpeg)
     return photos

@@ -11,6 +11,7 @@ Pelican has no notion of.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -75,10 +76,11 @@ class SiteGenerator(Generator):
             # Final once the context is made; set already by plugin.keep_addresses
             # unless WITH_FUTURE_DATES is False (Pelican may make a post a draft).
             article.override_url = article.url
+        posts = [a.post for a in articles]
         places = site_places(self.settings, self.path)
         groups = place_groups(articles, places)
         pages = list(self.context.get("pages", [])) + list(self.context.get("hidden_pages", []))
-        day = load_day(self.settings, pages, [a.post for a in articles])
+        day = load_day(self.settings, pages, posts)
         hours = hours_of_day(articles, day.weather, groups)
         set_neighbours(articles)
         label_counts(articles)
@@ -89,7 +91,7 @@ class SiteGenerator(Generator):
             article.pictures = [pictures.plan_picture(m, Path(self.path), output,
                                                       self.picture_jobs)
                                 for m in article.post.media]
-        figures = count_figures([a.post for a in articles],
+        figures = count_figures(posts,
                                 {slug: g.name for slug, g in groups.items()},
                                 day.hashtags, self._tag_url)
         self.hours = hours
@@ -107,7 +109,7 @@ class SiteGenerator(Generator):
             "used_place_groups": used,
             "featured_posts": featured(articles),
             "figures": figures,
-            "posts_in_time_order": articles,
+            "posts_in_time_order": list(articles),
             "gallery": gallery(articles),
             "most_shared": most_shared(articles),
             "hasard_url": chosen_at_build(post_urls(articles)),
@@ -119,7 +121,7 @@ class SiteGenerator(Generator):
                 self.settings, "INVENTAIRE_SHOW_CANDIDATES")),
         })
 
-    def _add_book(self, articles: list[Any]) -> None:
+    def _add_book(self, articles: Sequence[Any]) -> None:
         """Each post's page in the book and the book's editions, from the
         ``pages.json`` the book step left (``INVENTAIRE_BOOK_PAGES``)."""
         book = read_book_pages(inventaire_settings.get(self.settings, "INVENTAIRE_BOOK_PAGES"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from inventaire.core.atomic import write_atomic
 LIST_FILE = "hasard.json"
 
 
-def post_urls(articles: list[Any]) -> list[str]:
+def post_urls(articles: Sequence[Any]) -> list[str]:
     """The addresses of the posts on the site, in the order given (time order)."""
     return [str(article.url) for article in articles]
 

@@ -13,6 +13,7 @@ none above zero, is not ranked: the block is left out when no post has any.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,14 +49,14 @@ def rankable(post: Any) -> bool:
             and not content_warning(post))
 
 
-def most_shared(articles: list[Any], count: int = SHOWN) -> list[Shared]:
+def most_shared(articles: Sequence[Any], count: int = SHOWN) -> list[Shared]:
     """The ``count`` most shared and liked of ``articles`` (in time order already)."""
     ranked = sorted((a for a in articles if rankable(a.post)),
                     key=lambda a: (-a.post.metrics.total, -(a.post.metrics.reposts or 0)))
     return [Shared(a, counts_label(a.post.metrics)) for a in ranked[:count]]
 
 
-def label_counts(articles: list[Any]) -> None:
+def label_counts(articles: Sequence[Any]) -> None:
     """Each post's counts in words (``article.counts``), for its own page; ``""`` when
     its export carried none, or only zeros (most posts: « 0 partage · 0 j’aime » on
     each would say nothing)."""
