@@ -127,6 +127,13 @@ def format_datetime(value: datetime, space: str = NBSP) -> str:
 
 def format_number(value: int | float) -> str:
     """« 12 345 », « 3,5 »: CLDR's French grouping and decimal comma."""
+    return _format_number(value)
+
+
+@lru_cache(maxsize=4096, typed=True)  # typed: 1, 1.0 and True are three numbers here
+def _format_number(value: int | float) -> str:
+    # Babel is slow per call, and a build writes the same few counts thousands of
+    # times (each post's shares and likes, each page's number of messages).
     return format_decimal(value, locale=LOCALE)
 
 
