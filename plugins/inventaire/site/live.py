@@ -18,6 +18,7 @@ as plain strings: Jinja escapes them.
 
 from __future__ import annotations
 
+import heapq
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -155,8 +156,11 @@ class LiveGenerator(Generator):
     def generate_context(self) -> None:
         articles = [a for a in self.context.get("articles", [])
                     if getattr(a, "post", None) is not None]
-        selected = sorted((a for a in articles if a.post.status == "selected"),
-                          key=lambda a: a.post.sort_key(), reverse=True)
+        # The latest first; only the few shown are put in order (heapq.nlargest is
+        # sorted(..., reverse=True)[:n], ties included, without sorting the whole day).
+        selected = heapq.nlargest(max(WALL_POSTS, HOME_POSTS),
+                                  (a for a in articles if a.post.status == "selected"),
+                                  key=lambda a: a.post.sort_key())
         places = site_places(self.settings, self.path)
         cache = Path(str(self.settings.get("CACHE_PATH") or "cache"))
         book = str(inventaire_settings.get(self.settings, "BOOK_OUTPUT"))
