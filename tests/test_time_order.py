@@ -4,7 +4,8 @@ result from it as from posts in any order."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import random
+from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -70,3 +71,31 @@ def test_the_day_cut_from_the_order_is_the_day_cut_from_any_order() -> None:
         assert ids([one.previous_post or one]) == ids([other.previous_post or other])
         assert ids([one.next_post or one]) == ids([other.next_post or other])
     assert isinstance(featured(ordered), list)
+
+
+def test_the_sort_key_orders_posts_as_their_own_dates_do() -> None:
+    """``Post.sort_key`` puts a fixed offset's date in UTC (a faster sort): the order is
+    that of the posts' own dates, for offsets, UTC and a named zone around its change
+    of summer time (whose dates are compared field by field, and are left alone)."""
+    from datetime import timedelta, timezone
+
+    chance = random.Random(19)
+    paris_autumn = datetime(2013, 10, 27, 1, 50, tzinfo=PARIS)
+    paris_spring = datetime(2013, 3, 31, 1, 50, tzinfo=PARIS)
+    for _ in range(300):
+        posts = []
+        for index in range(12):
+            minutes = chance.randint(0, 90)
+            base = chance.choice([paris_autumn, paris_spring])
+            zone = chance.choice(["offset", "utc", "paris", "paris-fold"])
+            when = base + timedelta(minutes=minutes)
+            if zone == "offset":
+                when = when.astimezone(timezone(timedelta(hours=chance.choice([1, 2, -5]))))
+            elif zone == "utc":
+                when = when.astimezone(UTC)
+            elif zone == "paris-fold":
+                when = when.replace(fold=1)
+            posts.append(Post(id=str(index % 3), network="twitter", author="a", text="x",
+                              date=when))
+        own = sorted(posts, key=lambda p: (p.date, p.network, p.id.zfill(24)))
+        assert [id(p) for p in sorted(posts, key=Post.sort_key)] == [id(p) for p in own]

