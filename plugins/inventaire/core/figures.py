@@ -97,8 +97,9 @@ def hashtag_rows(posts: Sequence[Post], day_hashtags: Sequence[str],
     own = {t.casefold() for t in day_hashtags}
     order = ranked(tags)
     mine = [Row("#" + shown[k], c, tag_url(shown[k])) for k, c in order if k in own]
-    others = [Row("#" + shown[k], c, tag_url(shown[k])) for k, c in order if k not in own]
-    return mine, others[:top]
+    # An address is a slug to make: only for the rows shown, of hundreds of hashtags.
+    others = [(k, c) for k, c in order if k not in own][:top]
+    return mine, [Row("#" + shown[k], c, tag_url(shown[k])) for k, c in others]
 
 
 def emoji_rows(posts: Sequence[Post], top: int) -> list[Row]:
