@@ -36,6 +36,7 @@ _AUTHOR_SPACE_BEFORE_COLON = re.compile(r"(?<=\S) (?=:(?:\s|$))")
 _AUTHOR_SPACE_AFTER = re.compile(r"(?<=«) ")
 
 
+@lru_cache(maxsize=8192)
 def french_spacing(text: str) -> str:
     """Plain text with French spacing: fine no-break space before ``; ! ?``, no-break
     space before ``:`` and in « 10 h », fine no-break spaces inside « », typographic
@@ -43,6 +44,10 @@ def french_spacing(text: str) -> str:
 
     Idempotent, and safe on text that already has the right spaces. URLs
     (``https://``) keep their colon. Apply it to text, never to HTML markup.
+
+    Remembered: the site sets the same few dozen titles and names (the site's own,
+    the places', « Préface ») on every one of its pages, 57,000 times for 10,000
+    posts, and six substitutions each time were 3 % of a build's work.
     """
     text = _APOSTROPHE.sub("’", text)
     text = _HOUR_SPACE.sub(NBSP, text)  # « 10 h », « 14 h 32 » never cut
