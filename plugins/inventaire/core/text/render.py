@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from inventaire.core.model import Entity, Post
@@ -106,11 +107,15 @@ def _escape_with_emoji(text: str) -> str:
     return "".join(out).replace("\r\n", "\n").replace("\n", "<br>\n")
 
 
+@lru_cache(maxsize=8192)
 def inline_html(text: str) -> str:
     """A short field (an author's name, a content warning) as safe HTML on one line:
     escaped, each emoji marked as in the text, so that a flag is drawn by the emoji
     font and named for screen readers. Unmarked, 🇫🇷 is two boxed letters: EB Garamond,
-    first in the site's font stack, has its own glyphs for the regional indicators."""
+    first in the site's font stack, has its own glyphs for the regional indicators.
+
+    Remembered: an author's name is set on every page that lists one of their posts
+    (26,000 times for 660 names in one render process, for a day of 10,000 posts)."""
     return _escape_with_emoji(" ".join(text.split()))
 
 

@@ -112,6 +112,7 @@ def _format_day(day: date, weekday: bool) -> str:
     return babel_format_date(day, pattern, locale=LOCALE)
 
 
+@lru_cache(maxsize=4096, typed=True)  # every post's time, on each page that lists it
 def format_hour(hour: int, minute: int | None = None, space: str = NBSP) -> str:
     """« 14 h », « 14 h 32 », « 0 h 05 »: the hour as French editors write it; a full
     hour is « 15 h », never « 15 h 00 »."""
