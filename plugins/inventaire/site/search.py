@@ -18,12 +18,15 @@ import importlib
 import logging
 import os
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
+
+from . import pagemarks
 
 logger = logging.getLogger(__name__)
 
 # The attribute by which the theme marks what Pagefind indexes.
-SEARCH_MARK = b" data-pagefind-body"
+SEARCH_MARK = pagemarks.MARK.encode()
 
 
 @functools.cache
@@ -48,12 +51,25 @@ def pagefind_binary() -> str | None:
     return None
 
 
-def searchable_pages(output: Path, html: list[str]) -> set[str]:
-    """The pages of ``html`` (relative to ``output``) marked for search, read from the
-    written files themselves (a search for the mark in each page's bytes), so the list
-    follows the templates whatever they mark."""
+def searchable_pages(output: Path, html: list[str],
+                     noted: Mapping[str, pagemarks.Note] | None = None) -> set[str]:
+    """The pages of ``html`` (relative to ``output``) marked for search, found in the
+    pages themselves (a search for the mark in each page's bytes), so the list
+    follows the templates whatever they mark. A page the writer ``noted``
+    (:mod:`.pagemarks`) is not read again while its file has the noted size."""
     marked: set[str] = set()
+    noted = noted or {}
     for page in html:
+        note = noted.get(page)
+        if note is not None:
+            try:
+                size = os.stat(output / page).st_size
+            except OSError:
+                size = -1
+            if size == note[1]:
+                if note[0]:
+                    marked.add(page)
+                continue
         with open(output / page, "rb") as handle:
             if SEARCH_MARK in handle.read():
                 marked.add(page)
@@ -95,6 +111,7 @@ def glob_escape(name: str) -> str:
 def index_site(output: Path, html: list[str]) -> bool:
     """Run Pagefind once on the finished ``output`` (whose HTML pages are ``html``); a
     failure is logged, not fatal."""
+    noted = pagemarks.take(output)
     binary = pagefind_binary()
     if binary is None:
         logger.warning("search: pagefind is not installed — run 'make install' "
@@ -102,7 +119,7 @@ def index_site(output: Path, html: list[str]) -> bool:
         return False
     command = [binary, "--site", str(output), "--output-subdir", "pagefind",
                "--force-language", "fr", "--silent"]
-    pattern = search_glob(searchable_pages(output, html), set(html))
+    pattern = search_glob(searchable_pages(output, html, noted), set(html))
     if pattern is not None:
         command += ["--glob", pattern]
     result = subprocess.run(command, capture_output=True, text=True, check=False)

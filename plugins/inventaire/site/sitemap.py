@@ -24,13 +24,31 @@ LEFT_OUT = ("404.html", "pagefind/", "theme/")
 def html_pages(output: Path) -> list[str]:
     """Every HTML file of the finished site, relative to ``output``, in a stable order
     (hidden folders and Pagefind's bundle left out). The sitemap and the search index
-    are both made from this one listing."""
+    are both made from this one listing.
+
+    What ``os.walk`` would list (a link to a folder is not followed), by one
+    ``scandir`` per folder and relative names built as strings: at 10,000 posts
+    there are 10,000 folders, and the walk is on the build's one-core tail."""
     pages: list[str] = []
-    for base, dirs, files in os.walk(output):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "pagefind"]
-        folder = Path(base).relative_to(output).as_posix()
-        prefix = "" if folder == "." else f"{folder}/"
-        pages.extend(prefix + name for name in files if name.endswith(".html"))
+    folders = [(str(output), "")]
+    while folders:
+        path, prefix = folders.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if not is_dir:
+                if name.endswith(".html"):
+                    pages.append(prefix + name)
+            elif not name.startswith(".") and name != "pagefind" \
+                    and not entry.is_symlink():
+                folders.append((entry.path, f"{prefix}{name}/"))
     return sorted(pages)
 
 

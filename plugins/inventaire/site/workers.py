@@ -8,9 +8,10 @@ the writer (:mod:`.writer`) renders only the calls of its own share: call *i* go
 to process *i mod n*. The share ends with the site's own generator (it has
 ``ends_render_share``), the last of Pelican's and the plugin's page generators: the
 parent joins the children there, and renders alone whatever a later generator
-writes. Nothing is sent between processes — a child inherits the whole
-context by ``fork`` and writes its pages into the same output folder — so the pages
-are exactly those a single process would write.
+writes. A child inherits the whole context by ``fork`` and writes its pages into the
+same output folder — so the pages are exactly those a single process would write;
+all it sends back is, for the search index, which of its pages carry the search mark
+(:mod:`.pagemarks`).
 
 Work that is not a page (feeds, the theme's static files, photos, fonts) stays with
 the parent. The parent waits for every child before the site is indexed for search
@@ -27,16 +28,17 @@ import logging
 import os
 import signal
 import sys
+import tempfile
 import traceback
 from collections.abc import Sequence
-from typing import Any
+from typing import IO, Any
 
 from pelican.generators import StaticGenerator
 
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.errors import UserError
 
-from . import reuse
+from . import pagemarks, reuse
 from .writer import CHILDREN, SHARE, SiteWriter
 
 logger = logging.getLogger(__name__)
@@ -73,22 +75,27 @@ def start(generators: Sequence[Any]) -> None:
     if not generators:
         return
     reuse.begin(generators)  # before the fork: every process shares its keys
+    context = generators[0].context
+    settings = generators[0].settings
+    if inventaire_settings.get(settings, "INVENTAIRE_SEARCH"):
+        pagemarks.begin(context, generators[0].output_path)
     if not hasattr(os, "fork"):
         return
-    context = generators[0].context
-    count = worker_count(generators[0].settings)
+    count = worker_count(settings)
     if count <= 1:
         return
     children: list[int] = []
+    notes: list[IO[bytes]] = []
     for index in range(1, count):
         sys.stdout.flush()
         sys.stderr.flush()
+        notes.append(tempfile.TemporaryFile())  # noqa: SIM115 — closed by join()
         pid = os.fork()
         if pid == 0:
-            _render_share(generators, index, count)  # never returns
+            _render_share(generators, index, count, notes[-1])  # never returns
         children.append(pid)
     context[SHARE] = (0, count)
-    context[CHILDREN] = children
+    context[CHILDREN] = list(zip(children, notes, strict=True))
 
 
 def die_with_parent() -> None:
@@ -104,8 +111,10 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
-def _render_share(generators: Sequence[Any], index: int, count: int) -> None:
-    """In a child: the pages of share ``index``, then ``os._exit``."""
+def _render_share(generators: Sequence[Any], index: int, count: int,
+                  notes_file: IO[bytes]) -> None:
+    """In a child: the pages of share ``index``, their notes for the search index
+    into ``notes_file`` (:mod:`.pagemarks`), then ``os._exit``."""
     die_with_parent()
     status = CRASHED
     flag = ErrorFlag()
@@ -125,6 +134,9 @@ def _render_share(generators: Sequence[Any], index: int, count: int) -> None:
                 generator.generate_output(writer)
             if getattr(generator, "ends_render_share", False):
                 break  # the generators after it render in the parent alone
+        notes = context.get(pagemarks.NOTES)
+        if notes is not None:
+            pagemarks.send(notes, notes_file)
         status = LOGGED_ERRORS if flag.raised else 0
     except BaseException:
         traceback.print_exc()
@@ -145,9 +157,14 @@ def join(context: dict[str, Any]) -> int:
     generators that follow. Raises :class:`UserError` when a child crashed; logs an
     error when one logged errors. Returns how many logged errors."""
     context.pop(SHARE, None)
+    notes = context.get(pagemarks.NOTES)
     logged = crashed = 0
-    for pid in context.pop(CHILDREN, None) or []:
+    for pid, notes_file in context.pop(CHILDREN, None) or []:
         _pid, status = os.waitpid(pid, 0)
+        if notes is not None:
+            pagemarks.receive(notes_file, notes)
+        else:
+            notes_file.close()
         code = os.waitstatus_to_exitcode(status)
         logged += code == LOGGED_ERRORS
         crashed += code not in (0, LOGGED_ERRORS)

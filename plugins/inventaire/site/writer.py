@@ -6,7 +6,8 @@ Feeds are written by the parent alone, with the posts behind a content warning
 veiled (:mod:`.feeds`). Only Pelican's public ``write_file`` and
 ``write_feed`` are overridden; the rendering, pagination and overwrite checks stay
 Pelican's. In the preview, a page whose inputs did not change is not written: it stays
-in the last preview's output (:mod:`.reuse`).
+in the last preview's output (:mod:`.reuse`). Each page rendered is noted for the
+search index: whether it carries the search mark (:mod:`.pagemarks`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from typing import Any
 from pelican.writers import Writer
 
 from .feeds import veiled
+from .pagemarks import NOTES, MarkedTemplate
 from .reuse import REUSE
 
 # Keys of Pelican's shared context (every generator's ``context`` is one dict, and
 # every ``write_file`` call receives it): this process's share of the pages, as
-# (index, count), and the pids of the render workers (:mod:`.workers`).
+# (index, count), and the render workers (:mod:`.workers`): each one's pid and the
+# file in which it leaves its pages' notes (:mod:`.pagemarks`).
 SHARE = "inventaire_render_share"
 CHILDREN = "inventaire_render_children"
 
@@ -47,6 +50,9 @@ class SiteWriter(Writer):
             return None
         if reuse is not None and reuse.reuse(name, key):
             return None
+        notes = context.get(NOTES)
+        if notes is not None:  # which pages the search index reads (.pagemarks)
+            template = MarkedTemplate(template, notes)
         return super().write_file(name, template, context, *args, **kwargs)
 
     def write_feed(self, elements: Any, context: dict[str, Any], *args: Any,
