@@ -45,3 +45,14 @@ def test_without_the_readers_text_pelicans_content_is_used() -> None:
     article = post(False, "t/{slug}/")
     delattr(article, TEXT_FIELD)
     assert str(texte(article, "https://a.b")) == article.content  # the page's own siteurl
+
+
+def test_a_text_resolved_once_per_page_address_is_kept_on_the_post() -> None:
+    """Kept per ``SITEURL``: each page depth gets its own links, again and again."""
+    article = post(True, "mot-diese/{slug}/")
+    for _round in range(2):
+        for siteurl in (".", "../..", ".."):
+            assert str(texte(article, siteurl)) == article.get_content(siteurl)
+    setattr(article, TEXT_FIELD, HTML.replace("jdtap", "autre"))  # another text
+    assert str(texte(article, "..")) == article.get_content("..").replace("jdtap", "autre")
+    assert '"{tag}autre"' not in texte(article, "..")

@@ -8,6 +8,7 @@ every template of the site — and the book's, which shares the environment — 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -17,6 +18,7 @@ from markupsafe import Markup, escape
 from inventaire.core.text import typography
 from inventaire.core.text.render import inline_html, xml_safe
 from inventaire.site import postflags
+from inventaire.site.fragments import une_fois
 from inventaire.site.posthtml import texte
 from inventaire.site.zones import zone_label
 
@@ -60,7 +62,16 @@ def typo(value: Any) -> Any:
     spacing must never be applied inside tags or to a post's own text."""
     if isinstance(value, Markup):
         return value
+    if type(value) is str:
+        return spaced(value)
     return escape(typography.french_spacing(str(value)))
+
+
+@functools.lru_cache(maxsize=4096)
+def spaced(text: str) -> Markup:
+    """:func:`typo` of a plain string, kept: every page prints the site's name three
+    times, and each post its place's name, from a few dozen strings in all."""
+    return escape(typography.french_spacing(text))
 
 
 def une_ligne(value: Any, length: int = 300) -> str:
@@ -111,4 +122,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "sensible": postflags.sensitive,
     "sondage": postflags.poll,
     "texte": texte,
+    "une_fois": une_fois,
 }

@@ -12,6 +12,12 @@ those, the way Pelican does: the hashtag's ``Tag`` (the post's own, else one mad
 Pelican makes it) gives the address, joined to the page's ``SITEURL`` as Pelican
 joins it (a path join for relative addresses, ``urljoin`` otherwise). The editors'
 pages, where any intrasite link may appear, keep Pelican's ``content``.
+
+A post's text is printed on its own page and in every list that shows it (its hour,
+its place, its author, each of its hashtags): the text resolved for one ``SITEURL``
+is kept on the post (:data:`KEPT`), keyed by the text and the address setting it was
+resolved with. A build makes its posts anew and changes neither their hashtags nor
+their settings once it renders pages.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ TEXT_FIELD = "text_html"  # the reader's metadata: the text's HTML, links unreso
 # The reader's metadata: the digest of the file's bytes the build read
 # (``readmemo.file_key``), by which the preview's page reuse names the post's version.
 SOURCE_KEY = "source_key"
+KEPT = "inventaire_texte"  # on a post: {(html, siteurl, relative): the resolved text}
 TAG_LINK = re.compile(r'href="\{tag\}([^"?#]*)"')
 
 
@@ -59,6 +66,14 @@ def texte(article: Any, siteurl: str = "") -> Markup:
     if "{tag}" not in html:
         return Markup(html)
     relative = bool(article.settings.get("RELATIVE_URLS"))
-    return Markup(TAG_LINK.sub(
-        lambda m: f'href="{join(siteurl, tag_address(article, m.group(1)), relative)}"',
-        html))
+    kept = getattr(article, KEPT, None)
+    if kept is None:
+        kept = {}
+        setattr(article, KEPT, kept)
+    key = (html, siteurl, relative)
+    resolved = kept.get(key)
+    if resolved is None:
+        resolved = kept[key] = Markup(TAG_LINK.sub(
+            lambda m: f'href="{join(siteurl, tag_address(article, m.group(1)), relative)}"',
+            html))
+    return resolved

@@ -38,7 +38,7 @@ from pelican.generators import StaticGenerator
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.errors import UserError
 
-from . import pagemarks, reuse
+from . import fragments, pagemarks, reuse
 from .writer import CHILDREN, SHARE, SiteWriter
 
 logger = logging.getLogger(__name__)
@@ -77,6 +77,7 @@ def start(generators: Sequence[Any]) -> None:
     reuse.begin(generators)  # before the fork: every process shares its keys
     context = generators[0].context
     settings = generators[0].settings
+    fragments.begin(context)  # before the fork: each process fills its own
     if inventaire_settings.get(settings, "INVENTAIRE_SEARCH"):
         pagemarks.begin(context, generators[0].output_path)
     if not hasattr(os, "fork"):
