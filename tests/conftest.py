@@ -53,6 +53,15 @@ def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_pdf_readings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """What the book's tests read in a PDF (tests/fixtures/book/pdfcheck.py) kept in the
+    run's shared folder, so that a PDF read in both test processes is parsed once."""
+    os.environ["INVENTAIRE_TEST_PDFCHECK"] = str(run_folder(tmp_path_factory) / "pdfcheck")
+    yield
+    os.environ.pop("INVENTAIRE_TEST_PDFCHECK", None)
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample day built with publish settings (no candidates), relative links, its
