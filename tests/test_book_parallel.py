@@ -10,7 +10,8 @@ right pages, boxes on every page, the screen edition's links and bookmarks.
 Both are laid out with every hour on a new page (``BOOK_HOUR_NEW_PAGE``): hours that
 run on run on within a group only, each group's first hour starting a page, so the
 same book in one process differs there. A third build, two workers with hours
-running on, is checked on its own: folios, contents and indexes.
+running on, is checked on its own: folios, contents and indexes. The third is read
+in print only: it is laid out without its screen edition.
 """
 
 from __future__ import annotations
@@ -50,9 +51,9 @@ def parallel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two workers, hours running on (the default)."""
+    """Two workers, hours running on (the default); its print edition only."""
     return build(tmp_path_factory.mktemp("running"), "BOOK_WORKERS=2",
-                 "BOOK_PARALLEL_POSTS=50")
+                 "BOOK_PARALLEL_POSTS=50", "BOOK_SCREEN=False")
 
 
 def text_lefts(pdf: Path) -> list[float]:
