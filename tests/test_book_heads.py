@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_folder
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 project = importlib.import_module("project")
@@ -67,8 +68,12 @@ def test_recto_names_the_hour_the_page_opens_in(by_hour: Path) -> None:
     assert mid >= 1  # a page where the next hour begins mid-page names the one it opens in
 
 
-def test_by_place_the_verso_names_the_place(tmp_path: Path) -> None:
-    livre = project.build_book(tmp_path, *LIGHT, "BOOK_CHAPTERS='place'") / "livre.pdf"
+def test_by_place_the_verso_names_the_place(tmp_path_factory: pytest.TempPathFactory
+                                           ) -> None:
+    """On the run's shared book by place (test_book_variants.py's, in cmyk: the heads
+    are the same words in any colour)."""
+    livre = project.shared_book(run_folder(tmp_path_factory), *project.BY_PLACE).edition \
+        / "livre.pdf"
     names = {name for name, *_rest in project.PLACES.values()} | {"Ailleurs à Paris"}
     texts = pdfcheck.page_texts(livre)
     entries = pdfcheck.toc_entries(texts)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pypdf
 import pytest
+from conftest import run_folder
 from inventaire.book.pages import read_pages
 from inventaire.book.posts import read_posts
 
@@ -49,13 +50,17 @@ def test_site_gets_editions_and_page_numbers(rgb: Path) -> None:
 
 @pytest.fixture(scope="module")
 def gray(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return project.build_book(tmp_path_factory.mktemp("gray"), "BOOK_COLOR=gray")
+    """The gray print edition, the one read: without the screen edition (which a gray
+    book lays out again, in colour), the cover and the criers' sheets."""
+    return project.build_book(tmp_path_factory.mktemp("gray"), "BOOK_COLOR=gray",
+                              "BOOK_SCREEN=False", "BOOK_COVER=False", "BOOK_CRIERS=False")
 
 
 @pytest.fixture(scope="module")
 def cmyk(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return project.build_book(tmp_path_factory.mktemp("cmyk"), "BOOK_COLOR=cmyk",
-                      "BOOK_CHAPTERS=place", "BOOK_SCREEN=False", "BOOK_CRIERS=False")
+    """In cmyk, chapters by place: the run's shared book (test_book_heads.py reads its
+    running heads), which the tests only read."""
+    return project.shared_book(run_folder(tmp_path_factory), *project.BY_PLACE).edition
 
 
 def content_operators(path: Path) -> set[str]:
