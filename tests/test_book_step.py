@@ -3,7 +3,10 @@
 A small project (six posts, one photo) is laid out once for the module; each test
 works on a copy of it (content, cache and theme copied, so the copy's first step is
 skipped: the signature depends on contents, never on where the project is), makes
-one change and checks that the book is laid out again, or not.
+one change and checks that the book is laid out again, or not. The tests that lay it
+out again start from the same project laid out in print only (:data:`PRINT`): the
+screen edition and the cover would add their layout to each, and change nothing of
+what is decided before it.
 """
 
 from __future__ import annotations
@@ -27,15 +30,17 @@ project = importlib.import_module("project")
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHT = ("BOOK_CRIERS=False", "BOOK_WORKERS=1")
+PRINT = ("BOOK_SCREEN=False", "BOOK_COVER=False")
 Step = Callable[..., BookResult]
 
 
-def runner(folder: Path) -> Step:
+def runner(folder: Path, *fixed: str) -> Step:
     """The book step on ``folder`` with its own cache and theme (both volatile
-    settings: the signature reads the theme's templates, not its path)."""
+    settings: the signature reads the theme's templates, not its path), with the
+    settings ``fixed`` at every run."""
 
     def run(*sets: str) -> BookResult:
-        return project.run_step(folder, *LIGHT, f"THEME={str(folder / 'theme')!r}",
+        return project.run_step(folder, *LIGHT, *fixed, f"THEME={str(folder / 'theme')!r}",
                                 f"CACHE_PATH={str(folder / 'cache')!r}", *sets)
 
     return run
@@ -47,28 +52,45 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("step-base")
+def laid_out(folder: Path, *fixed: str) -> Path:
     project.make_project(folder, count=6)
     shutil.copytree(ROOT / "theme" / "templates" / "book",
                     folder / "theme" / "templates" / "book")
-    result = runner(folder)()
+    result = runner(folder, *fixed)()
     assert not result.skipped and result.editions
     return folder
 
 
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every edition: print, screen and cover."""
+    return laid_out(tmp_path_factory.mktemp("step-base"))
+
+
+@pytest.fixture(scope="module")
+def print_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The print interior only, for the tests that lay the book out again."""
+    return laid_out(tmp_path_factory.mktemp("step-print"), *PRINT)
+
+
 @pytest.fixture()
-def copy(base: Path, tmp_path: Path) -> Path:
+def full_copy(base: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "project"
     shutil.copytree(base, folder)
     return folder
 
 
 @pytest.fixture()
+def copy(print_base: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "project"
+    shutil.copytree(print_base, folder)
+    return folder
+
+
+@pytest.fixture()
 def run(copy: Path) -> Step:
     """The step on the copy, checked to be skipped first (the baseline)."""
-    go = runner(copy)
+    go = runner(copy, *PRINT)
     assert go().skipped
     return go
 
@@ -77,10 +99,11 @@ def first_post(folder: Path) -> Path:
     return post_files(folder / "content")[0]
 
 
-def test_second_build_is_skipped_and_leaves_every_file(base: Path, copy: Path,
+def test_second_build_is_skipped_and_leaves_every_file(base: Path, full_copy: Path,
                                                        monkeypatch: pytest.MonkeyPatch,
                                                        caplog: pytest.LogCaptureFixture
                                                        ) -> None:
+    copy = full_copy
     edition = copy / "cache" / "book" / "edition"
     before = snapshot(edition)
     assert {"livre.pdf", "livre-ecran.pdf", "couverture.pdf", MANIFEST} <= set(before)
@@ -250,7 +273,8 @@ def test_a_skipped_step_does_not_import_weasyprint(base: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_disabled_book_is_not_built(copy: Path) -> None:
+def test_disabled_book_is_not_built(full_copy: Path) -> None:
+    copy = full_copy
     settings = project.load_settings(copy, "BOOK_ENABLED=False")
     edition = copy / "cache" / "book" / "edition"
     before = snapshot(edition)
