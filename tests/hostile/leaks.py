@@ -102,14 +102,22 @@ class Needles:
 
 def find(output: Path, needles: Needles) -> list[str]:
     """``path (kind): what`` for every trace of the post in ``output``."""
+    return find_each(output, [needles])
+
+
+def find_each(output: Path, posts: list[Needles]) -> list[str]:
+    """:func:`find` for each of ``posts`` in turn, the files of ``output`` read once
+    (reading a PDF's text takes most of a search)."""
+    stacks = list(haystacks(output))
     found: list[str] = []
-    for stack in haystacks(output):
-        if needles.id in stack.raw:
-            found.append(f"{stack.path} ({stack.kind}): id {needles.id}")
-        if len(needles.text) >= 20 and needles.text in stack.plain:
-            found.append(f"{stack.path} ({stack.kind}): the whole text")
-        found.extend(f"{stack.path} ({stack.kind}): word {word!r}"
-                     for word in needles.words if word in stack.plain)
+    for needles in posts:
+        for stack in stacks:
+            if needles.id in stack.raw:
+                found.append(f"{stack.path} ({stack.kind}): id {needles.id}")
+            if len(needles.text) >= 20 and needles.text in stack.plain:
+                found.append(f"{stack.path} ({stack.kind}): the whole text")
+            found.extend(f"{stack.path} ({stack.kind}): word {word!r}"
+                         for word in needles.words if word in stack.plain)
     return found
 
 

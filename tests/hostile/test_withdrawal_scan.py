@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile.leaks import Needles, file_hashes, find, images_showing, normal
+from hostile.leaks import Needles, file_hashes, find_each, images_showing, normal
 from hostile.tmpproject import made_up_post, make_project
 from inventaire.commands.build import build
 from inventaire.commands.cli import main
@@ -51,11 +51,8 @@ def photo(path: Path) -> None:
 
 def scan(project: Path, needles: list[Needles]) -> list[str]:
     """Every trace of ``needles`` in the project's output and cache."""
-    found = []
-    for folder in ("output", "cache"):
-        for needle in needles:
-            found.extend(f"{folder}/{line}" for line in find(project / folder, needle))
-    return found
+    return [f"{folder}/{line}" for folder in ("output", "cache")
+            for line in find_each(project / folder, needles)]
 
 
 def wait_for_trash(project: Path) -> None:
