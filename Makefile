@@ -77,7 +77,7 @@ system-test-deps:
 	fi
 
 test: $(TESTSTAMP) system-test-deps
-	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: $(TESTSTAMP)
 	$(BIN)/ruff check .

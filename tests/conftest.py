@@ -22,6 +22,38 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
+# The files that take longest, longest first (measured with --durations, two processes
+# on two cores). ``make test`` hands whole files to its processes in collection order
+# (--dist loadfile --no-loadscope-reorder): started first, a long file runs beside the
+# others instead of ending the run alone. The first builds the sample day, which the
+# other files of the sample day wait for; the next ones need no sample day. The order
+# changes how long the run takes, never what a test checks.
+LONGEST_FIRST = [
+    "test_book_sample.py", "test_build_sound.py", "test_preview_reuse.py",
+    "test_book_parallel.py", "test_browser.py", "test_book_step.py", "test_book_heads.py",
+    "test_book_variants.py", "test_book_preflight.py", "hostile/test_hostile_clicks.py",
+    "test_benchmarks.py", "test_book_flow.py", "test_browser_pages.py",
+    "test_rights_register.py", "hostile/test_withdrawal_scan.py", "test_book_balance.py",
+    "test_book_longwords.py", "test_book_plateflow.py", "test_preview_builder.py",
+    "test_reproducible.py", "test_book_spreads.py", "test_live_sources.py",
+    "test_book_perec.py", "test_hostile_posts.py", "test_book_screen.py",
+    "test_hostile_build.py", "test_book_memory.py", "test_triage_browser.py",
+    "test_live_recheck.py", "test_rights.py", "test_twitter_classes_cache.py",
+    "test_book_barcode.py", "hostile/test_book_reads_only_project.py",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The files of :data:`LONGEST_FIRST` first, in its order; the others after, as
+    collected. Within a file the tests keep their order."""
+    rank = {name: number for number, name in enumerate(LONGEST_FIRST)}
+
+    def key(item: pytest.Item) -> int:
+        return rank.get(item.nodeid.split("::")[0].removeprefix("tests/"), len(rank))
+
+    items.sort(key=key)  # stable: the collection's order within each rank
+
+
 @pytest.fixture(autouse=True)
 def no_leftover_plugins() -> Iterator[None]:
     """Each test starts with Pelican's signals free of the previous builds' plugins,
