@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import require_tool
+from live_fakes import QUICK_STOP
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -29,7 +30,7 @@ def served(folder: Path) -> Iterator[str]:
     """``folder`` on 127.0.0.1, on a free port, in a thread; its address (ending /)."""
     handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs=QUICK_STOP, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:

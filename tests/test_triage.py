@@ -22,6 +22,7 @@ from inventaire.commands.triage import Triage, targets_for
 from inventaire.core.places import load_places
 from inventaire.core.post_edit import edit_post_file, set_fields
 from inventaire.core.postfile import load_post, read_post
+from live_fakes import QUICK_STOP
 
 DAY = "2013-04-19"
 CANDIDATES = ("08h49-325138946264985611.md", "10h56-325171080631648257.md",
@@ -74,7 +75,7 @@ def served(root: Path, tmp_path: Path) -> Iterator[tuple[Path, int, str]]:
     token = "secret-token-for-tests"
     server = preview_server(project / "output", 0,
                             Triage(project / "content", {"INVENTAIRE_TRIAGE_TARGET": 2}), token)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs=QUICK_STOP, daemon=True)
     thread.start()
     yield project, int(server.server_address[1]), token
     server.shutdown()

@@ -18,6 +18,7 @@ import pytest
 from inventaire.commands.preview import preview_server
 from inventaire.commands.triage import Triage
 from inventaire.core.postfile import read_post
+from live_fakes import QUICK_STOP
 from test_triage import CANDIDATES, DAY, small_project, snapshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -27,7 +28,7 @@ def served(root: Path, tmp_path: Path) -> Iterator[tuple[Path, str, str]]:
     project = small_project(root, tmp_path)
     token = "a-token-only-the-test-knows"
     server = preview_server(project / "output", 0, Triage(project / "content"), token)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs=QUICK_STOP, daemon=True).start()
     yield project, f"http://127.0.0.1:{server.server_address[1]}", token
     server.shutdown()
     server.server_close()
