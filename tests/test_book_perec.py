@@ -56,9 +56,10 @@ def test_day_hashtags_printed_once_and_the_rule_stated(texts: list[str]) -> None
 
 @pytest.mark.parametrize("keep", [False, True])
 def test_a_setting_keeps_the_day_hashtags(tmp_path: Path, keep: bool) -> None:
+    # Twelve posts, four of them with #jdtap: enough to tell kept from dropped.
     edition = project.build_book(tmp_path, "INVENTAIRE_HASHTAGS=['jdtap']",
                                  f"BOOK_KEEP_DAY_HASHTAGS={keep}", "BOOK_SCREEN=False",
-                                 "BOOK_COVER=False", "BOOK_CRIERS=False")
+                                 "BOOK_COVER=False", "BOOK_CRIERS=False", count=12)
     raw = pdfcheck.page_texts(edition / "livre.pdf")
     ends = [line for t in raw for line in t.splitlines() if "#jdtap" in line]
     colophon = pdfcheck.norm(next(t for t in raw if t.lstrip().startswith("Colophon")))
