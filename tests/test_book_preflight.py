@@ -133,10 +133,20 @@ def test_a_spine_of_another_paper(built: Path) -> None:
                          f"(BOOK_PAPER_THICKNESS_MM) make {pages * 0.1:.1f} mm")]
 
 
-def test_a_photo_under_300_ppi(tmp_path: Path) -> None:
+# One book with two flaws, each in a file of its own: plates resampled to 150 ppi (in
+# livre.pdf) and the title forced onto a spine too narrow for it (in couverture.pdf).
+FLAWED = (*LIGHT, "BOOK_PLATE_PPI=150", "BOOK_SPINE_TEXT_MIN_MM=0")
+
+
+@pytest.fixture(scope="module")
+def flawed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return project.shared_book(run_folder(tmp_path_factory), *FLAWED).folder
+
+
+def test_a_photo_under_300_ppi(flawed: Path) -> None:
     """Plates resampled to 150 ppi: an error on the plate's page, named in ppi."""
-    folder = tmp_path / "low"
-    edition = project.build_book(folder, *LIGHT, "BOOK_PLATE_PPI=150")
+    folder = flawed
+    edition = folder / "cache" / "book" / "edition"
     found = errors_on(preflight(edition, edition_of(folder)).problems, "livre.pdf")
     lows = [(page, what) for page, what in found if "ppi" in what]
     assert lows and all("at 150 ppi" in what or "at 149 ppi" in what for _p, what in lows)
@@ -172,13 +182,12 @@ def test_rgb_in_the_gray_edition(built: Path, tmp_path: Path) -> None:
     assert any("RGB" in what and "gray edition" in what for _p, what in found)
 
 
-def test_spine_text_too_close_to_the_folds(tmp_path: Path,
+def test_spine_text_too_close_to_the_folds(flawed: Path,
                                           tmp_path_factory: pytest.TempPathFactory) -> None:
     """A title forced onto a 1.4 mm spine (BOOK_SPINE_TEXT_MIN_MM = 0) is refused; on
     a spine of thick paper it passes."""
-    narrow = project.build_book(tmp_path / "narrow", *LIGHT, "BOOK_SPINE_TEXT_MIN_MM=0")
-    found = errors_on(preflight(narrow, edition_of(tmp_path / "narrow",
-                                                   "BOOK_SPINE_TEXT_MIN_MM=0")).problems,
+    narrow = flawed / "cache" / "book" / "edition"
+    found = errors_on(preflight(narrow, edition_of(flawed, "BOOK_SPINE_TEXT_MIN_MM=0")).problems,
                       "couverture.pdf")
     assert len(found) == 1 and found[0][0] == 1 and "from a fold" in found[0][1]
     thick = project.shared_book(run_folder(tmp_path_factory), *LIGHT,
