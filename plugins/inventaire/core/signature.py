@@ -47,6 +47,13 @@ _CHUNK = 1 << 20
 RACY_NS = 3_000_000_000
 
 
+def settled(mtime_ns: int, ctime_ns: int, taken_ns: int) -> bool:
+    """Whether a file with these modification and change times, looked at when
+    ``taken_ns``, could not have been written again since without its times moving
+    (written more than :data:`RACY_NS` before)."""
+    return max(mtime_ns, ctime_ns) < taken_ns - RACY_NS
+
+
 class DigestMemo:
     """Digests remembered by what the system says of a file (inode, size, modification
     and change times), for a process that hashes the same files again and again (the
@@ -63,8 +70,7 @@ class DigestMemo:
         known = self._known.get(key)
         if known is None or known[0] != identity:
             return None
-        newest = max(status.st_mtime_ns, status.st_ctime_ns)
-        return known[1] if newest < known[2] - RACY_NS else None
+        return known[1] if settled(status.st_mtime_ns, status.st_ctime_ns, known[2]) else None
 
     def put(self, key: str, status: os.stat_result, digest: str, taken_ns: int) -> None:
         identity = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
@@ -189,8 +195,7 @@ def folder_distributions(folder: str, status: os.stat_result, taken: int
         if _FOLDERS.get(folder, status) is not None:
             return versions
         if listed is not None and distribution_entries(folder) == listed and all(
-                max(mtime, ctime) < listed_at - RACY_NS
-                for _n, _i, _s, mtime, ctime in listed):
+                settled(mtime, ctime, listed_at) for _n, _i, _s, mtime, ctime in listed):
             return versions
     # Listed before the distributions are read: a change made meanwhile is seen
     # next time.
