@@ -135,11 +135,13 @@ class InventaireReader(MarkdownReader):
         self._read_before[source_path] = file_key
 
     def parse_post(self, raw: bytes, source_path: str,
-                   file_key: bytes | None = None) -> tuple[Post, str]:
+                   file_key: bytes) -> tuple[Post, str]:
         """The record and its text's HTML (the author's own spaces before ; ! ? : »
-        made unbreakable, as in the book); raises :class:`PostFileError`."""
-        memo_key = self.memo_key(file_key or readmemo.file_key(raw), source_path)
-        if memo_key is not None and (kept := readmemo.recall(memo_key)) is not None:
+        made unbreakable, as in the book), from ``raw``, the file's bytes, whose
+        :func:`.readmemo.file_key` is ``file_key``; raises :class:`PostFileError`."""
+        memo_key = self.memo_key(file_key, source_path)
+        kept = readmemo.recall(memo_key)
+        if kept is not None:
             return kept
         # The schema's reading, as inventaire check's (core.schema).
         post = clean_fields(self._register.apply(load_post_file(raw, source_path)))
@@ -153,8 +155,7 @@ class InventaireReader(MarkdownReader):
         build has read the file already, else read and parsed now."""
         file_key = self._read_before.pop(source_path, None)
         if file_key is not None:
-            memo_key = self.memo_key(file_key, source_path)
-            kept = readmemo.recall(memo_key) if memo_key is not None else None
+            kept = readmemo.recall(self.memo_key(file_key, source_path))
             if kept is not None:
                 return kept[0], kept[1], file_key
         raw = Path(source_path).read_bytes()

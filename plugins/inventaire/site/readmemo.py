@@ -78,9 +78,10 @@ def empty() -> bool:
     return not _memo
 
 
-def recall(memo_key: bytes) -> Any | None:
-    """The value kept under ``memo_key``, as a fresh object; None when there is none."""
-    kept = _memo.get(memo_key)
+def recall(memo_key: bytes | None) -> Any | None:
+    """The value kept under ``memo_key``, as a fresh object; None when there is none
+    (or no key: a build that keeps no memory)."""
+    kept = _memo.get(memo_key) if memo_key is not None else None
     return pickle.loads(kept) if kept is not None else None
 
 
