@@ -10,6 +10,7 @@ wait for it and read the same files.
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -20,6 +21,17 @@ from live_fakes import FakeBluesky, FakeMastodon, served
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(autouse=True)
+def collector_given_back() -> Iterator[None]:
+    """Every build and command sets its objects aside from Python's collector
+    (``inventaire/core/collector.py``): a command exits after one, a test process runs
+    hundreds, so they are given back after each test. And no test may leave the
+    collector paused."""
+    yield
+    assert gc.isenabled(), "the collector was left paused"
+    gc.unfreeze()
 
 
 # The files that take longest, longest first (measured with --durations, two processes

@@ -107,7 +107,7 @@ def test_a_refined_layout_is_made_after_the_one_before_is_let_go() -> None:
 def test_a_layout_pauses_the_cycle_collector_and_gives_it_back() -> None:
     import gc
 
-    from inventaire.book.layout import collection_paused
+    from inventaire.core.collector import paused as collection_paused
 
     assert gc.isenabled()
     with collection_paused():

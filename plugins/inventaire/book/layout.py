@@ -21,12 +21,12 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
+
+from inventaire.core import collector
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class Renderer:
         start = time.perf_counter()
         stylesheet = CSS(string=css, font_config=self.font_config, url_fetcher=self.fetcher,
                          color_profiles=self.color_profiles)
-        with collection_paused():
+        with collector.paused():
             document = HTML(string=html, base_url=self.base_url,
                             url_fetcher=self.fetcher).render(
                 stylesheets=[stylesheet], font_config=self.font_config,
@@ -113,27 +113,6 @@ class Renderer:
         self.timings.append(Timing(label, time.perf_counter() - start,
                                    len(document.pages)))
         return bytes(pdf)
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Python's automatic collection of reference cycles off for one layout.
-
-    A layout makes millions of objects that live as long as its ``Document`` and
-    leaves next to no garbage in cycles while it runs (none found by collections
-    every 5 s through a 5,000-post book's chapters); each automatic full collection
-    in it walked the whole growing layout for nothing: about 10 s of CPU of a
-    10,000-post book's 82. What the layout leaves behind is collected after it,
-    once (:func:`release`). The state before is restored.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def release() -> None:

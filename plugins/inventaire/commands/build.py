@@ -24,6 +24,7 @@ from inventaire.book.pages import MANIFEST as PAGES_FILE
 from inventaire.book.pages import edition_folder
 from inventaire.commands.output import check_output_folder, swapped_output
 from inventaire.commands.steps import pelican_steps
+from inventaire.core import collector
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.atomic import link_or_copy
 from inventaire.core.day import load_day, source_date
@@ -144,7 +145,8 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
     target = Path(settings["OUTPUT_PATH"]).resolve()
     check_output_folder(target, project.resolve(), settings)
     cache = Path(settings["CACHE_PATH"])
-    with one_build_at_a_time(cache), source_date(day_epoch(settings)):
+    # The collector rests until the site's context is built (inventaire.core.collector).
+    with collector.paused(), one_build_at_a_time(cache), source_date(day_epoch(settings)):
         lay_out = bool(inventaire_settings.get(settings, "BOOK_ENABLED")) \
             if book is None else book
         if lay_out:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from inventaire.core import collector
 from inventaire.core.errors import UserError
 
 # sub-command → "module:function"; each function takes the parsed args and returns
@@ -243,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("inventaire: interrupted; files already written are complete.", file=sys.stderr)
         return 130
+    finally:
+        collector.before_exit()
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from typing import IO, Any
 
 from pelican.generators import StaticGenerator
 
+from inventaire.core import collector
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.errors import UserError
 
@@ -74,6 +75,7 @@ def start(generators: Sequence[Any]) -> None:
     and exits, the parent goes on with share 0."""
     if not generators:
         return
+    collector.settle()  # the context is built: the collector walks new objects only
     reuse.begin(generators)  # before the fork: every process shares its keys
     context = generators[0].context
     settings = generators[0].settings
