@@ -26,12 +26,12 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import shapely
 import yaml
-from shapely.geometry import box, shape
-from shapely.geometry.base import BaseGeometry
+
+if TYPE_CHECKING:  # shapely (and numpy) are imported by the pages that draw a map
+    from shapely.geometry.base import BaseGeometry
 
 from inventaire.core import settings as inventaire_settings
 
@@ -78,6 +78,8 @@ class Projection:
             out[:, 1] = (self.north - coords[:, 1]) * self.scale
             return out
 
+        import shapely
+
         return shapely.transform(geometry, project)
 
 
@@ -120,6 +122,8 @@ def basemap_file(settings: Any, content: Path) -> Path | str | None:
 
 @lru_cache(maxsize=4)
 def _read_or_warn(path: Path, credit: Path, key: str) -> Basemap | None:
+    import shapely.errors
+
     try:
         return _read(path, credit, key)
     except (OSError, UnicodeDecodeError, ValueError, AttributeError, TypeError,
@@ -131,6 +135,9 @@ def _read_or_warn(path: Path, credit: Path, key: str) -> Basemap | None:
 
 
 def _read(path: Path, credit: Path, key: str) -> Basemap:
+    import shapely
+    from shapely.geometry import shape
+
     data = json.loads(path.read_text(encoding="utf-8"))
     features = data.get("features", []) if data.get("type") == "FeatureCollection" else [data]
     shapes = []
@@ -157,6 +164,8 @@ def frame(points: list[tuple[float, float]], basemap: Basemap | None) -> Project
         west, east = west - pad / cos_lat, east + pad / cos_lat
         south, north = south - pad, north + pad
     elif basemap is not None and basemap.shapes:
+        import shapely
+
         west, south, east, north = shapely.union_all(basemap.shapes).bounds
         cos_lat = math.cos(math.radians((south + north) / 2))
     else:
@@ -187,6 +196,9 @@ def draw(basemap: Basemap, projection: Projection) -> Ground:
 
 @lru_cache(maxsize=8)
 def _draw(_key: str, shapes: tuple[BaseGeometry, ...], projection: Projection) -> Ground:
+    import shapely
+    from shapely.geometry import box
+
     districts = [projection.geometry(s) for s in shapes]
     city = shapely.union_all(districts).simplify(TOLERANCE, preserve_topology=True)
     # Each border between two districts once: the rings, noded and merged, less the
