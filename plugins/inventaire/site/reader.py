@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,7 @@ class InventaireReader(MarkdownReader):
         self._folders: dict[str, bool] = {}  # folder → holds posts
         self._memo_on = False
         self._names: dict[tuple[str, str], Any] = {}  # (kind, name) → Pelican's object
+        self._zones: dict[tuple[Any, Any], timezone] = {}  # (offset, name) → one zone
         # Posts this build has already read (:mod:`.prefetch`): path → file key.
         self._read_before: dict[str, bytes] = {}
 
@@ -172,7 +174,7 @@ class InventaireReader(MarkdownReader):
         show = bool(inventaire_settings.get(self.settings, "INVENTAIRE_SHOW_CANDIDATES"))
         metadata: dict[str, Any] = {
             "title": post_title(post),
-            "date": post.date,
+            "date": self._dated(post.date),
             "slug": post.slug,  # network and id: a note cannot take a tweet's page
             "status": post_status(post, show),
             "post": post,
@@ -188,6 +190,18 @@ class InventaireReader(MarkdownReader):
         if post.place:
             metadata["category"] = self._named("category", post.place)
         return html, metadata
+
+    def _dated(self, when: datetime) -> datetime:
+        """``when`` with one ``timezone`` object per UTC offset and name, shared by the
+        build's posts. Every post's date is parsed with a zone of its own, and Python
+        compares two dates whose zones are not the same object through their offsets:
+        Pelican's sorts by date (the posts, each hashtag's, each author's) took forty
+        times longer. The date and its zone are equal to the parsed ones."""
+        zone = when.tzinfo
+        if type(zone) is not timezone:  # a named zone (summer time): left as it is
+            return when
+        shared = self._zones.setdefault((zone.utcoffset(None), zone.tzname(None)), zone)
+        return when if shared is zone else when.replace(tzinfo=shared)
 
     def _named(self, kind: str, name: str) -> Any:
         """Pelican's Author, Tag or Category for ``name``, one object per name and
