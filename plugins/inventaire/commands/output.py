@@ -13,7 +13,10 @@ publish): nothing of the previous output is reused. The preview's builds keep th
 pages whose inputs did not change where they are (``site/reuse.py``): when a build
 kept any, its folder is merged into ``output/`` instead (:func:`merge_output`), and
 every file neither written by it nor kept is deleted, so no page survives from an
-older state there either.
+older state there either. A file the preview wrote again with the very bytes
+``output/`` holds stays as it is there (a rename into a folder costs a journal
+write, and most of a one-post edit's files — the theme, the fonts, the lists — come
+out the same).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import Any
 
 from inventaire.core.atomic import write_atomic
 from inventaire.core.errors import UserError
+from inventaire.core.samebytes import same_bytes
 from inventaire.site.reuse import folder_files
 
 MARKER = ".inventaire-build"
@@ -132,7 +136,7 @@ def swapped_output(target: Path, retain: Sequence[str] = (),
         raise
     kept_files = kept() if kept is not None else set()
     if kept_files and target.is_dir():
-        merge_output(target, building, kept_files, retain)
+        merge_output(target, building, kept_files, retain, trash)
         return
     if kept is not None:  # a preview: its files, for the next one's merge
         write_listing(building, folder_files(building))
@@ -152,16 +156,20 @@ def swapped_output(target: Path, retain: Sequence[str] = (),
 
 
 def merge_output(target: Path, building: Path, kept: set[str],
-                 retain: Sequence[str] = ()) -> None:
+                 retain: Sequence[str] = (), trash: Path | None = None) -> None:
     """The preview's end when it kept pages in place: every file of ``building`` moved
-    into ``target`` (a rename each, so a page is never seen half-written), then every
-    file of ``target`` that is neither one of them nor ``kept`` (nor under a
-    ``retain`` entry) deleted, with the folders it leaves empty; ``building`` removed.
-    What ``target`` holds is read from its listing (:data:`LISTING`, written by the
-    last preview), else from the folder itself."""
+    into ``target`` (a rename each, so a page is never seen half-written) unless
+    ``target`` holds the same bytes under its name already, then every file of
+    ``target`` that is neither one of them nor ``kept`` (nor under a ``retain``
+    entry) deleted, with the folders it leaves empty; ``building`` renamed out of the
+    way (into ``trash`` when given) and deleted by a process of its own
+    (:func:`delete_later`). What ``target`` holds is read from its listing
+    (:data:`LISTING`, written by the last preview), else from the folder itself."""
     written = set(folder_files(building)) - {LISTING}
     for name in sorted(written):
         destination = target / name
+        if same_bytes(building / name, destination):
+            continue  # left in building, deleted with it
         try:
             os.replace(building / name, destination)
         except FileNotFoundError:
@@ -186,7 +194,9 @@ def merge_output(target: Path, building: Path, kept: set[str],
                 folder.rmdir()
     write_listing(target, [name for name in present | written
                            if name in keep or name.split("/", 1)[0] in retained])
-    shutil.rmtree(building, ignore_errors=True)
+    # Its folders (and the files left as they were): one rename now, not an rmdir
+    # per folder while the editor waits.
+    delete_later(to_trash(building, trash))
 
 
 def read_listing(folder: Path) -> set[str] | None:
@@ -220,9 +230,10 @@ def _clear_way(target: Path, name: str) -> None:
 
 
 def to_trash(old: Path, trash: Path | None) -> Path:
-    """``old`` renamed to a "trash" name, in ``trash`` when that folder is on the same
-    file system: a trash folder is only ever deleted, never restored."""
-    name = old.name.replace(".old-", ".trash-", 1)
+    """``old`` (a replaced output, or a preview's folder merged into ``output/``)
+    renamed to a "trash" name, in ``trash`` when that folder is on the same file
+    system: a trash folder is only ever deleted, never restored."""
+    name = old.name.replace(".old-", ".trash-", 1).replace(".building-", ".trash-", 1)
     if trash is not None:
         try:
             trash.mkdir(parents=True, exist_ok=True)

@@ -35,5 +35,8 @@ def chosen_at_build(urls: list[str]) -> str:
 
 
 def write_list(output: Path, urls: list[str]) -> None:
-    """``hasard.json`` at the site's root (atomically, like every file written)."""
-    write_atomic(output / LIST_FILE, json.dumps(urls, ensure_ascii=False) + "\n")
+    """``hasard.json`` at the site's root, atomically but not forced to the disk, like
+    every page of the output: the build's folder is made whole and swapped in at the
+    end (``commands/output.py``); a crash loses the build, never half a file."""
+    write_atomic(output / LIST_FILE, json.dumps(urls, ensure_ascii=False) + "\n",
+                 durable=False)

@@ -51,6 +51,7 @@ from typing import Any
 
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.atomic import write_atomic
+from inventaire.core.samebytes import same_bytes
 from inventaire.core.signature import (
     VOLATILE_SETTINGS,
     Signature,
@@ -289,8 +290,17 @@ class PageReuse:
         kept: list[str] = []
         for name, key in self.keys.items():
             if name in written:
-                # A rename into output/ keeps the size, the time and the inode.
-                stat = os.stat(output / name)
+                previous = os.path.join(self.previous_output, name)
+                if self.previous_output and same_bytes(output / name, previous):
+                    # Rendered again with the very bytes the last preview's file
+                    # holds (a neighbour whose link text stayed the same): that file
+                    # stays, recorded under the new key, and nothing is moved.
+                    stat = os.stat(previous)
+                    os.unlink(output / name)
+                    kept.append(name)
+                else:
+                    # A rename into output/ keeps the size, the time and the inode.
+                    stat = os.stat(output / name)
                 pages[name] = [key, stat.st_size, stat.st_mtime_ns, stat.st_ino]
                 continue
             recorded = self.previous.get(name)
