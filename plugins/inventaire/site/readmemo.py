@@ -19,6 +19,7 @@ import hashlib
 import json
 import pickle
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
@@ -103,18 +104,24 @@ class CompiledTemplates(BytecodeCache):
     edited is compiled again. Pelican makes a Jinja environment for each generator
     and for each build; one cache serves a build's environments, and the preview's
     builder keeps :data:`TEMPLATES` for all its builds (compiling the theme cost
-    about half a second of each). Set by :func:`.plugin.share_templates`."""
+    about half a second of each). Set by :func:`.plugin.share_templates`.
+
+    Each template is kept as its code object with its source's checksum, not as
+    marshalled bytes: a code object cannot be changed, so every environment can run
+    the same one, and a build no longer unmarshals each template once per
+    environment (about 20 ms of a preview's rebuild at 2,000 posts)."""
 
     def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
+        self._compiled: dict[str, tuple[str, CodeType]] = {}
 
     def load_bytecode(self, bucket: Bucket) -> None:
         compiled = self._compiled.get(bucket.key)
-        if compiled is not None:
-            bucket.bytecode_from_string(compiled)
+        if compiled is not None and compiled[0] == bucket.checksum:
+            bucket.code = compiled[1]  # else left empty: Jinja compiles the new source
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
+        if bucket.code is not None:
+            self._compiled[bucket.key] = (bucket.checksum, bucket.code)
 
 
 TEMPLATES = CompiledTemplates()
