@@ -207,6 +207,11 @@ class PageReuse:
         self.previous = self._take_manifest()
         self.keys: dict[str, str] = {}
         self._digests: dict[str, bytes] = {}
+        # What a page's key holds of each post, hour, place, hashtag or author, by the
+        # object (kept here, so that its id is not taken by another during the
+        # build): most are shown by several pages (a post by its own page, its
+        # neighbours', its hour's, its hashtags' and its author's).
+        self._parts: dict[int, tuple[Any, bytes]] = {}
 
     def _take_manifest(self) -> dict[str, list[Any]]:
         """The last preview's pages; the file is removed, so that a build that stops
@@ -254,15 +259,25 @@ class PageReuse:
             else:
                 shown += flatten(arguments.get(argument))
         parts = [f"\n{template_name}\n{name}\n".encode()]
+        known = self._parts
         for item in shown:
+            if item is None:
+                parts.append(b"\n")
+                continue
+            kept = known.get(id(item))
+            if kept is not None and kept[0] is item:
+                parts.append(kept[1])
+                continue
             if hasattr(item, "source_path"):
-                parts.append(self._digest(item))
-            elif item is not None:
+                part = self._digest(item) + b"\n"
+            else:
                 try:
-                    parts.append(describe(item).encode())
+                    part = describe(item).encode() + b"\n"
                 except ValueError:
                     return None
-            parts.append(b"\n")
+            if not isinstance(item, Label):  # made for this page only
+                known[id(item)] = (item, part)
+            parts.append(part)
         key = self.base.copy()
         key.update(b"".join(parts))
         return key.hexdigest()
