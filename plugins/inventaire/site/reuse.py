@@ -10,6 +10,9 @@ the last preview's ``output/``. At the end, when pages were kept
 it (``commands/output.py``): every file written by this build moved in, every file
 that is neither written nor kept deleted — so a page that should no longer exist (a
 withdrawn post's) cannot linger, and nothing is linked or copied for the pages kept.
+A page rendered again with exactly the bytes of its last file (a neighbour of an
+edited post, whose link text did not change) is kept too: its new copy is dropped
+and the file in place is recorded under the new key (:meth:`PageReuse.save`).
 
 A page is reused when its **key** equals the one recorded when that file was written.
 The key is a hash of:
