@@ -173,3 +173,43 @@ def test_a_full_build_leaves_no_listing(tmp_path: Path) -> None:
     with swapped_output(target) as building:
         write(building, {"index.html": "home"})
     assert read_listing(target) is None
+
+
+def test_a_file_made_again_identical_stays_the_very_file(tmp_path: Path) -> None:
+    """The merge moves only what changed: a file written again with the bytes
+    ``output/`` holds stays in place (same inode), and is still listed."""
+    target, building = tmp_path / "output", tmp_path / ".output.building-1"
+    write(target, {"theme/site.css": "css", "index.html": "old home",
+                   "post/a/index.html": "a"})
+    write(building, {"theme/site.css": "css", "index.html": "new home"})
+    same = (target / "theme/site.css").stat().st_ino
+    changed = (target / "index.html").stat().st_ino
+    merge_output(target, building, {"post/a/index.html"}, trash=tmp_path / "trash")
+    assert tree(target) == {"theme/site.css": "css", "index.html": "new home",
+                            "post/a/index.html": "a"}
+    assert (target / "theme/site.css").stat().st_ino == same
+    assert (target / "index.html").stat().st_ino != changed
+    assert read_listing(target) == set(tree(target))
+    assert not building.exists()
+
+
+def test_a_page_rendered_again_identical_is_kept_under_its_new_key(tmp_path: Path) -> None:
+    """A keyed page whose new rendering has its last file's bytes: the new copy is
+    dropped, the file in place recorded with the new key, and the next preview may
+    keep it; a page whose bytes changed is recorded as the new file."""
+    (tmp_path / "content").mkdir()
+    previous, building = tmp_path / "output", tmp_path / ".output.building-1"
+    write(previous, {"post/a/index.html": "same", "post/b/index.html": "old"})
+    write(building, {"post/a/index.html": "same", "post/b/index.html": "new"})
+    settings = {**inventaire_settings.DEFAULTS, "PATH": str(tmp_path / "content"),
+                "CACHE_PATH": str(tmp_path / "cache"),
+                "INVENTAIRE_PREVIOUS_OUTPUT": str(previous)}
+    pages = reuse.PageReuse(settings)
+    pages.keys = {"post/a/index.html": "new key a", "post/b/index.html": "new key b"}
+    pages.save(building)
+    assert not (building / "post/a/index.html").exists()
+    assert (building / "post/b/index.html").read_text() == "new"
+    assert reuse.kept_pages(tmp_path / "cache") == {"post/a/index.html"}
+    following = reuse.PageReuse(settings)
+    assert following.reuse("post/a/index.html", "new key a")
+    assert not following.reuse("post/b/index.html", "new key b")  # still in building
