@@ -1,4 +1,4 @@
-"""Balanced spreads on a book of its own (issue 14, point 3): a day of 120 posts over
+"""Balanced spreads on a book of its own (issue 14, point 3): a day of 80 posts over
 twelve hours, with a photo, laid out with and without ``BOOK_BALANCE_SPREADS``. The
 balanced book has more spreads ending on the same line, and the white it adds moves
 no post to another page (the interior checks it and would log a warning)."""
