@@ -13,6 +13,7 @@ from typing import Any
 import pypdf
 import pytest
 from conftest import run_folder
+from inventaire.book import preflight as preflight_module
 from inventaire.book.edition import BookEdition
 from inventaire.book.preflight import Problem, preflight
 from inventaire.commands.cli import main
@@ -20,6 +21,7 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 project = importlib.import_module("project")
+pdfcheck = importlib.import_module("pdfcheck")
 
 LIGHT = ("BOOK_SCREEN=False", "BOOK_CRIERS=False")
 
@@ -29,6 +31,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fixture project with its book laid out (its folder holds pelicanconf.py): the
     run's shared one, which the tests only read (a PDF to change is copied first)."""
     return project.shared_book(run_folder(tmp_path_factory), *LIGHT).folder
+
+
+@pytest.fixture(autouse=True)
+def fills_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preflight reads how full each page is (``read_fill``, the slowest of its
+    readings) through ``pdfcheck.page_fills``: once for the same PDF bytes and
+    margins, which several tests here check again (a changed PDF is read anew)."""
+    monkeypatch.setattr(preflight_module, "read_fill", pdfcheck.page_fills)
 
 
 def edition_of(folder: Path, *sets: str) -> BookEdition:

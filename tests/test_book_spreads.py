@@ -10,7 +10,6 @@ plate) with the print folio each of their pages carries.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import sys
 from pathlib import Path
@@ -21,7 +20,7 @@ from inventaire.book import preflight as preflight_module
 from inventaire.book.balance import PageEnd, stretch
 from inventaire.book.chapters import BookPost
 from inventaire.book.edition import BookEdition
-from inventaire.book.pagefill import PageFill, Spread, chapter_pages, read_fill, spreads
+from inventaire.book.pagefill import PageFill, Spread, chapter_pages, spreads
 from inventaire.book.plateflow import PX_PER_MM, Box, float_in
 from inventaire.book.preflight import preflight
 
@@ -29,19 +28,6 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 pdfcheck = importlib.import_module("pdfcheck")
 
 LINE = 4.889 * PX_PER_MM  # the body's line at 10.5 pt, in CSS px
-
-
-_FILLS: dict[tuple[str, tuple[float, float, float, float]], list[PageFill]] = {}
-
-
-def fills_of(path: Path, margins: tuple[float, float, float, float]) -> list[PageFill]:
-    """``read_fill(path, margins)``, once for the same bytes and margins: the sample
-    day's print interior takes seconds to read, and two tests of this module read it
-    (one directly, one through the preflight). Each caller gets its own list."""
-    key = (hashlib.sha256(Path(path).read_bytes()).hexdigest(), tuple(margins))
-    if key not in _FILLS:
-        _FILLS[key] = read_fill(path, margins)
-    return list(_FILLS[key])
 
 
 def edition_folder(sample_build: Path) -> Path:
@@ -86,7 +72,7 @@ def test_facing_pages_of_the_sample_day_end_on_the_same_line(sample_build: Path)
     chapters = chapter_pages(folder)
     assert chapters is not None
     edition = BookEdition.from_settings({})
-    found = spreads(fills_of(folder / "livre.pdf", edition.margins), *chapters)
+    found = spreads(pdfcheck.page_fills(folder / "livre.pdf", edition.margins), *chapters)
     balanced = [s for s in found if s.balanced]
     assert len(found) >= 15
     assert 3 * len(balanced) >= 2 * len(found), (len(balanced), len(found))
@@ -94,9 +80,9 @@ def test_facing_pages_of_the_sample_day_end_on_the_same_line(sample_build: Path)
 
 def test_preflight_prints_each_pages_fill_and_the_spreads(
         sample_build: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The preflight reads the page fills through :func:`fills_of`: the same PDF's
-    fills the test before read are not read again."""
-    monkeypatch.setattr(preflight_module, "read_fill", fills_of)
+    """The preflight reads the page fills through ``pdfcheck.page_fills``: the fills
+    of the same PDF the test before read are not read again."""
+    monkeypatch.setattr(preflight_module, "read_fill", pdfcheck.page_fills)
     folder = edition_folder(sample_build)
     report = preflight(folder, BookEdition.from_settings({}))
     pages = len(pypdf.PdfReader(folder / "livre.pdf").pages)
