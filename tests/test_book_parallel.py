@@ -34,8 +34,8 @@ POSTS = 150  # five minutes apart: the first of the two groups has an odd page c
 LIGHT = ["BOOK_COVER=False", "BOOK_CRIERS=False"]
 
 
-def build(folder: Path, *sets: str) -> Path:
-    return project.build_book(folder, *LIGHT, *sets, count=POSTS, step=5)  # 9 h to 21 h
+def build(folder: Path, *sets: str, count: int = POSTS, step: int = 5) -> Path:
+    return project.build_book(folder, *LIGHT, *sets, count=count, step=step)  # 9 h to 21 h
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +52,10 @@ def parallel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two workers, hours running on (the default); its print edition only."""
+    """Two workers, hours running on (the default); its print edition only, of 100
+    posts seven minutes apart (twice the threshold, twelve hours: enough entries)."""
     return build(tmp_path_factory.mktemp("running"), "BOOK_WORKERS=2",
-                 "BOOK_PARALLEL_POSTS=50", "BOOK_SCREEN=False")
+                 "BOOK_PARALLEL_POSTS=50", "BOOK_SCREEN=False", count=100, step=7)
 
 
 def text_lefts(pdf: Path) -> list[float]:
