@@ -36,6 +36,11 @@ def test_mark_long_words_keeps_every_character() -> None:
     assert mark_long_words(html, 0) == html
 
 
+# The interior and the criers' sheets, where the posts' words are printed (the
+# cover and the screen edition print none of them).
+PRINT = ("BOOK_SCREEN=False", "BOOK_COVER=False")
+
+
 @pytest.fixture(scope="module")
 def long_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("long")
@@ -46,7 +51,7 @@ def long_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 place="place-saint-sulpice", status="selected", consent="granted",
                 declaimed=Declaimed(place="place-saint-sulpice", time="11:00"))
     write_post(post, folder / "content" / "posts")
-    project.run_step(folder, "BOOK_SCREEN=False")
+    project.run_step(folder, *PRINT)
     return folder
 
 
@@ -61,7 +66,7 @@ def test_long_words_stay_inside_the_trim(long_book: Path) -> None:
                            if c["x0"] < left - 0.5 or c["x1"] > right + 0.5
                            or c["top"] < top - 0.5 or c["bottom"] > bottom + 0.5]
                 assert not outside, f"{path.name} p. {number}: {''.join(outside)[:40]}"
-    settings = project.load_settings(long_book, "BOOK_SCREEN=False")
+    settings = project.load_settings(long_book, *PRINT)
     report = preflight(edition, BookEdition.from_settings(settings))
     assert report.errors == []
 
