@@ -24,7 +24,6 @@ import json
 import logging
 import os
 import posixpath
-import select
 import shutil
 import subprocess
 import tempfile
@@ -66,13 +65,10 @@ class Later:
     def put_off(self, name: str, render: Callable[[], Any]) -> None:
         self.pages.append((posixpath.normpath(name), render))
 
-    def render(self, before_each: Callable[[], Any] | None = None) -> None:
-        """The put-off pages, in the order they were asked for; ``before_each`` is
-        called before each (the parent looks whether it can start the index)."""
+    def render(self) -> None:
+        """The put-off pages, in the order they were asked for."""
         pages, self.pages = self.pages, []
         for _name, render in pages:
-            if before_each is not None:
-                before_each()
             render()
 
 
@@ -141,15 +137,6 @@ def signal(context: dict[str, Any], file: IO[bytes], ready: int) -> None:
     file.flush()
     os.write(ready, b"1")
     os.close(ready)
-
-
-def ready(pipes: list[int]) -> bool:
-    """Whether every worker has said (or can no longer say) it is done: each pipe has a
-    byte or its end, so :func:`gather` will not wait."""
-    if not pipes:
-        return True
-    readable, _w, _x = select.select(pipes, [], [], 0)
-    return len(readable) == len(pipes)
 
 
 def gather(channels: list[tuple[IO[bytes], int]]) -> tuple[dict[str, Any], list[str]] | None:

@@ -128,35 +128,24 @@ def early_channel() -> Channel:
 
 
 def start_index(context: dict[str, Any], output: str) -> None:
-    """In the parent, its pages but the put-off ones rendered: the search index starts
-    as soon as every worker says the same (:mod:`.early_index`), and meanwhile the
-    parent renders the pages it put off, one by one, instead of waiting. Nothing to
-    do for a build without search."""
+    """In the parent, its pages but the put-off ones rendered: once every worker says
+    the same, the search index starts (:mod:`.early_index`); then the parent renders
+    the pages it put off. Nothing to do for a build without search."""
     channels = context.pop(EARLY, None) or []
-    later = context.pop(early_index.LATER, None)
+    later = context.get(early_index.LATER)
     if later is None:
         return
-    put_off = [name for name, _render in later.pages]
-    waiting = True
-
-    def start(block: bool) -> None:
-        nonlocal waiting
-        if not waiting or not (block or early_index.ready([r for _f, r in channels])):
-            return
-        waiting = False
-        gathered = early_index.gather(channels)
-        for file, _ready in channels:
-            file.close()
-        if gathered is None:
-            return  # a worker could not say: the index is made at the end
-        notes = dict(context.get(pagemarks.NOTES) or {})
+    gathered = early_index.gather([(file, ready) for file, ready in channels])
+    for file, _ready in channels:
+        file.close()
+    if gathered is not None:
+        notes, names = early_index.written(context)
         notes.update(gathered[0])
-        started = early_index.start(Path(output), notes, put_off + gathered[1])
+        started = early_index.start(Path(output), notes, names + gathered[1])
         if started is not None:
             early_index.keep(output, started)
-
-    later.render(before_each=lambda: start(block=False))
-    start(block=True)
+    context.pop(early_index.LATER, None)
+    later.render()
 
 
 def die_with_parent() -> None:
