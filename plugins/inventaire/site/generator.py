@@ -152,7 +152,6 @@ class SiteGenerator(Generator):
             self._write(writer, save_as, template, book_editions_list=self._editions())
         if not workers.is_primary(self.context):
             return  # a render worker: the pages of its share only
-        workers.start_index(self.context, self.output_path)  # then the put-off pages
         self._write_files()
         workers.join(self.context)  # the workers stop after this generator
         page_reuse = self.context.get(reuse.REUSE)

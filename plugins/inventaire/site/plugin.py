@@ -16,7 +16,7 @@ from pelican.utils import order_content
 
 from inventaire.core import settings as inventaire_settings
 
-from . import early_index, readmemo, reuse, sitemap
+from . import readmemo, reuse, sitemap
 from .filters import FILTERS
 from .generator import SiteGenerator
 from .htmlpages import EditorsHTMLReader
@@ -143,10 +143,7 @@ def finish(pelican: Any) -> None:
     html = sorted(set(sitemap.html_pages(output)) | kept)
     sitemap.write_sitemap(output, html, str(pelican.settings.get("SITEURL") or ""),
                           str(pelican.settings.get("TIMEZONE") or ""))
-    started = early_index.take(output)
-    if started is not None:
-        early_index.finish(started, output, html)
-    elif inventaire_settings.get(pelican.settings, "INVENTAIRE_SEARCH"):
+    if inventaire_settings.get(pelican.settings, "INVENTAIRE_SEARCH"):
         index_site(output, html)
     else:
         logger.info("search: no index (INVENTAIRE_SEARCH is False)")

@@ -27,7 +27,6 @@ logger = logging.getLogger(__name__)
 
 # The attribute by which the theme marks what Pagefind indexes.
 SEARCH_MARK = pagemarks.MARK.encode()
-INDEX_FOLDER = "pagefind"  # in output/
 
 
 @functools.cache
@@ -109,33 +108,20 @@ def glob_escape(name: str) -> str:
     return "".join("\\" + c if c in "\\*?[]{}()<>,:!#$" else c for c in name)
 
 
-def pagefind_command(output: Path, pattern: str | None) -> list[str] | None:
-    """Pagefind's command over ``output`` for the pages ``pattern`` matches (all when
-    None); None when Pagefind is not installed."""
-    binary = pagefind_binary()
-    if binary is None:
-        return None
-    command = [binary, "--site", str(output), "--output-subdir", INDEX_FOLDER,
-               "--force-language", "fr", "--silent"]
-    if pattern is not None:
-        command += ["--glob", pattern]
-    return command
-
-
 def index_site(output: Path, html: list[str]) -> bool:
     """Run Pagefind once on the finished ``output`` (whose HTML pages are ``html``); a
     failure is logged, not fatal."""
     noted = pagemarks.take(output)
-    return run_pagefind(output, search_glob(searchable_pages(output, html, noted), set(html)))
-
-
-def run_pagefind(output: Path, pattern: str | None) -> bool:
-    """Pagefind over the pages of ``output`` that ``pattern`` matches, waited for."""
-    command = pagefind_command(output, pattern)
-    if command is None:
+    binary = pagefind_binary()
+    if binary is None:
         logger.warning("search: pagefind is not installed — run 'make install' "
                        "(the site builds, /recherche/ will find nothing)")
         return False
+    command = [binary, "--site", str(output), "--output-subdir", "pagefind",
+               "--force-language", "fr", "--silent"]
+    pattern = search_glob(searchable_pages(output, html, noted), set(html))
+    if pattern is not None:
+        command += ["--glob", pattern]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         logger.warning("search: pagefind failed (%d): %s", result.returncode,

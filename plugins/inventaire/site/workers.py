@@ -31,7 +31,6 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 from typing import IO, Any
 
 from pelican.generators import StaticGenerator
@@ -40,12 +39,8 @@ from inventaire.core import collector
 from inventaire.core import settings as inventaire_settings
 from inventaire.core.errors import UserError
 
-from . import early_index, fragments, pagemarks, reuse
+from . import fragments, pagemarks, reuse
 from .writer import CHILDREN, SHARE, SiteWriter
-
-# The shared context's key of the channels by which the workers say they have written
-# every page the search index reads (:func:`early_channel`).
-EARLY = "inventaire_early_index"
 
 logger = logging.getLogger(__name__)
 
@@ -85,11 +80,8 @@ def start(generators: Sequence[Any]) -> None:
     context = generators[0].context
     settings = generators[0].settings
     fragments.begin(context)  # before the fork: each process fills its own
-    search = bool(inventaire_settings.get(settings, "INVENTAIRE_SEARCH"))
-    if search:
+    if inventaire_settings.get(settings, "INVENTAIRE_SEARCH"):
         pagemarks.begin(context, generators[0].output_path)
-        early_index.begin(context)
-    context[EARLY] = []
     if not hasattr(os, "fork"):
         return
     count = worker_count(settings)
@@ -97,55 +89,16 @@ def start(generators: Sequence[Any]) -> None:
         return
     children: list[int] = []
     notes: list[IO[bytes]] = []
-    channels = [early_channel() if search else None for _index in range(1, count)]
     for index in range(1, count):
         sys.stdout.flush()
         sys.stderr.flush()
         notes.append(tempfile.TemporaryFile())  # noqa: SIM115 — closed by join()
         pid = os.fork()
         if pid == 0:
-            for other in channels[:index - 1] + channels[index:]:
-                if other is not None:
-                    os.close(other[2])  # only this worker's end stays open here
-            _render_share(generators, index, count, notes[-1], channels[index - 1])
+            _render_share(generators, index, count, notes[-1])  # never returns
         children.append(pid)
-    for channel in channels:
-        if channel is not None:
-            os.close(channel[2])  # the parent reads; the worker writes
-            context[EARLY].append(channel[:2])
     context[SHARE] = (0, count)
     context[CHILDREN] = list(zip(children, notes, strict=True))
-
-
-Channel = tuple[IO[bytes], int, int]  # a file for the message, the pipe's read and write ends
-
-
-def early_channel() -> Channel:
-    """How a worker tells the parent it has written every page the search index reads
-    (:func:`.early_index.signal`), opened before the fork."""
-    read_end, write_end = os.pipe()
-    return tempfile.TemporaryFile(), read_end, write_end  # closed by start_index
-
-
-def start_index(context: dict[str, Any], output: str) -> None:
-    """In the parent, its pages but the put-off ones rendered: once every worker says
-    the same, the search index starts (:mod:`.early_index`); then the parent renders
-    the pages it put off. Nothing to do for a build without search."""
-    channels = context.pop(EARLY, None) or []
-    later = context.get(early_index.LATER)
-    if later is None:
-        return
-    gathered = early_index.gather([(file, ready) for file, ready in channels])
-    for file, _ready in channels:
-        file.close()
-    if gathered is not None:
-        notes, names = early_index.written(context)
-        notes.update(gathered[0])
-        started = early_index.start(Path(output), notes, names + gathered[1])
-        if started is not None:
-            early_index.keep(output, started)
-    context.pop(early_index.LATER, None)
-    later.render()
 
 
 def die_with_parent() -> None:
@@ -162,10 +115,9 @@ def die_with_parent() -> None:
 
 
 def _render_share(generators: Sequence[Any], index: int, count: int,
-                  notes_file: IO[bytes], channel: Channel | None) -> None:
-    """In a child: the pages of share ``index`` — the put-off ones after saying so on
-    ``channel`` (:mod:`.early_index`) — their notes for the search index into
-    ``notes_file`` (:mod:`.pagemarks`), then ``os._exit``."""
+                  notes_file: IO[bytes]) -> None:
+    """In a child: the pages of share ``index``, their notes for the search index
+    into ``notes_file`` (:mod:`.pagemarks`), then ``os._exit``."""
     die_with_parent()
     status = CRASHED
     flag = ErrorFlag()
@@ -185,13 +137,6 @@ def _render_share(generators: Sequence[Any], index: int, count: int,
                 generator.generate_output(writer)
             if getattr(generator, "ends_render_share", False):
                 break  # the generators after it render in the parent alone
-        if channel is not None:
-            os.close(channel[1])
-            if early_index.LATER in context:
-                early_index.signal(context, channel[0], channel[2])
-        later = context.pop(early_index.LATER, None)
-        if later is not None:
-            later.render()
         notes = context.get(pagemarks.NOTES)
         if notes is not None:
             pagemarks.send(notes, notes_file)

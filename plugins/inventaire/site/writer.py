@@ -7,8 +7,7 @@ veiled (:mod:`.feeds`). Only Pelican's public ``write_file`` and
 ``write_feed`` are overridden; the rendering, pagination and overwrite checks stay
 Pelican's. In the preview, a page whose inputs did not change is not written: it stays
 in the last preview's output (:mod:`.reuse`). Each page rendered is noted for the
-search index: whether it carries the search mark (:mod:`.pagemarks`); a page that
-cannot carry it waits until the search index has started (:mod:`.early_index`).
+search index: whether it carries the search mark (:mod:`.pagemarks`).
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from typing import Any
 
 from pelican.writers import Writer
 
-from .early_index import LATER
 from .feeds import veiled
 from .pagemarks import NOTES, MarkedTemplate
 from .reuse import REUSE
@@ -52,14 +50,6 @@ class SiteWriter(Writer):
             return None
         if reuse is not None and reuse.reuse(name, key):
             return None
-        later = context.get(LATER)
-        if later is not None and not later.marks(template):  # after the index starts
-            later.put_off(name, lambda: self._render(name, template, context, args, kwargs))
-            return None
-        return self._render(name, template, context, args, kwargs)
-
-    def _render(self, name: Any, template: Any, context: dict[str, Any],
-                args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         notes = context.get(NOTES)
         if notes is not None:  # which pages the search index reads (.pagemarks)
             template = MarkedTemplate(template, notes)
