@@ -145,8 +145,7 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
     target = Path(settings["OUTPUT_PATH"]).resolve()
     check_output_folder(target, project.resolve(), settings)
     cache = Path(settings["CACHE_PATH"])
-    # The collector rests until the site's context is built (inventaire.core.collector).
-    with collector.paused(), one_build_at_a_time(cache), source_date(day_epoch(settings)):
+    with one_build_at_a_time(cache), source_date(day_epoch(settings)):
         lay_out = bool(inventaire_settings.get(settings, "BOOK_ENABLED")) \
             if book is None else book
         if lay_out:
@@ -169,7 +168,9 @@ def build(project: Path, publish: bool = False, overrides: dict[str, Any] | None
                 publish_book(edition, building / str(inventaire_settings.get(
                     settings, "BOOK_OUTPUT")))
             try:
-                with pelican_steps(progress):
+                # The collector rests until the site's context is built, not while the
+                # book is laid out before (it pauses per layout and collects after).
+                with pelican_steps(progress), collector.paused():
                     Pelican(run_settings).run()
             finally:
                 # The build leaves no handler behind: the next Pelican run in this
