@@ -81,4 +81,7 @@ def sitemap_xml(siteurl: str, urls: list[str], timezone: str = "") -> str:
 
 
 def write_sitemap(output: Path, pages: list[str], siteurl: str, timezone: str = "") -> None:
-    write_atomic(output / "sitemap.xml", sitemap_xml(siteurl, page_urls(pages), timezone))
+    """``sitemap.xml``, atomically but not forced to the disk, like every page and
+    ``robots.txt``: the build's folder is made whole and swapped in at the end."""
+    write_atomic(output / "sitemap.xml", sitemap_xml(siteurl, page_urls(pages), timezone),
+                 durable=False)
