@@ -19,6 +19,7 @@ from pathlib import Path
 
 from inventaire.core.atomic import write_atomic
 from inventaire.core.fonts import garamond_files, openmoji_dir
+from inventaire.core.samebytes import same_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +34,11 @@ FONT_FILES: dict[str, Callable[[], Path]] = {
 }
 
 
-def copy_if_newer(source: Path, target: Path) -> bool:
-    if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime \
-            and target.stat().st_size == source.stat().st_size:
+def copy_unless_same(source: Path, target: Path) -> bool:
+    """``source`` to ``target`` unless it already holds those bytes: compared by
+    content, never by date (a font package put back at an older version keeps its
+    older date, and its glyphs must still change)."""
+    if same_bytes(source, target):
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
@@ -87,7 +90,7 @@ def copy_fonts(output: Path, cache: Path) -> list[Path]:
         if name.endswith(".woff2") and source.suffix.lower() != ".woff2":
             source = woff2(source, cache)
         target = output / FONT_DIR / name
-        copy_if_newer(source, target)
+        copy_unless_same(source, target)
         copied.append(target)
     return copied
 

@@ -20,6 +20,7 @@ The base map has no water layer: a river is drawn only if the editors' file hold
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -94,7 +95,9 @@ def load_basemap_file(path: Path) -> Basemap | None:
     if not path.is_file():
         return None
     credit = path.with_suffix(".yml")
-    states = [f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in (path, credit)
+    # By the bytes, never the dates: a file put back with an older date (``cp -p``,
+    # ``rsync -a``) is another map, and the preview's builder keeps what it read.
+    states = [f"{p}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in (path, credit)
               if p.is_file()]
     return _read_or_warn(path, credit, "|".join(states))
 

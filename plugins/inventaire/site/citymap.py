@@ -167,45 +167,65 @@ def credit(basemap: Basemap | None) -> str:
     return f'<p class="map-credit">{text}</p>'
 
 
+class CityMap:
+    """The day's map for one build, called by the templates (``city_map(SITEURL,
+    highlight=..., labels=False)``).
+
+    The base map is read and its ground drawn when the site's context is made, in the
+    process that then forks the render processes: they share the drawing instead of
+    each importing Shapely, reading the file and drawing it again for the first map it
+    renders; and the preview's builder, which lives from one rebuild to the next,
+    keeps it while the file's bytes are the same (:func:`.basemap.load_basemap_file`)."""
+
+    def __init__(self, groups: Sequence[PlaceSummary], ground: Path | str | None =
+                 BESIDE_GAZETTEER, folder: Path | None = None) -> None:
+        """``ground`` is the base map's file (``INVENTAIRE_BASEMAP``), None for none; by
+        default ``fond.geojson`` in ``folder`` (default: the gazetteer's own)."""
+        if ground == BESIDE_GAZETTEER:
+            folder = folder or gazetteer_folder(groups)
+            self.basemap = load_basemap(folder) if folder else None
+        else:
+            self.basemap = load_basemap_file(Path(ground)) if ground else None
+        # The quietest places on top, so that a big dot never hides a small one.
+        self.ordered = sorted(groups, key=lambda g: (-g.count, g.slug))
+        self.projection = frame([(g.place.lon, g.place.lat) for g in groups], self.basemap)
+        self.ground = _ground(self.basemap, self.projection) if self.projection else ""
+
+    def __call__(self, siteurl: str = "", highlight: str = "", labels: bool = True) -> Markup:
+        """The map; each place a link to its page. ``labels=False`` names only the
+        highlighted place (the minimap)."""
+        project, ordered = self.projection, self.ordered
+        if project is None:
+            return Markup("")
+        labelled = {g.slug for g in ordered if labels or g.slug == highlight}
+        dots = marks(ordered, project, set(), LAYOUTS[0])
+        parts = [f'<div class="city-map{"" if labels else " is-mini"}" role="group" '
+                 'aria-label="Carte des lieux de la journée">'
+                 f'<div class="map-box" style="aspect-ratio:{project.width:g}/'
+                 f'{project.height:g}">', self.ground, '<ul class="map-dots" role="list">']
+        for group, mark in zip(ordered, dots, strict=True):
+            css = "map-place" + (" is-current" if group.slug == highlight else "")
+            css += " has-crier" if group.place.crier else ""
+            label = escape(f"{french_spacing(group.name)}, {plural(group.count, 'message')}")
+            parts.append(
+                f'<li><a class="{css}" href="{escape(f"{siteurl}/{group.url}")}" '
+                f'aria-label="{label}" style="--x:{_percent(mark.x, project.width)};'
+                f'--y:{_percent(mark.y, project.height)};--r:{mark.radius:.2f}px"></a></li>')
+        parts.append("</ul>")
+        for layout in LAYOUTS:
+            found = {m.key: m for m in marks(ordered, project, labelled, layout)}
+            spots = place_labels(list(found.values()), project.width, project.height, layout)
+            parts.append(_labels(layout, spots, ordered, found, project, siteurl, highlight))
+        parts.append("</div>")
+        if labels:
+            parts.append(legend(ordered))
+        parts.append(credit(self.basemap))
+        parts.append("</div>")
+        return Markup("".join(parts))
+
+
 def city_map(groups: Sequence[PlaceSummary], siteurl: str = "", highlight: str = "",
              labels: bool = True, folder: Path | None = None,
              ground: Path | str | None = BESIDE_GAZETTEER) -> Markup:
-    """The map; each place a link to its page. ``labels=False`` names only the
-    highlighted place (the minimap). ``ground`` is the base map's file
-    (``INVENTAIRE_BASEMAP``), None for none; by default ``fond.geojson`` in ``folder``
-    (default: the gazetteer's own)."""
-    if ground == BESIDE_GAZETTEER:
-        folder = folder or gazetteer_folder(groups)
-        basemap = load_basemap(folder) if folder else None
-    else:
-        basemap = load_basemap_file(Path(ground)) if ground else None
-    project = frame([(g.place.lon, g.place.lat) for g in groups], basemap)
-    if project is None:
-        return Markup("")
-    # The quietest places on top, so that a big dot never hides a small one.
-    ordered = sorted(groups, key=lambda g: (-g.count, g.slug))
-    labelled = {g.slug for g in ordered if labels or g.slug == highlight}
-    dots = marks(ordered, project, set(), LAYOUTS[0])
-    parts = [f'<div class="city-map{"" if labels else " is-mini"}" role="group" '
-             'aria-label="Carte des lieux de la journée">'
-             f'<div class="map-box" style="aspect-ratio:{project.width:g}/{project.height:g}">',
-             _ground(basemap, project), '<ul class="map-dots" role="list">']
-    for group, mark in zip(ordered, dots, strict=True):
-        css = "map-place" + (" is-current" if group.slug == highlight else "")
-        css += " has-crier" if group.place.crier else ""
-        label = escape(f"{french_spacing(group.name)}, {plural(group.count, 'message')}")
-        parts.append(
-            f'<li><a class="{css}" href="{escape(f"{siteurl}/{group.url}")}" '
-            f'aria-label="{label}" style="--x:{_percent(mark.x, project.width)};'
-            f'--y:{_percent(mark.y, project.height)};--r:{mark.radius:.2f}px"></a></li>')
-    parts.append("</ul>")
-    for layout in LAYOUTS:
-        found = {m.key: m for m in marks(ordered, project, labelled, layout)}
-        spots = place_labels(list(found.values()), project.width, project.height, layout)
-        parts.append(_labels(layout, spots, ordered, found, project, siteurl, highlight))
-    parts.append("</div>")
-    if labels:
-        parts.append(legend(ordered))
-    parts.append(credit(basemap))
-    parts.append("</div>")
-    return Markup("".join(parts))
+    """One map at once (:class:`CityMap` made and called)."""
+    return CityMap(groups, ground, folder)(siteurl, highlight, labels)

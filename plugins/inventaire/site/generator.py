@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from inventaire.site import assets, pictures, reuse, workers
 from inventaire.site.basemap import basemap_file
 from inventaire.site.bookpages import book_page, read_book_pages
 from inventaire.site.charts import bar_chart, hour_chart
-from inventaire.site.citymap import city_map
+from inventaire.site.citymap import CityMap
 from inventaire.site.day import load_day
 from inventaire.site.figures import count_figures
 from inventaire.site.gallery import gallery
@@ -113,8 +112,8 @@ class SiteGenerator(Generator):
             "gallery": gallery(articles),
             "most_shared": most_shared(articles),
             "hasard_url": chosen_at_build(post_urls(articles)),
-            "city_map": partial(city_map, [g.summary() for g in used],
-                                  ground=basemap_file(self.settings, Path(self.path))),
+            "city_map": CityMap([g.summary() for g in used],
+                                basemap_file(self.settings, Path(self.path))),
             "bar_chart": bar_chart,
             "hour_chart": hour_chart,
             "show_candidates": bool(inventaire_settings.get(
