@@ -247,6 +247,7 @@ def test_pages_are_the_same_from_one_process_or_three(project: Path) -> None:
     assert sorted(alone) == sorted(shared)
     assert [name for name in alone if alone[name] != shared[name]] == []
     assert sum(name.endswith(".html") for name in alone) > 20
+    assert "feeds/tout.atom.xml" in alone  # a call of the shares, like a page
 
 
 def test_a_page_that_fails_in_a_worker_fails_the_build(project: Path) -> None:

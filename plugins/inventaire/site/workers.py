@@ -13,8 +13,8 @@ same output folder — so the pages are exactly those a single process would wri
 all it sends back is, for the search index, which of its pages carry the search mark
 (:mod:`.pagemarks`).
 
-Work that is not a page (feeds, the theme's static files, photos, fonts) stays with
-the parent. The parent waits for every child before the site is indexed for search
+Work that is not a page or a feed (the theme's static files, photos, fonts) stays
+with the parent. The parent waits for every child before the site is indexed for search
 (:func:`join`). A child that logs an error exits with status 1, and the parent logs
 one too, so the build's exit status says so; a child whose rendering raised exits
 with status 2, and the parent raises, as it would have had the page been its own:

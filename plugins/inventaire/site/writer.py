@@ -2,8 +2,8 @@
 
 See :mod:`.workers`: every process makes the same ``write_file`` calls in the same
 order, and each renders the calls of its share (call *i* in process *i mod n*).
-Feeds are written by the parent alone, with the posts behind a content warning
-veiled (:mod:`.feeds`). Only Pelican's public ``write_file`` and
+Feeds are shared out the same way, with the posts behind a content warning veiled
+(:mod:`.feeds`). Only Pelican's public ``write_file`` and
 ``write_feed`` are overridden; the rendering, pagination and overwrite checks stay
 Pelican's. In the preview, a page whose inputs did not change is not written: it stays
 in the last preview's output (:mod:`.reuse`). Each page rendered is noted for the
@@ -29,7 +29,7 @@ CHILDREN = "inventaire_render_children"
 
 
 class SiteWriter(Writer):
-    """Renders the ``write_file`` calls of this process's share, the feeds in share 0."""
+    """Renders the ``write_file`` and ``write_feed`` calls of this process's share."""
 
     def __init__(self, output_path: str, settings: Any = None) -> None:
         super().__init__(output_path, settings=settings)
@@ -57,8 +57,12 @@ class SiteWriter(Writer):
 
     def write_feed(self, elements: Any, context: dict[str, Any], *args: Any,
                    **kwargs: Any) -> Any:
+        """A feed is a call of the shares like a page: the feed of every post is the
+        longest single write of a preview's rebuild, and the parent already reads
+        the posts alone."""
         share = context.get(SHARE)
-        if share is not None and share[0] != 0:
+        self.calls += 1
+        if share is not None and (self.calls - 1) % share[1] != share[0]:
             return None
         return super().write_feed(veiled(elements), context, *args, **kwargs)
 
