@@ -82,3 +82,17 @@ def test_another_content_class_asks_pelican() -> None:
                                     "date": datetime(2013, 4, 19, tzinfo=ZoneInfo("UTC"))},
               settings=conf, source_path="/projet/content/posts/s.md", context={})
     assert addresses(odd) == ("odd-save_as", "odd-url")
+
+
+def test_a_slug_alone_does_not_make_every_field(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The posts' addresses ask for the slug only: Pelican's ``url_format`` (a copy of
+    the metadata, the relative path, the author's slug) is not made for them."""
+    conf = settings(PATTERNS[1])
+    content = article(conf)
+    expected = (content.save_as, content.url)
+
+    def refused(_self: Any) -> dict[str, Any]:
+        raise AssertionError("url_format made for a slug")
+
+    monkeypatch.setattr(Article, "url_format", property(refused))
+    assert addresses(content) == expected

@@ -95,15 +95,34 @@ def addresses(content: Any) -> tuple[str, str]:
     if content.status == "draft":
         kind = "draft" if kind == "article" else "draft_page"
     lang = "" if content.in_default_lang else "lang_"
-    fields: dict[str, Any] | None = None
+    fields: UrlFields | None = None
     found: list[str] = []
     for key in ("save_as", "url"):
         given = getattr(content, f"override_{key}", None)
         if given is None:
-            fields = content.url_format if fields is None else fields
-            given = str(content.settings[f"{kind}_{lang}{key}".upper()]).format(**fields)
+            fields = UrlFields(content) if fields is None else fields
+            given = str(content.settings[f"{kind}_{lang}{key}".upper()]).format_map(fields)
         found.append(given)
     return found[0], found[1]
+
+
+class UrlFields(dict[str, Any]):
+    """Pelican's ``url_format`` fields, all of them made only when a pattern asks for
+    one other than the slug: the posts' addresses ask for the slug alone, and
+    ``url_format`` copies the metadata and works out the source's relative path and
+    the author's slug for every post at every build."""
+
+    def __init__(self, content: Any) -> None:
+        super().__init__(slug=getattr(content, "slug", ""))  # as url_format sets it
+        self.content = content
+        self.whole = False
+
+    def __missing__(self, key: str) -> Any:
+        if self.whole:
+            raise KeyError(key)
+        self.whole = True
+        self.update(self.content.url_format)
+        return self[key]
 
 
 def stable_order(generator: Any) -> None:
