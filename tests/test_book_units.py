@@ -26,6 +26,7 @@ from inventaire.book.edition import BookEdition, BookSettingError, length_mm
 from inventaire.book.emoji import codepoints, svg_file
 from inventaire.book.interior import PLACEHOLDER, index_rows
 from inventaire.book.photos import fit_mm, target_pixels
+from inventaire.book.posttext import printed_hashtags
 from inventaire.core.day import parse_weather
 from inventaire.core.fonts import missing_glyphs
 from inventaire.core.model import Declaimed, Post
@@ -74,7 +75,11 @@ def test_quote_spacing_only_changes_existing_spaces() -> None:
 def test_links_kept_for_the_screen_only() -> None:
     html = '<a class="hashtag" href="/mot-diese/jdtap/">#jdtap</a> <a href="https://t.co/x">t</a>'
     assert unlink(html) == '<span class="hashtag">#jdtap</span> <span>t</span>'
-    assert absolute_links(html, "") == '#jdtap <a href="https://t.co/x">t</a>'
+    # No site address: the hashtag keeps its class (and its place in the index).
+    assert absolute_links(html, "") == \
+        '<span class="hashtag">#jdtap</span> <a href="https://t.co/x">t</a>'
+    assert printed_hashtags(absolute_links(html, "")) == printed_hashtags(unlink(html))
+    assert absolute_links("a</a> <a>b</a>", "") == "a <a>b</a>"  # a stray closing tag
     assert 'href="https://ex.org/mot-diese/jdtap/"' in absolute_links(html, "https://ex.org")
 
 

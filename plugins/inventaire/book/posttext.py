@@ -43,29 +43,37 @@ def detach_spaces(html: str) -> str:
 
 def absolute_links(html: str, site_url: str) -> str:
     """Links the screen edition can keep: absolute ones, and the site's own made absolute
-    with ``site_url``; a relative link with no site address to anchor it is dropped
-    (in a PDF it would point into the build folder)."""
-
-    def fix(match: re.Match[str]) -> str:
-        href = match[2]
-        if href.startswith(("http://", "https://")):
-            return match[0]
-        if site_url.startswith(("http://", "https://")):
-            return f'{match[1]}{site_url.rstrip("/")}/{href.lstrip("/")}{match[3]}'
-        return ""
-
-    html = re.sub(r'(<a\b[^>]*?href=")([^"]*)("[^>]*>)', fix, html)
-    # Closing tags of the links dropped above: keep only as many as there are openings.
-    out, depth = [], 0
-    for part in re.split(r"(<a\b[^>]*>|</a>)", html):
+    with ``site_url``. A relative link with no site address to anchor it (in a PDF it
+    would point into the build folder) loses its address as on paper (:func:`unlink`):
+    a span of the same class, so that a hashtag is still set, styled and indexed as
+    in the print edition laid out without links."""
+    out: list[str] = []
+    kept: list[bool] = []  # for each open link: kept as a link, or made a span
+    for part in _LINK_TAG.split(html):
         if part.startswith("<a"):
-            depth += 1
+            link = _absolute(part, site_url)
+            kept.append(link is not None)
+            out.append(link if link is not None else unlink(part))
         elif part == "</a>":
-            if depth == 0:
-                continue
-            depth -= 1
-        out.append(part)
+            if kept:  # a closing tag with no opening one is dropped
+                out.append("</a>" if kept.pop() else "</span>")
+        else:
+            out.append(part)
     return "".join(out)
+
+
+_LINK_TAG = re.compile(r"(<a\b[^>]*>|</a>)")
+_HREF = re.compile(r'(<a\b[^>]*?href=")([^"]*)("[^>]*>)')
+
+
+def _absolute(tag: str, site_url: str) -> str | None:
+    """A link's opening tag with an absolute address; None when it cannot have one."""
+    match = _HREF.fullmatch(tag)
+    if match is None or match[2].startswith(("http://", "https://")):
+        return tag  # no address, or one that already works anywhere
+    if site_url.startswith(("http://", "https://")):
+        return f'{match[1]}{site_url.rstrip("/")}/{match[2].lstrip("/")}{match[3]}'
+    return None
 
 
 def unlink(html: str) -> str:
