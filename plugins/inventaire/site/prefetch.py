@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.core.errors import PostFileError
+from inventaire.core.signature import file_digest
 
 from . import readmemo
 from .reader import InventaireReader
@@ -42,11 +43,14 @@ def post_paths(generator: Any, reader: InventaireReader) -> list[str]:
 
 def already_parsed(reader: InventaireReader, path: str) -> bool:
     """Whether the memory holds the post as its file is now; if so, the reader is told
-    this build read it (:meth:`InventaireReader.read_before`)."""
-    try:
-        file_key = readmemo.file_key(Path(path).read_bytes())
-    except OSError:
+    this build read it (:meth:`InventaireReader.read_before`). The preview's builder,
+    which asks, lives from one build to the next: a file it hashed before and that
+    was not written since is not read again (:func:`.signature.file_digest`, the same
+    SHA-256 as :func:`.readmemo.file_key`)."""
+    digest = file_digest(path)
+    if digest is None:
         return True  # Pelican says what is wrong with it
+    file_key = bytes.fromhex(digest)
     key = reader.memo_key(file_key, path)
     if key is None or not readmemo.holds(key):
         return False

@@ -46,7 +46,8 @@ def context_digest(settings: dict[str, Any], register_file: Path) -> bytes:
 
 def file_key(raw: bytes) -> bytes:
     """A file's bytes, hashed once per reading: the memory's key is made from it, and
-    the page reuse of the preview names the post's version by it."""
+    the page reuse of the preview names the post's version by it. The SHA-256 that
+    :func:`inventaire.core.signature.file_digest` gives in hexadecimal."""
     return hashlib.sha256(raw).digest()
 
 
