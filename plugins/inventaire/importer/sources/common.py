@@ -22,6 +22,7 @@ import zlib
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -49,6 +50,11 @@ def media_kind(export_type: str, default: str = "photo") -> str:
     A type none of them writes is kept as it is, lower-cased: nothing unknown is
     taken for a photo and printed.
     """
+    if type(export_type) is str:
+        # The network's own word, as it nearly always comes: no need to clean it.
+        known = _MEDIA_KINDS.get(export_type)
+        if known:
+            return known
     word = str(export_type or "").strip().lower()
     return _MEDIA_KINDS.get(word, word) if word else default
 
@@ -155,7 +161,26 @@ def parse_twitter_date(value: str, tz: tzinfo) -> datetime:
 
 
 def parse_iso_date(value: str, tz: tzinfo) -> datetime:
-    """ISO 8601 with ``Z`` or an offset; a date without zone is taken as UTC."""
+    """ISO 8601 with ``Z`` or an offset; a date without zone is taken as UTC.
+
+    A large export's posts share their seconds (a busy day writes several a second,
+    in time order): a string already read is not parsed and converted again.
+    """
+    if type(value) is str:
+        parsed = _iso_date_in(value, tz)
+        # Zones equal but not the same (two fixed offsets of different names) share
+        # a key in the cache: the date must carry the very zone asked for.
+        if parsed.tzinfo is tz:
+            return parsed
+    return _iso_date(value, tz)
+
+
+@lru_cache(maxsize=1024)
+def _iso_date_in(value: str, tz: tzinfo) -> datetime:
+    return _iso_date(value, tz)
+
+
+def _iso_date(value: str, tz: tzinfo) -> datetime:
     parsed = datetime.fromisoformat(value.strip())
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
@@ -320,11 +345,14 @@ def build_text(escaped: str, spans: list[Span]) -> tuple[str, list[Entity]]:
 
     Slices first, then unescapes each piece; URLs are shown as their display form, the
     media link (and the whitespace before it, when it ends the post) is removed.
+    Each span is unpacked once into locals: every reader runs this for every post,
+    and a named tuple's fields read by name cost more than the work itself.
     """
     located: list[Span] = []
     for span in spans:
+        start, end, _kind, _value, _display, expect = span
         # Fast path: the indices point at the expected text (nearly always true).
-        if span.expect and escaped[span.start:span.end] == span.expect:
+        if expect and escaped[start:end] == expect:
             located.append(span)
             continue
         checked = _locate(escaped, span)
@@ -336,32 +364,35 @@ def build_text(escaped: str, spans: list[Span]) -> tuple[str, list[Entity]]:
     entities: list[Entity] = []
     position = 0
     for span in located:
-        if span.start < position:
+        start, end, kind, value, display, _expect = span
+        if start < position:
             continue  # overlapping or duplicate (multi-photo media share indices)
-        piece = escaped[position:span.start]
+        piece = escaped[position:start]
         if "&" in piece:
             piece = unescape_twitter(piece)
         out.append(piece)
         length += len(piece)
-        position = span.end
-        if span.kind == "media":
+        position = end
+        if kind == "media":
             # At the end, or followed by a space: the space before it goes too (a
             # media link in the middle would leave two spaces).
-            if not escaped[span.end:].strip() or escaped[span.end:span.end + 1].isspace():
+            if not escaped[end:].strip() or escaped[end:end + 1].isspace():
                 kept = "".join(out).rstrip()
                 out, length = [kept], len(kept)
             continue
-        if span.kind == "url":
-            shown = span.display or span.value
-            display = span.display
+        if kind == "url":
+            shown = display or value
         else:
-            shown = unescape_twitter(escaped[span.start:span.end])
+            shown = escaped[start:end]
+            if "&" in shown:
+                shown = unescape_twitter(shown)
             display = ""
         out.append(shown)
-        entities.append(Entity(span.kind, length, length + len(shown),  # type: ignore[arg-type]
-                               span.value, display))
+        entities.append(Entity(kind, length, length + len(shown),  # type: ignore[arg-type]
+                               value, display))
         length += len(shown)
-    out.append(unescape_twitter(escaped[position:]))
+    rest = escaped[position:]
+    out.append(unescape_twitter(rest) if "&" in rest else rest)
     return "".join(out), entities
 
 

@@ -32,6 +32,8 @@ from inventaire.core.model import Metrics
 def count(value: Any) -> int | None:
     """A count as the export wrote it (a number, or digits in a string: the Twitter
     archive writes every number as a string); None for anything else."""
+    if type(value) is int:  # the API's counts, settled before the checks below
+        return value if value >= 0 else None
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -57,7 +59,8 @@ def twitter_v1(tweet: Mapping[str, Any]) -> Metrics | None:
 
 def twitter_v2(tweet: Mapping[str, Any]) -> Metrics | None:
     found = tweet.get("public_metrics")
-    if not isinstance(found, Mapping):
+    # A dict parsed from JSON needs no abstract-class check (the slower one).
+    if type(found) is not dict and not isinstance(found, Mapping):
         return None
     return _metrics(found.get("retweet_count"), found.get("like_count"))
 

@@ -39,32 +39,49 @@ from inventaire.importer.sources.common import (
 )
 from inventaire.importer.sources.edits import as_original, history_of, older_version
 
+# A span straight from its six fields: the named tuple's own constructor is a Python
+# function (it fills defaults), run four times a post on the hot path.
+_new_span = tuple.__new__
+
 
 def entity_spans(entities: dict[str, Any]) -> list[Span]:
-    spans = [Span(item["start"], item["end"], "hashtag", item["tag"], "", "#" + item["tag"])
-             for item in entities.get("hashtags") or ()]
-    spans += [Span(item["start"], item["end"], "cashtag", item["tag"], "", "$" + item["tag"])
-              for item in entities.get("cashtags") or ()]
-    spans += [Span(item["start"], item["end"], "mention", item["username"], "",
-                   "@" + item["username"]) for item in entities.get("mentions") or ()]
+    """The spans of a v2 ``entities`` object, hashtags, cashtags, mentions, then URLs.
+
+    Fields are read in that order, item by item, so a malformed entity is reported by
+    the first missing or bad field, as it always was.
+    """
+    spans: list[Span] = []
+    append = spans.append
+    for item in entities.get("hashtags") or ():
+        append(_new_span(Span, (item["start"], item["end"], "hashtag", tag := item["tag"],
+                                "", "#" + tag)))
+    for item in entities.get("cashtags") or ():
+        append(_new_span(Span, (item["start"], item["end"], "cashtag", tag := item["tag"],
+                                "", "$" + tag)))
+    for item in entities.get("mentions") or ():
+        append(_new_span(Span, (item["start"], item["end"], "mention",
+                                name := item["username"], "", "@" + name)))
     for item in entities.get("urls") or ():
         display = item.get("display_url") or ""
         if item.get("media_key") or display.startswith("pic.twitter.com/"):
-            spans.append(Span(item["start"], item["end"], "media", "", expect=item["url"]))
+            append(_new_span(Span, (item["start"], item["end"], "media", "", "",
+                                    item["url"])))
         else:
-            spans.append(Span(item["start"], item["end"], "url",
-                              item.get("expanded_url") or item["url"], display,
-                              expect=item["url"]))
+            append(_new_span(Span, (item["start"], item["end"], "url",
+                                    item.get("expanded_url") or item["url"], display,
+                                    item["url"])))
     return spans
 
 
 def _media(item: dict[str, Any]) -> Media:
+    get = item.get
+    width, height = get("width"), get("height")
     return Media(
-        url=item.get("url") or item.get("preview_image_url") or "",
-        alt=item.get("alt_text") or "",
-        kind=media_kind(str(item.get("type") or "")),
-        width=int(item.get("width") or 0),
-        height=int(item.get("height") or 0),
+        url=get("url") or get("preview_image_url") or "",
+        alt=get("alt_text") or "",
+        kind=media_kind(str(get("type") or "")),
+        width=width if type(width) is int else int(width or 0),
+        height=height if type(height) is int else int(height or 0),
         missing=True,
     )
 
@@ -81,15 +98,26 @@ class Page:
                       if "media_key" in m}
 
 
+# What a tweet without some object reads instead: only ever read, never filled.
+_NOTHING: dict[str, Any] = {}
+
+
 def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Post | Skipped:
-    """One v2 tweet (page-scoped or flattened) as a Post, or why it is left out."""
+    """One v2 tweet (page-scoped or flattened) as a Post, or why it is left out.
+
+    Every field is read once and in the same order whatever the tweet holds, so a
+    malformed tweet is reported by the same first bad field.
+    """
     post_id = tweet["id"]
     references = tweet.get("referenced_tweets")
-    kinds = {r.get("type"): r.get("id") for r in references} if references else {}
+    kinds = {r.get("type"): r.get("id") for r in references} if references else _NOTHING
     if "retweeted" in kinds:
         return Skipped("retweet")
-    history = history_of(tweet.get("edit_history_tweet_ids"))
-    if older_version(history, post_id):
+    ids = tweet.get("edit_history_tweet_ids")
+    # Nearly every tweet's history is itself alone: never edited, nothing to read as
+    # another version (``None``); any other history is read as ids.
+    history = None if type(post_id) is str and ids == [post_id] else history_of(ids)
+    if history is not None and older_version(history, post_id):
         return Skipped("older version")
     author = tweet.get("author") or page.users.get(tweet.get("author_id", "")) or {}
     if author.get("protected") is True:
@@ -97,18 +125,21 @@ def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Po
     note = tweet.get("note_tweet")
     if note and note.get("text"):
         escaped, entities = note["text"], note.get("entities") or {}
-        media_spans = [s for s in entity_spans(tweet.get("entities") or {}) if s.kind == "media"]
+        media_spans = [s for s in entity_spans(tweet.get("entities") or _NOTHING)
+                       if s.kind == "media"]
         spans = [*entity_spans(entities), *[s for s in media_spans if s.expect in escaped]]
     else:
         escaped = tweet.get("text") or ""
-        spans = entity_spans(tweet.get("entities") or {})
+        spans = entity_spans(tweet.get("entities") or _NOTHING)
     text, found = build_text(escaped, spans)
-    attachments = tweet.get("attachments") or {}
+    attachments = tweet.get("attachments") or _NOTHING
     items = attachments.get("media")
     if not isinstance(items, list):
-        items = [page.media[k] for k in attachments.get("media_keys") or () if k in page.media]
+        media = page.media
+        items = [media[k] for k in attachments.get("media_keys") or () if k in media]
     coordinates = None
-    point = (tweet.get("geo") or {}).get("coordinates")
+    geo = tweet.get("geo")
+    point = geo.get("coordinates") if geo else None
     if isinstance(point, dict) and point.get("coordinates"):
         lon, lat = point["coordinates"][:2]
         coordinates = (float(lat), float(lon))
@@ -130,7 +161,7 @@ def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Po
         source=context.source,
         metrics=metrics.twitter_v2(tweet),
     )
-    return as_original(post, history, context.tz)
+    return post if history is None else as_original(post, history, context.tz)
 
 
 _EMPTY = Page(None)
