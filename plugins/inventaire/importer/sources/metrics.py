@@ -44,8 +44,9 @@ def count(value: Any) -> int | None:
 
 
 def _metrics(reposts: Any, likes: Any) -> Metrics | None:
-    found = Metrics(count(reposts), count(likes))
-    return found if found.reposts is not None or found.likes is not None else None
+    shared, liked = count(reposts), count(likes)
+    # Built only when kept: a post without counts makes no object to throw away.
+    return Metrics(shared, liked) if shared is not None or liked is not None else None
 
 
 def _total(collection: Any) -> Any:

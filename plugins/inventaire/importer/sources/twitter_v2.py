@@ -19,7 +19,8 @@ keeps the newest version's text), instead of landing as a second post.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -186,23 +187,29 @@ class NotTweets(Exception):
     """A file of users, lists or counts: refused whole, with one line."""
 
 
-def records(obj: Any, context: ReadContext, line: int) -> Iterator[Record]:
-    """Records of one JSON value: a page (``data`` list or object) or a flat tweet."""
+def page_of(obj: Any, context: ReadContext, line: int
+            ) -> tuple[Page, list[Any]] | Malformed | None:
+    """The page of one JSON value (a ``data`` list or object, or a flat tweet) and its
+    tweets; the :class:`Malformed` that says why it is not one; ``None`` for a value
+    that holds no posts (errors only, counts, compliance). Raises :class:`NotTweets`
+    for a page of users, lists or counts."""
     if not isinstance(obj, dict):
-        yield Malformed(context.label, line, "expected a JSON object")
-        return
+        return Malformed(context.label, line, "expected a JSON object")
     if "data" in obj:
         data = obj["data"]
         kind = not_tweets(data)
         if kind:
             raise NotTweets(f"this file holds {kind}, not tweets; nothing imported from "
                             "it — import the file of tweets (twarc2 search, timeline…)")
-        page = Page(obj.get("includes"))
-        tweets = data if isinstance(data, list) else [data]
-    elif "id" in obj and "text" in obj:
-        page, tweets = _EMPTY, [obj]
-    else:
-        return  # errors-only lines, counts, compliance: not posts
+        return Page(obj.get("includes")), data if isinstance(data, list) else [data]
+    if "id" in obj and "text" in obj:
+        return _EMPTY, [obj]
+    return None
+
+
+def page_records(page: Page, tweets: list[Any], context: ReadContext, line: int
+                 ) -> Iterator[Record]:
+    """The records of one page's tweets: a post, a tweet left out, or a malformed one."""
     for tweet in tweets:
         try:
             yield tweet_to_post(tweet, page, context)
@@ -211,14 +218,37 @@ def records(obj: Any, context: ReadContext, line: int) -> Iterator[Record]:
             yield Malformed(context.label, line, f"tweet {ident}: missing or bad field {error}")
 
 
+def records(obj: Any, context: ReadContext, line: int) -> Iterator[Record]:
+    """Records of one JSON value: a page (``data`` list or object) or a flat tweet."""
+    found = page_of(obj, context, line)
+    if isinstance(found, Malformed):
+        yield found
+    elif found is not None:
+        yield from page_records(*found, context, line)
+
+
 def read(path: Path, context: ReadContext) -> Iterator[Record]:
+    """The records of a twarc2 file, page after page.
+
+    Chained from each page's own generator rather than yielded through one more: a
+    tweet's record then passes through a single Python frame on its way out, and
+    this is the path of every tweet of the file.
+    """
+    return chain.from_iterable(_pages(path, context))
+
+
+def _pages(path: Path, context: ReadContext) -> Iterator[Iterable[Record]]:
     for item in iter_json(path, context.label):
         if isinstance(item, Malformed):
-            yield item
+            yield (item,)
             continue
         line, obj = item
         try:
-            yield from records(obj, context, line)
+            found = page_of(obj, context, line)
         except NotTweets as error:
-            yield Malformed(context.label, line, str(error))
+            yield (Malformed(context.label, line, str(error)),)
             return
+        if isinstance(found, Malformed):
+            yield (found,)
+        elif found is not None:
+            yield page_records(*found, context, line)
