@@ -34,24 +34,26 @@ def collector_given_back() -> Iterator[None]:
     gc.unfreeze()
 
 
-# The files that take longest, longest first (measured with --durations, two processes
-# on two cores). ``make test`` hands whole files to its processes in collection order
-# (--dist loadfile --no-loadscope-reorder): started first, a long file runs beside the
-# others instead of ending the run alone. The first builds the sample day, which the
-# other files of the sample day wait for; the next ones need no sample day. The order
-# changes how long the run takes, never what a test checks.
+# The files that take longest, longest first (each file's tests summed from a run's
+# --junitxml, two processes on two cores). ``make test`` hands whole files to its
+# processes in collection order (--dist loadfile --no-loadscope-reorder): started
+# first, a long file runs beside the others instead of ending the run alone. The
+# first builds the sample day, which the other files of the sample day wait for; the
+# next ones need no sample day. The order changes how long the run takes, never what
+# a test checks.
 LONGEST_FIRST = [
-    "test_book_sample.py", "test_build_sound.py", "test_preview_reuse.py",
-    "test_book_parallel.py", "test_browser.py", "test_book_step.py", "test_book_heads.py",
-    "test_book_variants.py", "test_book_preflight.py", "hostile/test_hostile_clicks.py",
-    "test_benchmarks.py", "test_book_flow.py", "test_browser_pages.py",
-    "test_rights_register.py", "hostile/test_withdrawal_scan.py", "test_book_balance.py",
-    "test_book_longwords.py", "test_book_plateflow.py", "test_preview_builder.py",
-    "test_reproducible.py", "test_book_spreads.py", "test_live_sources.py",
-    "test_book_perec.py", "test_hostile_posts.py", "test_book_screen.py",
-    "test_hostile_build.py", "test_book_memory.py", "test_triage_browser.py",
-    "test_live_recheck.py", "test_rights.py", "test_twitter_classes_cache.py",
-    "test_book_barcode.py", "hostile/test_book_reads_only_project.py",
+    "test_book_sample.py", "test_book_parallel.py", "test_build_sound.py",
+    "test_preview_reuse.py", "test_browser.py", "test_benchmarks.py", "test_book_flow.py",
+    "test_book_preflight.py", "test_book_step.py", "test_browser_pages.py",
+    "hostile/test_hostile_clicks.py",
+    "test_book_balance.py", "hostile/test_withdrawal_scan.py", "test_book_longwords.py",
+    "test_book_variants.py", "test_rights.py", "test_hostile_posts.py",
+    "test_front_matter_read.py", "test_rights_register.py", "test_site_media.py",
+    "test_book_spreads.py", "test_preview_builder.py", "test_book_heads.py",
+    "test_reproducible.py", "test_schema.py", "test_triage_browser.py",
+    "test_same_second.py", "test_book_imprint.py", "test_book_plateflow.py",
+    "test_live_browser.py", "test_browser_map.py", "test_site_public_face.py",
+    "test_live_recheck.py",
 ]
 
 
