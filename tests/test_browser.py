@@ -304,6 +304,10 @@ def test_search_speaks_french_in_the_sites_dress(browser: Any, site_url: str) ->
     for title, author, excerpt in posts:
         assert re.fullmatch(r"\d{1,2}\u00a0h(\u00a0\d\d)? \u00b7 .+", title), title
         assert author.startswith("@") and author.split()[0] not in excerpt, (author, excerpt)
+    # The filters come one by one as Pagefind loads them: each is waited for.
+    for name in ("Heure", "Lieu"):
+        page.locator(".pagefind-ui__filter-name", has_text=name).first.wait_for(
+            timeout=10_000)
     names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
     assert {"Heure", "Lieu"} <= {n.strip() for n in names}, names
     watch.assert_clean()
