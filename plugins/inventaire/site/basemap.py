@@ -20,7 +20,6 @@ The base map has no water layer: a river is drawn only if the editors' file hold
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import math
@@ -35,6 +34,7 @@ if TYPE_CHECKING:  # shapely (and numpy) are imported by the pages that draw a m
     from shapely.geometry.base import BaseGeometry
 
 from inventaire.core import settings as inventaire_settings
+from inventaire.core.signature import file_digest
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +97,7 @@ def load_basemap_file(path: Path) -> Basemap | None:
     credit = path.with_suffix(".yml")
     # By the bytes, never the dates: a file put back with an older date (``cp -p``,
     # ``rsync -a``) is another map, and the preview's builder keeps what it read.
-    states = [f"{p}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in (path, credit)
-              if p.is_file()]
+    states = [f"{p}:{file_digest(p)}" for p in (path, credit) if p.is_file()]
     return _read_or_warn(path, credit, "|".join(states))
 
 
