@@ -61,7 +61,7 @@ def serve_builds(project: Path, extra: list[str] | None = None) -> int:
     gc.freeze()  # the modules just imported
     while True:
         if not waiting(sys.stdin, IDLE_SECONDS):
-            memory.collect()  # while the editor reads the page
+            memory.idle()  # a full collection while the editor reads the page
         line = sys.stdin.readline()
         if not line:
             return 0
