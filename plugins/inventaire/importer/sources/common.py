@@ -348,6 +348,7 @@ def build_text(escaped: str, spans: list[Span]) -> tuple[str, list[Entity]]:
     Each span is unpacked once into locals: every reader runs this for every post,
     and a named tuple's fields read by name cost more than the work itself.
     """
+    make_entity = Entity.make
     located: list[Span] = []
     for span in spans:
         start, end, _kind, _value, _display, expect = span
@@ -388,8 +389,8 @@ def build_text(escaped: str, spans: list[Span]) -> tuple[str, list[Entity]]:
                 shown = unescape_twitter(shown)
             display = ""
         out.append(shown)
-        entities.append(Entity(kind, length, length + len(shown),  # type: ignore[arg-type]
-                               value, display))
+        entities.append(make_entity(kind, length,  # type: ignore[arg-type]
+                                    length + len(shown), value, display))
         length += len(shown)
     rest = escaped[position:]
     out.append(unescape_twitter(rest) if "&" in rest else rest)

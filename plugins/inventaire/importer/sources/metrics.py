@@ -46,7 +46,7 @@ def count(value: Any) -> int | None:
 def _metrics(reposts: Any, likes: Any) -> Metrics | None:
     shared, liked = count(reposts), count(likes)
     # Built only when kept: a post without counts makes no object to throw away.
-    return Metrics(shared, liked) if shared is not None or liked is not None else None
+    return Metrics.make(shared, liked) if shared is not None or liked is not None else None
 
 
 def _total(collection: Any) -> Any:
