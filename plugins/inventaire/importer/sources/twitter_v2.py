@@ -44,6 +44,16 @@ from inventaire.importer.sources.edits import as_original, history_of, older_ver
 # function (it fills defaults), run four times a post on the hot path.
 _new_span = tuple.__new__
 
+# Calling a class with keywords costs CPython (3.11) a dict of them, built for
+# type.__call__ and unpacked again for __init__: as much as the rest of the
+# construction. What that call does is run the class's own __init__ on a bare
+# instance: done here directly for the post and its media, made for every tweet.
+# (No more than 30 arguments and keyword names in a call, or CPython passes them
+# as a dict again.)
+_bare = object.__new__
+_init_post = Post.__init__
+_init_media = Media.__init__
+
 
 def entity_spans(entities: dict[str, Any]) -> list[Span]:
     """The spans of a v2 ``entities`` object, hashtags, cashtags, mentions, then URLs.
@@ -77,7 +87,9 @@ def entity_spans(entities: dict[str, Any]) -> list[Span]:
 def _media(item: dict[str, Any]) -> Media:
     get = item.get
     width, height = get("width"), get("height")
-    return Media(
+    media = _bare(Media)
+    _init_media(
+        media,
         url=get("url") or get("preview_image_url") or "",
         alt=get("alt_text") or "",
         kind=media_kind(str(get("type") or "")),
@@ -85,6 +97,7 @@ def _media(item: dict[str, Any]) -> Media:
         height=height if type(height) is int else int(height or 0),
         missing=True,
     )
+    return media
 
 
 class Page:
@@ -145,9 +158,11 @@ def tweet_to_post(tweet: dict[str, Any], page: Page, context: ReadContext) -> Po
         lon, lat = point["coordinates"][:2]
         coordinates = (float(lat), float(lon))
     handle = author.get("username") or ""
-    post = Post(
-        id=post_id,
-        network="twitter",
+    post = _bare(Post)
+    _init_post(
+        post,
+        post_id,  # id and network by position: 30 arguments and names at most
+        "twitter",
         author=handle,
         author_name=author.get("name") or "",
         date=parse_iso_date(tweet["created_at"], context.tz),
