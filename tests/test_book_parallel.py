@@ -1,10 +1,10 @@
 """The book's chapters laid out in worker processes and joined: the same book.
 
-A 150-post project is built twice, in one process (``BOOK_WORKERS=1``) and with two
+A 40-post project is built twice, in one process (``BOOK_WORKERS=1``) and with two
 workers (the threshold lowered by ``BOOK_PARALLEL_POSTS``), then both are read back:
 same pages with the same text at the same places (a group starting on a verso is
-laid out from a recto, then moved across: 150 posts five minutes apart make the
-first group odd),
+laid out from a recto, then moved across: 40 posts eighteen minutes apart make the
+first group odd, of 7 pages; the book has 28, its contents 17 entries),
 folios continuous (stamped on the joined PDF), contents and indexes pointing at the
 right pages, boxes on every page, the screen edition's links and bookmarks.
 
@@ -30,12 +30,14 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "book"))
 project = importlib.import_module("project")
 pdfcheck = importlib.import_module("pdfcheck")
 
-POSTS = 150  # five minutes apart: the first of the two groups has an odd page count
+POSTS = 40  # eighteen minutes apart: the first of the two groups has an odd page count
+STEP = 18  # minutes: twelve hours, 9 h to 21 h, enough entries for the contents
+THRESHOLD = "BOOK_PARALLEL_POSTS=20"  # half the posts: two workers lay the book out
 LIGHT = ["BOOK_COVER=False", "BOOK_CRIERS=False"]
 
 
-def build(folder: Path, *sets: str, count: int = POSTS, step: int = 5) -> Path:
-    return project.build_book(folder, *LIGHT, *sets, count=count, step=step)  # 9 h to 21 h
+def build(folder: Path, *sets: str) -> Path:
+    return project.build_book(folder, *LIGHT, *sets, count=POSTS, step=STEP)
 
 
 @pytest.fixture(scope="module")
@@ -46,16 +48,16 @@ def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def parallel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(tmp_path_factory.mktemp("parallel"), "BOOK_WORKERS=2",
-                 "BOOK_PARALLEL_POSTS=50", "BOOK_HOUR_NEW_PAGE=True")
+    return build(tmp_path_factory.mktemp("parallel"), "BOOK_WORKERS=2", THRESHOLD,
+                 "BOOK_HOUR_NEW_PAGE=True")
 
 
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two workers, hours running on (the default); its print edition only, of 100
-    posts seven minutes apart (twice the threshold, twelve hours: enough entries)."""
-    return build(tmp_path_factory.mktemp("running"), "BOOK_WORKERS=2",
-                 "BOOK_PARALLEL_POSTS=50", "BOOK_SCREEN=False", count=100, step=7)
+    """Two workers, hours running on (the default); its print edition only, of the
+    same posts (twice the threshold, twelve hours: enough entries)."""
+    return build(tmp_path_factory.mktemp("running"), "BOOK_WORKERS=2", THRESHOLD,
+                 "BOOK_SCREEN=False")
 
 
 def text_lefts(pdf: Path) -> list[float]:
