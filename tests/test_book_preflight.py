@@ -4,6 +4,7 @@ makes the command exit 1."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import shutil
 import sys
@@ -33,12 +34,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project.shared_book(run_folder(tmp_path_factory), *LIGHT).folder
 
 
+CHECK_PLACEMENT = preflight_module.check_placement
+
+
 @pytest.fixture(autouse=True)
 def fills_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The preflight reads how full each page is (``read_fill``, the slowest of its
-    readings) through ``pdfcheck.page_fills``: once for the same PDF bytes and
-    margins, which several tests here check again (a changed PDF is read anew)."""
+    readings) through ``pdfcheck.page_fills``, and where characters and images sit
+    (``check_placement``, the next slowest) through ``pdfcheck.placement``: once for
+    the same PDF bytes and margins, which several tests here check again (a changed
+    PDF is read anew)."""
     monkeypatch.setattr(preflight_module, "read_fill", pdfcheck.page_fills)
+    monkeypatch.setattr(preflight_module, "check_placement",
+                        functools.partial(pdfcheck.placement, CHECK_PLACEMENT))
 
 
 def edition_of(folder: Path, *sets: str) -> BookEdition:
