@@ -322,20 +322,22 @@ class InteriorBuilder:
         are laid out in worker processes (:mod:`.parallel`).
         """
         e = self.edition
-        shared = e.color == "rgb" and e.screen
-        content = self.content_for(articles, e.color, links=shared, renderer=renderer)
-        check_glyphs(content)
-        css = self.css(e.color, bleed=True, interactive=shared)
-        options: dict[str, Any] = {"pdf_variant": "pdf/x-4"} if e.color == "cmyk" else {}
-        layout = self.parts_layout(content, e.color, shared, css, renderer, options)
-        if e.workers > 1 and len(content.posts) > e.parallel_posts:
-            from inventaire.book.parallel import build_parallel
+        if e.workers > 1 and len(articles) > e.parallel_posts:  # one post per article
+            # Started first: their fork server imports WeasyPrint while the content
+            # is made here.
+            from inventaire.book.parallel import build_parallel, start_workers
 
-            return build_parallel(self, articles, content, layout, shared)
+            workers = start_workers(e.workers)
+            try:
+                content, layout, shared = self.prepare(articles, renderer)
+                return build_parallel(self, articles, content, layout, shared, workers)
+            finally:
+                workers.close()
+        content, layout, shared = self.prepare(articles, renderer)
         final, parts = layout.lay_out()
         pages = parts.anchors
         padded = pad_to_multiple(for_print(final), layout.notes, e.signature)
-        print_pdf = renderer.write(padded, "write print", **options)
+        print_pdf = renderer.write(padded, "write print", **layout.options)
         page_count = len(padded.pages)
         screen_pdf, screen_pages, on_screen = None, 0, {}
         if shared:
@@ -350,6 +352,18 @@ class InteriorBuilder:
         post_pages = {p.anchor: pages[p.anchor] for p in content.posts}
         return Interior(print_pdf, screen_pdf, page_count, screen_pages, post_pages,
                         content, renderer, screen_post_pages(content, on_screen))
+
+    def prepare(self, articles: Sequence[Any],
+                renderer: Renderer) -> tuple[BookContent, PartsLayout, bool]:
+        """The content, the parts' layout and whether one layout serves both editions."""
+        e = self.edition
+        shared = e.color == "rgb" and e.screen
+        content = self.content_for(articles, e.color, links=shared, renderer=renderer)
+        check_glyphs(content)
+        css = self.css(e.color, bleed=True, interactive=shared)
+        options: dict[str, Any] = {"pdf_variant": "pdf/x-4"} if e.color == "cmyk" else {}
+        return content, self.parts_layout(content, e.color, shared, css, renderer, options), \
+            shared
 
     def screen(self, articles: Sequence[Any], pages: dict[str, int],
                renderer: Renderer) -> tuple[bytes, int, dict[str, int]]:

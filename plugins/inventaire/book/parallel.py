@@ -6,12 +6,14 @@ each. A group's folios continue the previous group's and its pages' sides follow
 from where it starts, which only the page counts of the groups before it tell; so
 each worker lays its group out once as if it started on a recto, without folios
 (:mod:`.folios`), and reports its page count and anchors while the main process lays
-out the front matter. With every start known, each worker puts its pages on their
-real sides and writes its PDF (print, and the screen edition's when both come from
-one layout), while the main process lays out the back matter, the numbered contents
-and a small document holding only the body's folios. The parts are joined with
-pypdf, keeping the pages' boxes, and the folios are drawn over the body's pages.
-Fonts are subset per part, so the joined file carries one subset per part.
+out the front matter. The workers are started before the book's content is made, and
+each is sent its start as soon as the counts before it are in (:mod:`.workers`);
+meanwhile the main process lays out the folios ahead (:mod:`.folio_pages`). Each
+worker then puts its pages on their real sides and writes its PDF (print, and the
+screen edition's when both come from one layout), while the main process lays out
+the back matter, the numbered contents and the rest of the folios. The parts are
+joined with pypdf, keeping the pages' boxes, and the folios are drawn over the body's
+pages. Fonts are subset per part, so the joined file carries one subset per part.
 
 Hours that run on (:attr:`BookEdition.run_on`) run on within a group: each group's
 first hour starts a page, as a worker cannot know the room the group before it
@@ -26,7 +28,7 @@ import contextlib
 import copy
 import io
 import logging
-import multiprocessing
+import math
 import os
 import time
 import traceback
@@ -35,10 +37,13 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.book.chapters import BookContent, Chapter
-from inventaire.book.folios import STAMP_CSS, WORKER_CSS, is_blank, placed, stamp_html, stamp_pages
+from inventaire.book.folio_pages import FolioPages
+from inventaire.book.folios import WORKER_CSS, is_blank, placed, stamp_pages
 from inventaire.book.layout import Renderer, Timing, anchor_pages, release
 from inventaire.book.parts import Parts, PartsLayout, next_recto, shifted, start_css
 from inventaire.book.press import Interior, for_print, for_screen, screen_post_pages
+from inventaire.book.workers import Count, Starts, Workers, worker_context
+from inventaire.core import collector
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +51,9 @@ logger = logging.getLogger(__name__)
 # write_cpu, maxrss_mb),
 # for the benchmark: their peak memory is theirs, not the main process's.
 LAST_WORKERS: list[dict[str, Any]] = []
+# The folios laid out ahead: for this many times the pages the first counts let
+# expect (a few too many cost less than a second part laid out after the counts).
+AHEAD_MARGIN = 1.05
 
 
 @dataclass
@@ -164,52 +172,58 @@ def split_chapters(chapters: list[Chapter], groups: int) -> list[list[Chapter]]:
     return [g for g in result if g]
 
 
+def start_workers(count: int) -> Workers:
+    """The workers of a big book, started before its content is made (:mod:`.workers`)."""
+    return Workers.start(count, serve, worker_context(["weasyprint", __name__]))
+
+
 def build_parallel(builder: Any, articles: Any, content: BookContent, layout: PartsLayout,
-                   shared: bool) -> Any:
-    """The interior with its chapters laid out by ``BOOK_WORKERS`` processes."""
-    e = builder.edition
+                   shared: bool, workers: Workers) -> Any:
+    """The interior with its chapters laid out by ``workers`` (as many as
+    ``BOOK_WORKERS``; those left without a group are stopped). The caller closes them."""
     renderer = layout.renderer
     begin = time.perf_counter()
-    groups = split_chapters(content.chapters, e.workers)
-    context = worker_context()
+    groups = split_chapters(content.chapters, len(workers.conns))
+    workers.keep(len(groups))
     htmls = [layout.html_of("body", chapters=group) for group in groups]
-    workers: list[tuple[Any, Any]] = []
-    try:
-        for html in htmls:
-            conn, child = context.Pipe()
-            process = context.Process(target=serve, args=(child,), daemon=True)
-            process.start()
-            child.close()
-            conn.send(Job(html, layout.css,
-                          renderer.base_url, dict(renderer.fetcher.files), layout.options,
-                          shared, os.environ.get("SOURCE_DATE_EPOCH", "")))
-            workers.append((process, conn))
-        return assemble(builder, articles, content, layout, shared, workers, htmls[0],
-                        begin)
-    finally:
-        for process, conn in workers:
-            conn.close()
-            process.join(timeout=10)
-            if process.is_alive():
-                process.terminate()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    for conn, html in zip(workers.conns, htmls, strict=True):
+        conn.send(Job(html, layout.css, renderer.base_url, dict(renderer.fetcher.files),
+                      layout.options, shared, epoch))
+    posts = [sum(len(chapter.posts) for chapter in group) for group in groups]
+    return assemble(builder, articles, content, layout, shared, workers.conns, htmls[0],
+                    posts, begin)
+
+
+def counted(starts: Starts, folios: FolioPages, posts: list[int]) -> list[Count]:
+    """Every group's count, in order. While some are still laying out, the folios are
+    laid out ahead for the pages the counts in let expect (:mod:`.folio_pages`)."""
+    counts = dict([starts.next(), *starts.ready()])
+    if len(counts) < len(posts):
+        pages = sum(count["pages"] for count in counts.values())
+        done = sum(posts[index] for index in counts)
+        folios.ahead(math.ceil(pages * sum(posts) / done * AHEAD_MARGIN))
+    while len(counts) < len(posts):
+        index, count = starts.next()
+        counts[index] = count
+    starts.join()
+    return [counts[index] for index in range(len(posts))]
 
 
 def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLayout,
-             shared: bool, workers: list[tuple[Any, Any]], body_html: str,
+             shared: bool, conns: list[Any], body_html: str, posts: list[int],
              begin: float) -> Any:
-    """The front matter while the workers lay out; then every start to the workers and,
-    while they write, the back matter, the contents and the folios; then the join."""
+    """The front matter while the workers lay out; then every start to the workers as
+    soon as known, the folios ahead and, while they write, the back matter, the
+    contents and the rest of the folios; then the join."""
     e = builder.edition
     renderer = layout.renderer
     front = layout.front(None, "front")
     parts = Parts(front_pages=len(front.pages))
-    counts = [receive(conn, index) for index, (_, conn) in enumerate(workers)]
-    starts, start = [], next_recto(parts.front_pages)
-    for count in counts:
-        starts.append(start)
-        start += count["pages"]
-    for (_, conn), start in zip(workers, starts, strict=True):
-        conn.send(start)
+    body_start = next_recto(parts.front_pages)
+    folio_pages = FolioPages(renderer, body_html, layout.css, layout.options, body_start)
+    counts = counted(Starts(conns, body_start, receive), folio_pages, posts)
+    starts = [body_start + sum(c["pages"] for c in counts[:i]) for i in range(len(counts))]
     for count, start in zip(counts, starts, strict=True):
         parts.anchors.update(shifted(count["anchors"], start))
     parts.place_body(parts.front_pages, sum(c["pages"] for c in counts))
@@ -220,11 +234,7 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
     if len(front.pages) != parts.front_pages:
         raise RuntimeError("book: the numbered contents took another page; "
                            "set BOOK_WORKERS = 1")
-    folios = renderer.render(stamp_html(body_html, parts.body_pages),
-                             start_css(parts.body_start) + layout.css + STAMP_CSS,
-                             "folios", **layout.options)
-    if len(folios.pages) != parts.body_pages:
-        raise RuntimeError(f"book: {len(folios.pages)} folios for {parts.body_pages} pages")
+    folios = folio_pages.document(parts.body_pages)
     head = front.copy([*front.pages, *layout.blanks(parts.body_start - parts.front_pages - 1)])
     lead = layout.blanks(parts.back_start - parts.body_end - 1)
     total = parts.total
@@ -241,8 +251,8 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
         screen_parts = [(renderer.write(screen_head, "write front (screen)"), head_own),
                         (renderer.write(screen_tail, "write back (screen)"), tail_own)]
         screen_folios = renderer.write(for_screen(folios), "write folios (screen)")
-    results = [receive(conn, index) for index, (_, conn) in enumerate(workers)]
-    renderer.timings.append(Timing(f"chapters in {len(workers)} processes",
+    results = [receive(conn, index) for index, conn in enumerate(conns)]
+    renderer.timings.append(Timing(f"chapters in {len(conns)} processes",
                                    time.perf_counter() - begin, parts.body_pages))
     stamp = (folio_pdf, parts.body_start - 1, blank)
     print_pdf = join_pdfs([(head_pdf, None), *[(r["print"], None) for r in results],
@@ -267,13 +277,6 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
                     renderer, screen_post_pages(content, on_screen))
 
 
-def worker_context() -> Any:
-    """Workers forked from a fork server that has WeasyPrint imported (fast to start).
-    As with ``spawn``, a worker imports the parent's ``__main__`` module first, so a
-    script that builds the book needs an ``if __name__ == "__main__"`` guard."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["weasyprint", "inventaire.book.parallel"])
-    return context
 def with_targets(document: Any) -> tuple[Any, set[str]]:
     """The document with a stand-in anchor for every link to another part, and its own
     anchors. WeasyPrint drops a link whose anchor it cannot see; with the stand-in
@@ -297,7 +300,17 @@ def join_pdfs(parts: list[tuple[bytes, set[str] | None]],
     links), with the first part's metadata and output intent, one tree of named
     destinations (each part's own, at their new pages: ``None`` keeps them all) and
     the parts' bookmarks in order; ``stamp`` (a PDF, the page index its first page
-    goes over, pages of it to leave out) is drawn over the joined pages."""
+    goes over, pages of it to leave out) is drawn over the joined pages.
+
+    The collector is paused meanwhile: pypdf makes some hundred thousand small objects
+    per part, and each automatic collection they set off walked the main process's
+    whole heap again (half the join's time at 10,000 posts)."""
+    with collector.paused():
+        return _join_pdfs(parts, stamp)
+
+
+def _join_pdfs(parts: list[tuple[bytes, set[str] | None]],
+               stamp: tuple[bytes, int, set[int]] | None) -> bytes:
     import pypdf
     from pypdf.generic import ArrayObject, FloatObject, NameObject, NumberObject
 
