@@ -51,6 +51,7 @@ def test_each_start_is_sent_once_the_counts_before_it_are_in() -> None:
     assert starts.next() == (1, {"pages": 4})
     assert workers[2].poll(5) and workers[2].recv() == 19
     starts.join()
+    assert starts.starts == [5, 15, 19]  # what the main process shifts the anchors by
 
 
 def test_an_error_of_a_worker_reaches_the_main_process() -> None:

@@ -195,9 +195,11 @@ def build_parallel(builder: Any, articles: Any, content: BookContent, layout: Pa
                     posts, begin)
 
 
-def counted(starts: Starts, folios: FolioPages, posts: list[int]) -> list[Count]:
-    """Every group's count, in order. While some are still laying out, the folios are
-    laid out ahead for the pages the counts in let expect (:mod:`.folio_pages`)."""
+def counted(starts: Starts, folios: FolioPages,
+            posts: list[int]) -> tuple[list[Count], list[int]]:
+    """Every group's count and its first page, in order. While some are still laying
+    out, the folios are laid out ahead for the pages the counts in let expect
+    (:mod:`.folio_pages`)."""
     counts = dict([starts.next(), *starts.ready()])
     if len(counts) < len(posts):
         pages = sum(count["pages"] for count in counts.values())
@@ -207,7 +209,7 @@ def counted(starts: Starts, folios: FolioPages, posts: list[int]) -> list[Count]
         index, count = starts.next()
         counts[index] = count
     starts.join()
-    return [counts[index] for index in range(len(posts))]
+    return [counts[index] for index in range(len(posts))], starts.starts
 
 
 def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLayout,
@@ -222,8 +224,7 @@ def assemble(builder: Any, articles: Any, content: BookContent, layout: PartsLay
     parts = Parts(front_pages=len(front.pages))
     body_start = next_recto(parts.front_pages)
     folio_pages = FolioPages(renderer, body_html, layout.css, layout.options, body_start)
-    counts = counted(Starts(conns, body_start, receive), folio_pages, posts)
-    starts = [body_start + sum(c["pages"] for c in counts[:i]) for i in range(len(counts))]
+    counts, starts = counted(Starts(conns, body_start, receive), folio_pages, posts)
     for count, start in zip(counts, starts, strict=True):
         parts.anchors.update(shifted(count["anchors"], start))
     parts.place_body(parts.front_pages, sum(c["pages"] for c in counts))

@@ -100,6 +100,7 @@ class Starts:
         self.first = first
         self.receive = receive
         self.counts: dict[int, Count] = {}
+        self.starts: list[int] = []  # each group's first page, as sent (read after join)
         self.events: queue.Queue[tuple[int, Count] | BaseException] = queue.Queue()
         self.thread = threading.Thread(target=self.run, name="book-starts", daemon=True)
         self.thread.start()
@@ -114,6 +115,7 @@ class Starts:
                     if sent:
                         start += self.counts[sent - 1]["pages"]
                     self.conns[sent].send(start)
+                    self.starts.append(start)
                     sent += 1
                 if not pending:
                     return
