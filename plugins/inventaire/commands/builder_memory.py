@@ -13,8 +13,8 @@ became garbage in a reference cycle (the last build's, mostly) wait for a full
 collection. It runs when the builder is idle — no build asked for within
 :data:`IDLE_SECONDS` of the last one's answer, the editor is reading the page — and
 never in front of a build that is waiting: at 10,000 posts a full collection takes
-0.6 to 2 seconds, which a post landed by ``inventaire live`` just after an editor's
-save used to wait for before its own build could start. Only a stream of builds
+1 to 2.5 seconds, which a build asked for right after the last one's answer (saves
+in a row) used to wait for before it could start. Only a stream of builds
 without any pause collects between two of them, so that it cannot grow the memory
 without bound: once the memory Python holds is :data:`GROWTH` times what it held
 after the last full collection (a build's objects and the garbage of two more). That
