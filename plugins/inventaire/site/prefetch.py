@@ -58,11 +58,12 @@ def already_parsed(reader: InventaireReader, path: str) -> bool:
     return True
 
 
-Parsed = tuple[str, bytes, bytes, bytes]  # path, file key, memory key, kept value
+Parsed = tuple[str, bytes, bytes, readmemo.Parsed]  # path, file key, memory key, value
 
 
 def parse_share(reader: InventaireReader, paths: list[str]) -> list[Parsed]:
-    """What :func:`keep_parsed` needs of each post of ``paths`` that parses."""
+    """Each post of ``paths`` that parses, parsed (the reader keeps it in its memory
+    too: the parent's own share needs nothing more, a child's is sent back)."""
     parsed: list[Parsed] = []
     for path in paths:
         try:
@@ -71,17 +72,17 @@ def parse_share(reader: InventaireReader, paths: list[str]) -> list[Parsed]:
             value = reader.parse_post(raw, path, file_key)
         except (OSError, PostFileError):
             continue  # the parent reads it again and says why
-        kept = readmemo.freeze(value)
         key = reader.memo_key(file_key, path)
-        if kept is not None and key is not None:
-            parsed.append((path, file_key, key, kept))
+        if key is not None:
+            parsed.append((path, file_key, key, value))
     return parsed
 
 
 def keep_parsed(reader: InventaireReader, parsed: list[Parsed]) -> None:
-    """Into the memory, and the reader told that this build has read these files."""
-    for path, file_key, key, kept in parsed:
-        readmemo.keep(key, kept)
+    """Into the memory (values a child sent, which no one else holds), and the
+    reader told that this build has read these files."""
+    for path, file_key, key, value in parsed:
+        readmemo.keep(key, value)
         reader.read_before(path, file_key)
 
 
@@ -108,7 +109,8 @@ def prefetch(generator: Any) -> None:
             _child(reader, share, write_end)
         os.close(write_end)
         children.append((pid, read_end))
-    keep_parsed(reader, parse_share(reader, shares[0]))
+    for path, file_key, _key, _value in parse_share(reader, shares[0]):
+        reader.read_before(path, file_key)  # parse_post kept it in the memory
     for pid, read_end in children:
         with os.fdopen(read_end, "rb") as pipe:
             data = pipe.read()

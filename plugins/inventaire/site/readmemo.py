@@ -7,10 +7,12 @@ again in the same process after every save, and most files have not changed: wit
 ``INVENTAIRE_READ_MEMO`` on, the reader keeps each post's parsed record and HTML
 under a key made of the file's bytes and of everything else the parsing reads (every
 setting and the rights register, :func:`context_digest`). The code is not in the key:
-the builder exits when the code changed, and this memory goes with it. A value is
-kept pickled and unpickled at each use, so that a build changing a record it got
-cannot change the next build's. In any other build the memory holds what
-:mod:`.prefetch` parsed on the other cores, for that build only (emptied at its end).
+the builder exits when the code changed, and this memory goes with it. Each use
+gets its own copy of the record (:meth:`Post.copy`), so that a build changing a
+record it got cannot change the next build's; the memory's own is never handed out.
+Values are kept as objects (never pickled: :mod:`.prefetch`'s children send
+theirs pickled, once). In any other build the memory holds what :mod:`.prefetch` parsed on the other cores, for
+that build only (emptied at its end).
 """
 
 from __future__ import annotations
@@ -25,12 +27,15 @@ from typing import Any
 from jinja2.bccache import Bucket, BytecodeCache
 
 from inventaire.core import settings as inventaire_settings
+from inventaire.core.model import Post
 from inventaire.core.signature import file_digest, settings_description
 from inventaire.site.reuse import IGNORED_SETTINGS  # the build's folders, not its work
 
 LIMIT = 100_000  # entries; past it the memory starts again (a day has far fewer posts)
 
-_memo: dict[bytes, bytes] = {}
+Parsed = tuple[Post, str]  # a post's record and its text's HTML
+
+_memo: dict[bytes, Parsed] = {}
 
 
 def enabled(settings: dict[str, Any]) -> bool:
@@ -57,19 +62,11 @@ def key(raw_key: bytes, source_path: str, context: bytes) -> bytes:
     return hashlib.sha256(context + source_path.encode() + b"\0" + raw_key).digest()
 
 
-def freeze(value: Any) -> bytes | None:
-    """``value`` as kept (pickled); None when it cannot be pickled (then not kept)."""
-    try:
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return None
-
-
-def keep(memo_key: bytes, kept: bytes) -> None:
-    """Keep a value already frozen (:func:`freeze`, perhaps in another process)."""
+def keep(memo_key: bytes, value: Parsed) -> None:
+    """Keep ``value``, which no one else holds (one unpickled from another process)."""
     if len(_memo) >= LIMIT:
         _memo.clear()
-    _memo[memo_key] = kept
+    _memo[memo_key] = value
 
 
 def holds(memo_key: bytes) -> bool:
@@ -80,18 +77,16 @@ def empty() -> bool:
     return not _memo
 
 
-def recall(memo_key: bytes | None) -> Any | None:
-    """The value kept under ``memo_key``, as a fresh object; None when there is none
+def recall(memo_key: bytes | None) -> Parsed | None:
+    """The value kept under ``memo_key``, as a fresh copy; None when there is none
     (or no key: a build that keeps no memory)."""
     kept = _memo.get(memo_key) if memo_key is not None else None
-    return pickle.loads(kept) if kept is not None else None
+    return (kept[0].copy(), kept[1]) if kept is not None else None
 
 
-def remember(memo_key: bytes, value: Any) -> None:
-    """Keep ``value``; a value that cannot be pickled is simply not kept."""
-    kept = freeze(value)
-    if kept is not None:
-        keep(memo_key, kept)
+def remember(memo_key: bytes, value: Parsed) -> None:
+    """Keep a copy of ``value``: the caller goes on with its own."""
+    keep(memo_key, (value[0].copy(), value[1]))
 
 
 def forget() -> None:
