@@ -10,16 +10,15 @@ setting and the rights register, :func:`context_digest`). The code is not in the
 the builder exits when the code changed, and this memory goes with it. Each use
 gets its own copy of the record (:meth:`Post.copy`), so that a build changing a
 record it got cannot change the next build's; the memory's own is never handed out.
-Values are kept as objects (never pickled: :mod:`.prefetch`'s children send
-theirs pickled, once). In any other build the memory holds what :mod:`.prefetch` parsed on the other cores, for
-that build only (emptied at its end).
+Values are kept as objects (:mod:`.prefetch`'s children send theirs pickled,
+once). In any other build the memory holds what :mod:`.prefetch` parsed on the
+other cores, for that build only (emptied at its end).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 from pathlib import Path
 from types import CodeType
 from typing import Any
