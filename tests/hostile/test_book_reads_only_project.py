@@ -147,7 +147,7 @@ def test_the_fetcher_refuses_what_the_book_did_not_list(
     """The wall behind the editors' checks: whatever address reaches WeasyPrint, only
     registered names and the trusted files (fonts, colour profile) are read."""
     from inventaire.book.fetcher import BookFetcher
-    from inventaire.core.fonts import garamond_files
+    from inventaire.core.fonts import book_font_files
 
     secret = tmp_path / "secret.txt"
     secret.write_text("HOSTILE")
@@ -158,8 +158,8 @@ def test_the_fetcher_refuses_what_the_book_did_not_list(
     plate.write_bytes(b"\xff\xd8")
     url = fetcher.register("plate/x.jpg", plate)
     assert fetcher.fetch(url)  # a registered name
-    font = garamond_files()["roman"]
-    assert fetcher.fetch(font.as_uri())  # the book's own CSS names its fonts
+    for font in book_font_files().values():
+        assert fetcher.fetch(font.as_uri())  # the book's own CSS names its fonts
     refused = [secret.as_uri(), link.as_uri(), f"file://{tmp_path}/../{tmp_path.name}/secret.txt",
                "file://localhost/etc/passwd", "http://127.0.0.1:1/x.png",
                "https://example.org/x.png", "ftp://example.org/x", "data:text/plain,HOSTILE",

@@ -33,7 +33,7 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from inventaire.core.fonts import garamond_files
+from inventaire.core.fonts import book_font_files
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class BookFetcher(URLFetcher):
         # name → file; a trusted file under "file:" + its resolved path
         self.files: dict[str, Path] = {}
         self.refused: set[str] = set()
-        for font in garamond_files().values():
+        for font in book_font_files().values():
             self.trust(font)
 
     def register(self, name: str, path: Path) -> str:

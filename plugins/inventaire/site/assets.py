@@ -5,20 +5,19 @@ from the system or another host, and are copied next to the theme's CSS, which
 declares them with ``@font-face`` (``theme/static/css/site.css``). They are served
 as WOFF2: EB Garamond ships as TrueType (850 kB), which fontTools compresses with
 Brotli to a third of that. The conversion takes seconds, so its result is kept in
-the user's cache (``fonts.user_cache_dir``) under a name holding the source's digest:
-every later build, of any project, only copies the file.
+the user's cache (``fonts.user_cache_dir``) under a name holding the source's digest
+(``fonts.derived_font``): every later build, of any project, only copies the file.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from inventaire.core.atomic import write_atomic
-from inventaire.core.fonts import garamond_files, openmoji_dir
+from inventaire.core.fonts import derived_font, garamond_files, openmoji_dir
 from inventaire.core.samebytes import same_bytes
 
 logger = logging.getLogger(__name__)
@@ -47,30 +46,10 @@ def copy_unless_same(source: Path, target: Path) -> bool:
     return True
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-
-
 def woff2(source: Path, cache: Path) -> Path:
-    """``source`` (TrueType or OpenType) as WOFF2, converted once per source content.
-
-    The cached file is named after the source's digest, so a new version of the
-    font package gives a new file; a partial write is never taken for a result.
-    """
-    target = cache / f"{source.stem}-{digest(source)}.woff2"
-    if target.is_file():
-        return target
-    from fontTools.ttLib import TTFont
-
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    # The source's own timestamp is kept, so the bytes depend on the source only.
-    with TTFont(source, recalcTimestamp=False) as font:
-        font.flavor = "woff2"
-        font.save(tmp)
-    tmp.replace(target)
-    logger.info("font %s: converted to WOFF2 (cached in %s)", source.name, cache)
-    return target
+    """``source`` (TrueType or OpenType) as WOFF2, converted once per source content
+    (:func:`inventaire.core.fonts.derived_font`)."""
+    return derived_font(source, "web.woff2", cache, lambda font: font)
 
 
 def copy_fonts(output: Path, cache: Path) -> list[Path]:
