@@ -6,8 +6,8 @@ the book points WeasyPrint at them with ``@font-face``.
 EB Garamond ships as a variable font (one file for every weight). WeasyPrint turns
 a variable font into a static one for each weight a PDF uses, at every PDF it
 writes: about 0.4 s per weight and style, three times a book (the print edition,
-the screen edition, the cover) and again for the criers' sheets — a third of the
-time of a small book. The book is given static fonts instead, made once per
+the screen edition, the cover) and again for the criers' sheets — a quarter of the
+CPU time of a small book. The book is given static fonts instead, made once per
 machine at the weights it prints (:func:`book_font_files`), as the site is given
 WOFF2 files: both are derived fonts, kept in the user's cache under a name that
 holds the source's digest and fontTools' version (:func:`derived_font`).
@@ -58,11 +58,11 @@ def book_font_files() -> dict[tuple[str, int], Path]:
     (about ten seconds each, the first time)."""
     cache = user_cache_dir() / "fonts"
     return {(style, weight): derived_font(source, f"{weight}.ttf", cache,
-                                          partial_instance(weight))
+                                          static_instance(weight))
             for style, source in garamond_files().items() for weight in BOOK_WEIGHTS}
 
 
-def partial_instance(weight: int) -> Callable[[TTFont], TTFont]:
+def static_instance(weight: int) -> Callable[[TTFont], TTFont]:
     """The change :func:`derived_font` makes for one weight: the variable font's
     static instance there (what WeasyPrint would make of it, once for every glyph)."""
     def instance(font: TTFont) -> TTFont:

@@ -284,8 +284,8 @@ class Post:
         """An equal post that shares nothing a change could reach: its lists, media,
         ``declaimed`` and ``extra`` are its own; what it shares cannot change (strings,
         dates, frozen entities and metrics, tuples). The preview's builder hands each
-        build such a copy of the posts it keeps parsed (``site/readmemo.py``): four
-        times cheaper than unpickling one, and no build can change the next one's."""
+        build such a copy of the posts it keeps parsed (``site/readmemo.py``): about
+        a third of the cost of unpickling one, and no build can change the next one's."""
         new = _blank(Post, self)
         new.entities = list(self.entities)
         new.media = [_blank(Media, media) for media in self.media]
