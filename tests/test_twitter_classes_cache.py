@@ -5,6 +5,7 @@ cannot be written."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from pathlib import Path
@@ -21,7 +22,11 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         f"twitter-classes-unicode-{unicodedata.unidata_version}-{code}.json")
 
 
+@functools.cache
 def scanned() -> tuple[str, str]:
+    """The classes made by scanning every code point (a second or two): the same for
+    the whole run (the module's code and the Unicode database do not change), so
+    scanned once and compared with each reading of the cache."""
     return (twitter_regex._ranges(twitter_regex.LETTERS_MARKS),
             twitter_regex._ranges(twitter_regex.DIGITS))
 
