@@ -23,6 +23,11 @@ from inventaire.core.postfile import read_post, write_post
 from PIL import Image
 
 SITE = ["build", "--site"]
+# The site without its search index, for the tests that read no index: the search step
+# notes which pages carry its mark and indexes them once every page is written; the
+# pages are the same without it. The tests of every file of output/ and of the render
+# workers keep it.
+PAGES = [*SITE, "--set", "INVENTAIRE_SEARCH=False"]
 
 
 def inventaire(project: Path, *args: str, env: dict[str, str] | None = None) -> str:
@@ -70,7 +75,7 @@ def test_a_function_in_pelicanconf_works_at_every_build(project: Path) -> None:
                    "JINJA_FILTERS = {'shout': shout}\n")
     add_to_template(project, "404.html", "{{ 'criez'|shout }}")
     for _ in range(3):
-        inventaire(project, *SITE)
+        inventaire(project, *PAGES)
         assert "CRIEZ" in (project / "output" / "404.html").read_text("utf-8")
 
 
@@ -78,7 +83,7 @@ def test_a_dependency_upgrade_shows_at_the_next_build(project: Path, tmp_path: P
     """The ``emoji`` package's French name of ❤️ changes (a newer release, simulated
     by patching its data when Python starts): the page says the new name."""
     post_id = made_up_post(0).id
-    inventaire(project, *SITE)
+    inventaire(project, *PAGES)
     assert 'aria-label="cœur rouge"' in post_page(project, post_id)
     upgrade = tmp_path / "upgrade"
     upgrade.mkdir()
@@ -86,9 +91,9 @@ def test_a_dependency_upgrade_shows_at_the_next_build(project: Path, tmp_path: P
         "import emoji\nemoji.demojize('x', language='fr')  # loads the French names\n"
         "emoji.EMOJI_DATA['\u2764\ufe0f']['fr'] = ':cœur_écarlate:'\n",
         encoding="utf-8")
-    inventaire(project, *SITE, env={"PYTHONPATH": str(upgrade)})
+    inventaire(project, *PAGES, env={"PYTHONPATH": str(upgrade)})
     assert 'aria-label="cœur écarlate"' in post_page(project, post_id)
-    inventaire(project, *SITE)
+    inventaire(project, *PAGES)
     assert 'aria-label="cœur rouge"' in post_page(project, post_id)
 
 
@@ -99,23 +104,23 @@ def test_a_filter_changed_in_a_project_module_changes_every_page(project: Path) 
         conf.write("\nimport sys\nsys.path.insert(0, '.')\nimport localfilters\n"
                    "JINJA_FILTERS = {'tampon': localfilters.tampon}\n")
     add_to_template(project, "article.html", "{{ ''|tampon }}")
-    inventaire(project, *SITE)
+    inventaire(project, *PAGES)
     pages = sorted((project / "output" / "post").rglob("index.html"))
     assert pages and all("tampon-un" in p.read_text("utf-8") for p in pages)
     module.write_text("def tampon(text):\n    return 'tampon-deux'\n", encoding="utf-8")
-    inventaire(project, *SITE)
+    inventaire(project, *PAGES)
     assert all("tampon-deux" in p.read_text("utf-8") for p in pages)
 
 
 def test_a_neighbours_title_edited_shows_on_the_post_before_it(project: Path) -> None:
     add_to_template(project, "article.html", "<p id='suivant'>{{ article.next_post.title }}</p>")
-    inventaire(project, *SITE)
+    inventaire(project, *PAGES)
     pages = {p.parent.name: p.read_text("utf-8")
              for p in (project / "output" / "post").rglob("index.html")}
     first, second = sorted((made_up_post(i) for i in range(5)), key=lambda p: p.sort_key())[:2]
     assert second.text[:20] in pages[first.id]
     edit(project, second.id, text="Titre tout neuf du voisin #jdtap")
-    inventaire(project, *SITE)
+    inventaire(project, *PAGES)
     assert "Titre tout neuf du voisin" in post_page(project, first.id)
 
 
@@ -128,14 +133,14 @@ def test_a_photo_replaced_by_an_older_file_is_the_one_published(project: Path) -
     from inventaire.core.model import Media
     post.media = [Media(file="media/photo.jpg", alt="Une photo")]
     write_post(post, project / "content" / "posts")
-    inventaire(project, *SITE)
+    inventaire(project, *PAGES)
     derivative = project / "output" / "media" / "photo-480.jpg"
     with Image.open(derivative) as image:
         assert image.convert("RGB").getpixel((10, 10))[0] > 200
     before = media.stat().st_mtime
     Image.new("RGB", (600, 400), "blue").save(media)
     os.utime(media, (before - 86400, before - 86400))  # as rsync -a or cp -p would
-    inventaire(project, *SITE)
+    inventaire(project, *PAGES)
     with Image.open(derivative) as image:
         red, _green, blue = image.convert("RGB").getpixel((10, 10))
         assert blue > 200 and red < 60
@@ -338,10 +343,10 @@ def test_a_withdrawn_posts_photo_leaves_the_cache(project: Path) -> None:
     Image.new("RGB", (600, 400), "green").save(media)
     post_id = made_up_post(1).id
     edit(project, post_id, media=[Media(file="media/photo.jpg", alt="Une photo")])
-    inventaire(project, *SITE)
+    inventaire(project, *PAGES)
     cached = project / "cache" / "pictures"
     assert any(cached.rglob("photo-480.jpg"))
     edit(project, post_id, status="withdrawn")
-    inventaire(project, *SITE)
+    inventaire(project, *PAGES)
     assert not any(cached.rglob("photo-*"))
     assert not (project / "output" / "media" / "photo-480.jpg").exists()
