@@ -81,3 +81,22 @@ def test_a_derived_font_is_made_once_per_source_and_fonttools(
     monkeypatch.setattr(fontTools, "version", "0.0.0-test")
     third = fonts.derived_font(source, "x.ttf", tmp_path / "cache", make)
     assert third not in (first, second) and "0.0.0-test" in third.name and len(made) == 3
+
+    def make_otherwise(font: TTFont) -> TTFont:  # a recipe changed
+        made.append("otherwise")
+        font["head"].fontRevision += 1
+        return font
+
+    fourth = fonts.derived_font(source, "x.ttf", tmp_path / "cache", make_otherwise)
+    assert fourth not in (first, second, third) and made[-1] == "otherwise"
+
+
+def test_a_recipe_is_named_by_what_it_does_not_where_it_is() -> None:
+    assert fonts.recipe(fonts.static_instance(400)) == fonts.recipe(fonts.static_instance(400))
+    assert fonts.recipe(fonts.static_instance(400)) != fonts.recipe(fonts.static_instance(700))
+    source = "def make(font):\n    return font\n"
+    here, there = {}, {}
+    exec(compile(source, "/one/checkout/fonts.py", "exec"), here)
+    exec(compile("\n\n" + source, "/another/fonts.py", "exec"), there)
+    assert fonts.recipe(here["make"]) == fonts.recipe(there["make"])
+    assert fonts.recipe(here["make"]) != fonts.recipe(lambda font: font.copy())

@@ -10,7 +10,8 @@ the screen edition, the cover) and again for the criers' sheets — a quarter of
 CPU time of a small book. The book is given static fonts instead, made once per
 machine at the weights it prints (:func:`book_font_files`), as the site is given
 WOFF2 files: both are derived fonts, kept in the user's cache under a name that
-holds the source's digest and fontTools' version (:func:`derived_font`).
+holds the source's digest, fontTools' version and the code that makes them
+(:func:`derived_font`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import CodeType
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -75,14 +77,15 @@ def static_instance(weight: int) -> Callable[[TTFont], TTFont]:
 def derived_font(source: Path, suffix: str, cache: Path,
                  make: Callable[[TTFont], TTFont]) -> Path:
     """``source`` changed by ``make`` (a font in, the font to save out), saved once
-    in ``cache`` under a name holding the source's digest, fontTools' version and
-    ``suffix`` (whose extension says the format: ``.woff2`` compresses): a new font
-    package or a new fontTools makes a new file, and a partial write is never taken
-    for a result."""
+    in ``cache`` under a name holding the source's digest, fontTools' version, what
+    ``make`` does (:func:`recipe`) and ``suffix`` (whose extension says the format:
+    ``.woff2`` compresses): a new font package, a new fontTools or a changed recipe
+    makes a new file, and a partial write is never taken for a result."""
     from fontTools import version as fonttools_version
 
     source_digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    target = cache / f"{source.stem}-{source_digest}-ft{fonttools_version}-{suffix}"
+    target = cache / (f"{source.stem}-{source_digest}-ft{fonttools_version}-"
+                      f"{recipe(make)}-{suffix}")
     if target.is_file():
         return target
     from fontTools.ttLib import TTFont
@@ -98,6 +101,20 @@ def derived_font(source: Path, suffix: str, cache: Path,
     tmp.replace(target)
     logger.info("font %s: %s made (kept in %s)", source.name, suffix, cache)
     return target
+
+
+def recipe(make: Callable[..., Any]) -> str:
+    """What the function ``make`` does, as a short digest: its bytecode, names and
+    constants, and the plain values it closes over (a weight; of anything else, its
+    type) — not its file or line numbers, which differ from one checkout to another."""
+    def described(code: CodeType) -> list[Any]:
+        return [code.co_code, code.co_names,
+                [described(c) if isinstance(c, CodeType) else repr(c) for c in code.co_consts]]
+    plain = (int, float, str, bytes, bool, type(None))
+    cells = [repr(value) if isinstance(value, plain) else type(value).__qualname__
+             for value in (cell.cell_contents
+                           for cell in getattr(make, "__closure__", None) or ())]
+    return hashlib.sha256(repr((described(make.__code__), cells)).encode()).hexdigest()[:8]
 
 
 def font_face_css() -> str:
