@@ -65,10 +65,7 @@ class Workers:
 
     def close(self) -> None:
         """Stop every worker: a worker blocked on its pipe reads its end and returns."""
-        for process, conn in zip(self.processes, self.conns, strict=True):
-            stop(process, conn)
-        self.processes.clear()
-        self.conns.clear()
+        self.keep(0)
 
 
 def stop(process: Any, conn: Any) -> None:
@@ -111,7 +108,9 @@ class Starts:
             start = self.first
             pending = dict(enumerate(self.conns))
             while True:
-                while sent < len(self.conns) and all(i in self.counts for i in range(sent)):
+                # A group's start needs the count of the group before it (and those
+                # before that one were in when its own start was sent).
+                while sent < len(self.conns) and (sent == 0 or sent - 1 in self.counts):
                     if sent:
                         start += self.counts[sent - 1]["pages"]
                     self.conns[sent].send(start)
