@@ -297,7 +297,7 @@ class Post:
 
 def _blank(cls: type[_Record], source: _Record) -> _Record:
     """A new ``cls`` with ``source``'s fields, the same objects (a shallow copy)."""
-    made = object.__new__(cls)
+    made = _new(cls)
     made.__dict__.update(source.__dict__)
     return made
 
