@@ -106,6 +106,7 @@ def test_the_preview_reads_each_post_once(project: Path, tmp_path: Path,
     # Files written a moment before they are hashed are read again at the next build
     # (signature.RACY_NS); here the clock's grain is trusted.
     monkeypatch.setattr(signature, "RACY_NS", 0)
+    readmemo.forget()  # a new builder's first build
     try:
         post_reads(project, preview, tmp_path / "first", monkeypatch)
         edited = sorted(p for p in (project / "content" / "posts").rglob("*.md")

@@ -13,6 +13,7 @@ def register() -> None:
     signals.generator_init.connect(plugin.share_templates)
     signals.content_object_init.connect(plugin.keep_addresses)
     signals.article_generator_init.connect(prefetch.prefetch)
+    signals.article_generator_init.connect(plugin.keep_articles)
     signals.article_generator_pretaxonomy.connect(plugin.stable_order)
     signals.get_generators.connect(plugin.get_generators)
     signals.article_generator_finalized.connect(taxonomy.bind)

@@ -16,7 +16,7 @@ from pelican.utils import order_content
 
 from inventaire.core import settings as inventaire_settings
 
-from . import readmemo, reuse, sitemap
+from . import articlememo, readmemo, reuse, sitemap
 from .filters import FILTERS
 from .generator import SiteGenerator
 from .htmlpages import EditorsHTMLReader
@@ -82,6 +82,14 @@ def keep_addresses(content: Any) -> None:
     if not (post or isinstance(content, Page)):
         return
     content.override_save_as, content.override_url = addresses(content)
+
+
+def keep_articles(generator: Any) -> None:
+    """``article_generator_init``: in the preview's builder, the posts Pelican made in
+    the last build and whose inputs did not change are taken from memory
+    (:mod:`.articlememo`); :func:`keep_addresses` is the one handler of their making
+    that the memory keeps the work of."""
+    articlememo.install(generator, frozenset({keep_addresses}))
 
 
 def addresses(content: Any) -> tuple[str, str]:

@@ -29,6 +29,7 @@ from inventaire.core.markdown import markdown_html
 from inventaire.core.model import Post
 from inventaire.core.postfile import PostFileError, load_post_file, split_front_matter
 from inventaire.core.rights import REGISTER_FILE, Register
+from inventaire.core.signature import file_digest
 from inventaire.core.text.render import clean_fields, render_text, xml_safe
 from inventaire.core.text.typography import quote_spacing
 from inventaire.site import readmemo
@@ -136,6 +137,16 @@ class InventaireReader(MarkdownReader):
         each file as it was when read. Kept on this reader, which lives for one build."""
         self._read_before[source_path] = file_key
 
+    def file_key_of(self, source_path: str) -> bytes | None:
+        """The file key (:func:`.readmemo.file_key`) of the post at ``source_path`` as
+        this build holds it: as read before (:meth:`read_before`), else as its bytes
+        are now; None when it cannot be read."""
+        known = self._read_before.get(source_path)
+        if known is not None:
+            return known
+        digest = file_digest(source_path)
+        return bytes.fromhex(digest) if digest is not None else None
+
     def parse_post(self, raw: bytes, source_path: str,
                    file_key: bytes) -> tuple[Post, str]:
         """The record and its text's HTML (the author's own spaces before ; ! ? : »
@@ -182,13 +193,13 @@ class InventaireReader(MarkdownReader):
             TEXT_FIELD: html,  # the theme's ``texte`` filter resolves its hashtag links
             SOURCE_KEY: file_key.hex(),  # the version of the file this page shows
         }
-        metadata["author"] = self._named("author", post.author)
-        tags = [tag for tag in (self._named("tags", name) for name in post.hashtags)
+        metadata["author"] = self.named("author", post.author)
+        tags = [tag for tag in (self.named("tags", name) for name in post.hashtags)
                 if tag is not None]
         if tags:
             metadata["tags"] = tags
         if post.place:
-            metadata["category"] = self._named("category", post.place)
+            metadata["category"] = self.named("category", post.place)
         return html, metadata
 
     def _dated(self, when: datetime) -> datetime:
@@ -200,10 +211,14 @@ class InventaireReader(MarkdownReader):
         zone = when.tzinfo
         if type(zone) is not timezone:  # a named zone (summer time): left as it is
             return when
-        shared = self._zones.setdefault((zone.utcoffset(None), zone.tzname(None)), zone)
+        shared = self.shared_zone(zone)
         return when if shared is zone else when.replace(tzinfo=shared)
 
-    def _named(self, kind: str, name: str) -> Any:
+    def shared_zone(self, zone: timezone) -> timezone:
+        """The build's one zone object for ``zone``'s offset and name (:meth:`_dated`)."""
+        return self._zones.setdefault((zone.utcoffset(None), zone.tzname(None)), zone)
+
+    def named(self, kind: str, name: str) -> Any:
         """Pelican's Author, Tag or Category for ``name``, one object per name and
         build, shared by its posts: Pelican makes its address from the name (a slug)
         once per object, and a day has far fewer names than posts."""

@@ -35,6 +35,9 @@ LIMIT = 100_000  # entries; past it the memory starts again (a day has far fewer
 Parsed = tuple[Post, str]  # a post's record and its text's HTML
 
 _memo: dict[bytes, Parsed] = {}
+# Pelican's articles made from the posts, for the builder's next builds
+# (:mod:`.articlememo`, which says what the bytes and the record are).
+_articles: dict[bytes, tuple[bytes, Post]] = {}
 
 
 def enabled(settings: dict[str, Any]) -> bool:
@@ -88,9 +91,24 @@ def remember(memo_key: bytes, value: Parsed) -> None:
     keep(memo_key, (value[0].copy(), value[1]))
 
 
+def keep_article(memo_key: bytes, value: tuple[bytes, Post]) -> None:
+    if len(_articles) >= LIMIT:
+        _articles.clear()
+    _articles[memo_key] = value
+
+
+def kept_article(memo_key: bytes) -> tuple[bytes, Post] | None:
+    return _articles.get(memo_key)
+
+
+def holds_articles() -> bool:
+    return bool(_articles)
+
+
 def forget() -> None:
-    """Empty the memory (tests)."""
+    """Empty the memory, parsed posts and articles (tests)."""
     _memo.clear()
+    _articles.clear()
 
 
 class CompiledTemplates(BytecodeCache):
