@@ -188,3 +188,26 @@ def test_a_day_dated_by_its_posts_follows_them(project: Path, tmp_path: Path,
     late.date = late.date + timedelta(days=1)
     write_post(late, project / "content" / "posts")
     same_as_full(project, tmp_path)
+
+
+def test_the_feed_is_kept_while_the_posts_it_lists_are_the_same(
+        project: Path, tmp_path: Path) -> None:
+    """The feed lists the newest ``FEED_MAX_ITEMS`` posts: an edit to an older one
+    keeps its file; an edit to one it lists makes it again, as a full build does."""
+    settings = {**PREVIEW, "FEED_MAX_ITEMS": 5}
+    feed = project / "output" / "feeds" / "tout.atom.xml"
+    build(project, overrides=dict(settings), book=False, reuse_pages=True)
+    first = feed.stat().st_ino
+    files = posts(project)  # in time order: the oldest first
+    change(files[0], project, text=read_post(files[0]).text + " (ancien relu)")
+    build(project, overrides=dict(settings), book=False, reuse_pages=True)
+    assert feed.stat().st_ino == first
+    assert "(ancien relu)" not in feed.read_text("utf-8")
+    change(files[-1], project, text=read_post(files[-1]).text + " (récent relu)")
+    build(project, overrides=dict(settings), book=False, reuse_pages=True)
+    assert feed.stat().st_ino != first
+    full = tmp_path / "full"
+    build(project, overrides={**settings, "INVENTAIRE_READ_MEMO": False}, book=False,
+          output=full)
+    assert "(récent relu)" in feed.read_text("utf-8")
+    assert feed.read_bytes() == (full / "feeds" / "tout.atom.xml").read_bytes()

@@ -167,7 +167,8 @@ def finish(pelican: Any) -> None:
     output = Path(pelican.output_path)
     # The preview's pages kept in place are in output/, not in this build's folder.
     kept = reuse.kept_pages(Path(str(pelican.settings.get("CACHE_PATH") or "cache")))
-    html = sorted(set(sitemap.html_pages(output)) | kept)
+    html = sorted(set(sitemap.html_pages(output))
+                  | {name for name in kept if name.endswith(".html")})  # not the feed
     sitemap.write_sitemap(output, html, str(pelican.settings.get("SITEURL") or ""),
                           str(pelican.settings.get("TIMEZONE") or ""))
     if inventaire_settings.get(pelican.settings, "INVENTAIRE_SEARCH"):

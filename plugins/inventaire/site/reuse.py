@@ -33,7 +33,8 @@ The key is a hash of:
   author's page, the posts of that page, the first of the list, the neighbouring
   items and the first of their posts, the pager (which hours each page covers) and
   the count; an
-  editors' page, its own file. Posts count by their files' bytes.
+  editors' page, its own file; the feed, its address, title and type and the posts
+  it lists (the newest ``FEED_MAX_ITEMS``). Posts count by their files' bytes.
 
 Every other page (home, lists, figures, book, search) shows the whole day: it
 is rendered at every build. The test that guards this list
@@ -281,6 +282,16 @@ class PageReuse:
             if not isinstance(item, Label):  # made for this page only
                 known[id(item)] = (item, part)
             parts.append(part)
+        key = self.base.copy()
+        key.update(b"".join(parts))
+        return key.hexdigest()
+
+    def feed_key(self, name: str, items: list[Any], arguments: list[Any]) -> str:
+        """A feed's key: its ``write_feed`` arguments (address, title, type) and the
+        posts it lists, by their files (:meth:`_digest`)."""
+        head = json.dumps([name, arguments], default=str, ensure_ascii=False)
+        parts = [f"\nfeed\n{head}\n".encode()]
+        parts += [self._digest(item) + b"\n" for item in items]
         key = self.base.copy()
         key.update(b"".join(parts))
         return key.hexdigest()

@@ -59,10 +59,21 @@ class SiteWriter(Writer):
                    **kwargs: Any) -> Any:
         """A feed is a call of the shares like a page: the feed of every post is the
         longest single write of a preview's rebuild, and the parent already reads
-        the posts alone."""
+        the posts alone. In the preview it is kept, like a page, when the posts it
+        lists did not change (:meth:`.reuse.PageReuse.feed_key`)."""
         share = context.get(SHARE)
         self.calls += 1
+        reuse = context.get(REUSE)
+        name = args[0] if args else kwargs.get("path")
+        key = None
+        if reuse is not None and isinstance(name, str):
+            # What it lists: Pelican's own cut (FEED_MAX_ITEMS None keeps them all).
+            shown = list(elements)[: self.settings.get("FEED_MAX_ITEMS")]
+            key = reuse.keys[name] = reuse.feed_key(
+                name, shown, [*args[1:], sorted(kwargs.items())])
         if share is not None and (self.calls - 1) % share[1] != share[0]:
+            return None
+        if reuse is not None and reuse.reuse(str(name), key):
             return None
         return super().write_feed(veiled(elements), context, *args, **kwargs)
 
