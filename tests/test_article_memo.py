@@ -154,6 +154,10 @@ def test_an_edited_post_alone_is_read_again(
     assert read == [edited.name]
     texts = {article.post.id: article.post.text for article in generator.articles}
     assert texts[post.id].endswith("(relu)")
+    # The post read again and those recalled: one zone object per offset (dates with
+    # zones of their own compare through their offsets, forty times slower).
+    zones = {(a.date.utcoffset(), id(a.date.tzinfo)) for a in generator.articles}
+    assert len(zones) == len({offset for offset, _zone in zones})
 
 
 def test_a_setting_or_the_rights_register_changed_reads_every_post_again(
@@ -208,3 +212,29 @@ def test_a_build_without_the_memory_keeps_no_article(
     assert not readmemo.holds_articles()
     _generator, read = preview(project, monkeypatch, INVENTAIRE_READ_MEMO=False)
     assert len(read) == POSTS
+
+
+class Marque:
+    """A value no copy knows: a plugin's own object in every post's metadata."""
+
+
+def test_an_article_holding_a_value_the_memory_cannot_copy_is_read_again(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    marque = Marque()
+    preview(project, monkeypatch, DEFAULT_METADATA={"marque": marque})
+    generator, read = preview(project, monkeypatch, DEFAULT_METADATA={"marque": marque})
+    assert len(read) == POSTS
+    assert all(article.marque is marque for article in generator.articles)
+
+
+def test_a_kept_article_holds_one_list_where_a_reading_holds_one(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pelican sets each metadata field as an attribute: the article's ``tags`` is
+    its metadata's list, in a kept article too."""
+    fresh, _read = preview(project, monkeypatch)
+    kept, read = preview(project, monkeypatch)
+    assert read == []
+    for generator in (fresh, kept):
+        tagged = [a for a in generator.articles if getattr(a, "tags", None)]
+        assert tagged
+        assert all(a.tags is a.metadata["tags"] for a in tagged)

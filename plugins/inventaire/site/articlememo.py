@@ -23,28 +23,33 @@ memory, compared by everything an article is made from:
 * the clock: with ``WITH_FUTURE_DATES = False`` a post's status depends on the
   hour it is read, and the memory is not used.
 
-Each article is kept as the bytes of its pickle, taken when Pelican hands it over,
-before the build's later steps change it (neighbours, pages, links): every build
-gets articles of its own, as a reading makes them, and no build can change the
-next one's. The build's shared objects are not in the bytes but named, and found
-again in the build that loads them: its settings and context, and the reader's one
+Each article is kept as a copy of its attributes taken when Pelican hands it over,
+before the build's later steps change it (neighbours, pages, links), and every
+build gets a copy of that copy: articles of its own, as a reading makes them, so no
+build can change the next one's. A copy copies every list, dict and set (each one
+once, so that two attributes holding the same list still do) and the post's record
+(:meth:`Post.copy`), and shares only what cannot change (strings, numbers, dates,
+time zones). The build's shared objects are not copied but named, and found again
+in the build that recalls them: its settings and context, and the reader's one
 author, hashtag or place object per name and one time zone per offset (a build
-whose dates carried zones of their own sorted forty times slower). Only posts are
-kept (the editors' pages are few); a file that fails is read again at every build
-and its error told each time, as before.
+whose dates carried zones of their own sorted forty times slower). An article
+holding anything else (a plugin's object in its metadata) is not kept: it is read
+at every build. This copy replaced a pickle of each article, which cost three
+times as much. Only posts are kept (the editors' pages are few); a file that fails
+is read again at every build and its error told each time, as before.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import os
-import pickle
-from datetime import timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pelican import signals
+from pelican.contents import Article
 from pelican.urlwrappers import Author, Category, Tag
 
 from inventaire.core.model import Post
@@ -59,6 +64,22 @@ _KINDS: dict[type, str] = {Author: "author", Tag: "tags", Category: "category"}
 # Signals an article's making sends, which a kept article does not send again.
 _MAKING_SIGNALS = (signals.article_generator_preread, signals.article_generator_context,
                    signals.content_object_init)
+# What a copy shares: values that cannot change (a date's zone is the build's, below).
+_UNCHANGING: frozenset[type] = frozenset({
+    str, int, float, bool, type(None), bytes, date, datetime, time, timedelta, ZoneInfo,
+    timezone})
+_CONTAINERS: frozenset[type] = frozenset({list, dict, tuple, set})
+
+
+class Unkept(Exception):
+    """An article holds a value the memory does not know how to copy."""
+
+
+class Named(tuple[str, str]):
+    """A kept name object, by its kind and name (:meth:`InventaireReader.named`)."""
+
+
+SETTINGS, CONTEXT = object(), object()  # the build's settings and context, kept
 
 
 def usable(generator: Any, own: frozenset[Any]) -> bool:
@@ -99,8 +120,6 @@ class Memory:
         # hands the article over; a kept article was checked.)
         self.folders = str(self.settings.get("PATH")).encode()
         self.recalls = readmemo.holds_articles()  # else nothing to look up in this build
-        self._post: Post | None = None  # the record of the article being kept or loaded
-        self._post_copy: Post | None = None  # its copy in the article being loaded
 
     def key(self, file_key: bytes, source_path: str) -> bytes | None:
         parsed = self.reader.memo_key(file_key, source_path)
@@ -118,81 +137,78 @@ class Memory:
         kept = readmemo.kept_article(key) if key is not None else None
         if kept is None:
             return default
-        try:
-            article = self._load(*kept)
-        except Exception:  # anything an unpickling may raise: the file is read
-            logger.debug("%s: the kept article could not be loaded; read again", path)
-            return default
+        article = Article.__new__(Article)
+        article.__dict__.update(self.recalled(kept, {}))
         return article
 
     def cache_data(self, name: str, article: Any) -> None:
         """Pelican hands over an article it has just made from ``name``."""
         source_key = getattr(article, "source_key", None)
-        post = getattr(article, "post", None)
-        if not isinstance(post, Post) or not isinstance(source_key, str):
-            return  # an editors' page, or a post the plugin did not read
+        if type(article) is not Article or not isinstance(source_key, str) \
+                or not isinstance(getattr(article, "post", None), Post):
+            return  # an editors' page, a post the plugin did not read, another class
         key = self.key(bytes.fromhex(source_key), article.source_path)
         if key is None:
             return
         try:
-            data = self._dump(article, post)
-        except Exception:  # something in it cannot be pickled: not kept
-            logger.debug("%s: not kept between builds (cannot be pickled)", name)
+            kept = self.kept(vars(article), {})
+        except Unkept as unknown:
+            logger.debug("%s: not kept between builds (%s)", name, unknown)
             return
-        # The article's pickle, and its post's record apart: a record is copied faster
-        # than it is unpickled (:meth:`Post.copy`). The build goes on with, and may
-        # change, its own record; the one kept is never handed out.
-        readmemo.keep_article(key, (data, post.copy()))
+        readmemo.keep_article(key, kept)
 
-    def _dump(self, article: Any, post: Post) -> bytes:
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.persistent_id = self._named  # type: ignore[method-assign]
-        self._post = post
-        try:
-            pickler.dump(article)
-        finally:
-            self._post = None
-        return buffer.getvalue()
+    def kept(self, value: Any, done: dict[int, Any]) -> Any:
+        """The memory's copy of an article's attribute: see the module's docstring."""
+        kind = type(value)
+        if kind in _UNCHANGING:
+            return value
+        if id(value) in done:
+            return done[id(value)]
+        if value is self.settings or value is self.context:
+            return SETTINGS if value is self.settings else CONTEXT
+        if kind in _KINDS:
+            return Named((_KINDS[kind], value.name))
+        if kind is Post:
+            copied: Any = value.copy()
+        elif kind is dict:
+            copied = {}
+            done[id(value)] = copied
+            for name, item in value.items():
+                if type(name) not in _UNCHANGING:
+                    raise Unkept(f"a key of type {type(name).__name__}")
+                copied[name] = self.kept(item, done)
+        elif kind in _CONTAINERS:
+            copied = kind(self.kept(item, done) for item in value)
+        else:
+            raise Unkept(f"a value of type {kind.__module__}.{kind.__qualname__}")
+        done[id(value)] = copied
+        return copied
 
-    def _named(self, value: Any) -> tuple[Any, ...] | None:
-        """The name under which a shared object of the build is kept, or None."""
-        if value is self.settings:
-            return ("settings",)
-        if value is self.context:
-            return ("context",)
-        if value is self._post:
-            return ("post",)
-        kind = _KINDS.get(type(value))
-        if kind is not None:
-            return ("name", kind, value.name)
-        if type(value) is timezone:
-            # As pickle makes it: an offset, and a name only if it was given one (the
-            # zone's repr, which a page's key may hold, differs).
-            reduced = value.__reduce__()
-            return ("zone", *reduced[1]) if isinstance(reduced, tuple) else None
-        return None
-
-    def _load(self, data: bytes, post: Post) -> Any:
-        unpickler = pickle.Unpickler(io.BytesIO(data))
-        unpickler.persistent_load = self._found  # type: ignore[method-assign]
-        self._post, self._post_copy = post, None
-        try:
-            return unpickler.load()
-        finally:
-            self._post = self._post_copy = None
-
-    def _found(self, name: tuple[Any, ...]) -> Any:
-        if name[0] == "settings":
-            return self.settings
-        if name[0] == "context":
-            return self.context
-        if name[0] == "post" and self._post is not None:
-            if self._post_copy is None:  # one copy, however often the article names it
-                self._post_copy = self._post.copy()
-            return self._post_copy
-        if name[0] == "name":
-            return self.reader.named(name[1], name[2])
-        if name[0] == "zone":
-            return self.reader.shared_zone(timezone(*name[1:]))
-        raise pickle.UnpicklingError(f"unknown shared object {name!r}")
+    def recalled(self, value: Any, done: dict[int, Any]) -> Any:
+        """This build's copy of a kept attribute (:meth:`kept`, the other way)."""
+        kind = type(value)
+        if kind is datetime:
+            zone = value.tzinfo
+            if type(zone) is timezone:
+                shared = self.reader.shared_zone(zone)
+                return value if shared is zone else value.replace(tzinfo=shared)
+            return value
+        if kind in _UNCHANGING:
+            return value
+        if value is SETTINGS or value is CONTEXT:
+            return self.settings if value is SETTINGS else self.context
+        if kind is Named:
+            return self.reader.named(value[0], value[1])
+        if id(value) in done:
+            return done[id(value)]
+        if kind is Post:
+            copied: Any = value.copy()
+        elif kind is dict:
+            copied = {}
+            done[id(value)] = copied
+            for name, item in value.items():
+                copied[name] = self.recalled(item, done)
+        else:
+            copied = kind(self.recalled(item, done) for item in value)
+        done[id(value)] = copied
+        return copied

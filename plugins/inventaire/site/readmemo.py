@@ -36,8 +36,8 @@ Parsed = tuple[Post, str]  # a post's record and its text's HTML
 
 _memo: dict[bytes, Parsed] = {}
 # Pelican's articles made from the posts, for the builder's next builds
-# (:mod:`.articlememo`, which says what the bytes and the record are).
-_articles: dict[bytes, tuple[bytes, Post]] = {}
+# (:mod:`.articlememo`, which says what is kept of each).
+_articles: dict[bytes, dict[str, Any]] = {}
 
 
 def enabled(settings: dict[str, Any]) -> bool:
@@ -91,13 +91,13 @@ def remember(memo_key: bytes, value: Parsed) -> None:
     keep(memo_key, (value[0].copy(), value[1]))
 
 
-def keep_article(memo_key: bytes, value: tuple[bytes, Post]) -> None:
+def keep_article(memo_key: bytes, value: dict[str, Any]) -> None:
     if len(_articles) >= LIMIT:
         _articles.clear()
     _articles[memo_key] = value
 
 
-def kept_article(memo_key: bytes) -> tuple[bytes, Post] | None:
+def kept_article(memo_key: bytes) -> dict[str, Any] | None:
     return _articles.get(memo_key)
 
 
