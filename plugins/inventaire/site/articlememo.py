@@ -44,6 +44,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -152,7 +153,7 @@ class Memory:
             return
         try:
             kept = self.kept(vars(article), {})
-        except Unkept as unknown:
+        except (Unkept, RecursionError) as unknown:  # or a list that holds itself
             logger.debug("%s: not kept between builds (%s)", name, unknown)
             return
         readmemo.keep_article(key, kept)
@@ -168,21 +169,11 @@ class Memory:
             return SETTINGS if value is self.settings else CONTEXT
         if kind in _KINDS:
             return Named((_KINDS[kind], value.name))
-        if kind is Post:
-            copied: Any = value.copy()
-        elif kind is dict:
-            copied = {}
-            done[id(value)] = copied
-            for name, item in value.items():
-                if type(name) not in _UNCHANGING:
-                    raise Unkept(f"a key of type {type(name).__name__}")
-                copied[name] = self.kept(item, done)
-        elif kind in _CONTAINERS:
-            copied = kind(self.kept(item, done) for item in value)
-        else:
+        if kind is dict and any(type(name) not in _UNCHANGING for name in value):
+            raise Unkept("a key that is not a string or a number")
+        if kind is not Post and kind not in _CONTAINERS:
             raise Unkept(f"a value of type {kind.__module__}.{kind.__qualname__}")
-        done[id(value)] = copied
-        return copied
+        return _copied(value, done, self.kept)
 
     def recalled(self, value: Any, done: dict[int, Any]) -> Any:
         """This build's copy of a kept attribute (:meth:`kept`, the other way)."""
@@ -201,14 +192,22 @@ class Memory:
             return self.reader.named(value[0], value[1])
         if id(value) in done:
             return done[id(value)]
-        if kind is Post:
-            copied: Any = value.copy()
-        elif kind is dict:
-            copied = {}
-            done[id(value)] = copied
-            for name, item in value.items():
-                copied[name] = self.recalled(item, done)
-        else:
-            copied = kind(self.recalled(item, done) for item in value)
-        done[id(value)] = copied
-        return copied
+        return _copied(value, done, self.recalled)
+
+
+def _copied(value: Any, done: dict[int, Any], each: Callable[[Any, dict[int, Any]], Any]) -> Any:
+    """A new record, list, dict, tuple or set holding ``each`` of ``value``'s items,
+    made once per object (``done``, by id): two attributes that held one list still
+    hold one."""
+    kind = type(value)
+    if kind is Post:
+        copied: Any = value.copy()
+    elif kind is dict:
+        copied = {}
+        done[id(value)] = copied  # before its items, which may lead back to it
+        for name, item in value.items():
+            copied[name] = each(item, done)
+    else:
+        copied = kind(each(item, done) for item in value)
+    done[id(value)] = copied
+    return copied
