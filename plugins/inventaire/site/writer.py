@@ -37,18 +37,10 @@ class SiteWriter(Writer):
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any],
                    *args: Any, **kwargs: Any) -> Any:
-        share = context.get(SHARE)
-        self.calls += 1
         reuse = context.get(REUSE)
-        # Every process keys every page: the parent records them all for the next
-        # preview, whichever process renders the page.
         key = reuse.key(name, template_name(template, kwargs), kwargs, context) \
             if reuse else None
-        if reuse is not None and key is not None:
-            reuse.keys[name] = key
-        if share is not None and (self.calls - 1) % share[1] != share[0]:
-            return None
-        if reuse is not None and reuse.reuse(name, key):
+        if not self._renders(name, key, context):
             return None
         notes = context.get(NOTES)
         if notes is not None:  # which pages the search index reads (.pagemarks)
@@ -61,21 +53,30 @@ class SiteWriter(Writer):
         longest single write of a preview's rebuild, and the parent already reads
         the posts alone. In the preview it is kept, like a page, when the posts it
         lists did not change (:meth:`.reuse.PageReuse.feed_key`)."""
-        share = context.get(SHARE)
-        self.calls += 1
         reuse = context.get(REUSE)
-        name = args[0] if args else kwargs.get("path")
-        key = None
-        if reuse is not None and isinstance(name, str):
+        path = args[0] if args else kwargs.get("path")
+        name, key = str(path), None
+        if reuse is not None and isinstance(path, str):
             # What it lists: Pelican's own cut (FEED_MAX_ITEMS None keeps them all).
             shown = list(elements)[: self.settings.get("FEED_MAX_ITEMS")]
-            key = reuse.keys[name] = reuse.feed_key(
-                name, shown, [*args[1:], sorted(kwargs.items())])
-        if share is not None and (self.calls - 1) % share[1] != share[0]:
-            return None
-        if reuse is not None and reuse.reuse(str(name), key):
+            key = reuse.feed_key(name, shown, [*args[1:], sorted(kwargs.items())])
+        if not self._renders(name, key, context):
             return None
         return super().write_feed(veiled(elements), context, *args, **kwargs)
+
+    def _renders(self, name: str, key: str | None, context: dict[str, Any]) -> bool:
+        """Whether this process renders the call for ``name`` (a page or a feed, keyed
+        ``key`` in the preview): it is in this process's share and cannot be kept
+        from the last preview. Every process keys every call: the parent records
+        them all for the next preview, whichever process renders the file."""
+        self.calls += 1
+        reuse = context.get(REUSE)
+        if reuse is not None and key is not None:
+            reuse.keys[name] = key
+        share = context.get(SHARE)
+        if share is not None and (self.calls - 1) % share[1] != share[0]:
+            return False
+        return not (reuse is not None and reuse.reuse(name, key))
 
 
 def get_writer(_pelican: Any) -> type[SiteWriter]:
