@@ -12,9 +12,10 @@ pickle on disk, compares files by date and not by settings, and loads the whole
 file at each build; this module answers the same two calls from the builder's
 memory, compared by everything an article is made from:
 
-* the file's bytes, its path, every setting and the rights register (the parsed
-  post's key in :mod:`.readmemo`, with the content folder added: Pelican makes
-  the article's relative path from it);
+* the file's bytes, its path, every setting, the content folder and the rights
+  register: the parsed post's key in :mod:`.readmemo`. (The output folder, new at
+  each build, is not in it: it only bounds an address Pelican checks before it
+  hands the article over, and a kept article was checked.)
 * the code: the builder exits when any of it changed (``code_signature``);
 * the handlers of the signals an article's making sends. Pelican does not send
   ``article_generator_preread``, ``article_generator_context`` and
@@ -41,7 +42,6 @@ is read again at every build and its error told each time, as before.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from collections.abc import Callable
@@ -116,17 +116,7 @@ class Memory:
         self.reader = reader
         self.settings = generator.settings
         self.context = generator.context
-        # The content folder: the article's relative path is made from it. (The output
-        # folder, new at each build, only bounds an address Pelican checks before it
-        # hands the article over; a kept article was checked.)
-        self.folders = str(self.settings.get("PATH")).encode()
         self.recalls = readmemo.holds_articles()  # else nothing to look up in this build
-
-    def key(self, file_key: bytes, source_path: str) -> bytes | None:
-        parsed = self.reader.memo_key(file_key, source_path)
-        if parsed is None:
-            return None
-        return hashlib.sha256(parsed + self.folders).digest()
 
     def get_cached_data(self, name: str, default: Any = None) -> Any:
         """Pelican's question before it reads ``name`` (relative to the content)."""
@@ -134,7 +124,7 @@ class Memory:
             return default  # the builder's first build: no file to hash for nothing
         path = os.path.abspath(os.path.join(self.generator.path, name))
         file_key = self.reader.file_key_of(path)
-        key = self.key(file_key, path) if file_key is not None else None
+        key = self.reader.memo_key(file_key, path) if file_key is not None else None
         kept = readmemo.kept_article(key) if key is not None else None
         if kept is None:
             return default
@@ -148,7 +138,7 @@ class Memory:
         if type(article) is not Article or not isinstance(source_key, str) \
                 or not isinstance(getattr(article, "post", None), Post):
             return  # an editors' page, a post the plugin did not read, another class
-        key = self.key(bytes.fromhex(source_key), article.source_path)
+        key = self.reader.memo_key(bytes.fromhex(source_key), article.source_path)
         if key is None:
             return
         try:

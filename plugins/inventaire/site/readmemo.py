@@ -6,7 +6,7 @@ of reading the day. The preview's builder (``commands/preview_worker.py``) build
 again in the same process after every save, and most files have not changed: with
 ``INVENTAIRE_READ_MEMO`` on, the reader keeps each post's parsed record and HTML
 under a key made of the file's bytes and of everything else the parsing reads (every
-setting and the rights register, :func:`context_digest`). The code is not in the key:
+setting, the content folder and the rights register, :func:`context_digest`). The code is not in the key:
 the builder exits when the code changed, and this memory goes with it. Each use
 gets its own copy of the record (:meth:`Post.copy`), so that a build changing a
 record it got cannot change the next build's; the memory's own is never handed out.
@@ -45,9 +45,12 @@ def enabled(settings: dict[str, Any]) -> bool:
 
 
 def context_digest(settings: dict[str, Any], register_file: Path) -> bytes:
-    """What a post's parsing reads besides its file: the settings and the register."""
-    described = json.dumps(settings_description(settings, IGNORED_SETTINGS),
-                           sort_keys=True, default=str)
+    """What a post's parsing reads besides its file: the settings, the content folder
+    (where its media and the register are found; Pelican makes the article's relative
+    path from it, and :mod:`.articlememo` keeps articles under these keys too) and
+    the register."""
+    described = json.dumps([settings_description(settings, IGNORED_SETTINGS),
+                            str(settings.get("PATH"))], sort_keys=True, default=str)
     return hashlib.sha256(f"{described}\n{file_digest(register_file)}".encode()).digest()
 
 
