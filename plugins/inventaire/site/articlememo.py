@@ -56,7 +56,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from inventaire.core.model import Post
 
 from . import readmemo
-from .reader import InventaireReader
+from .reader import InventaireReader, post_reader
 
 logger = logging.getLogger(__name__)
 
@@ -99,8 +99,8 @@ def usable(generator: Any, own: frozenset[Any]) -> bool:
 def install(generator: Any, own: frozenset[Any]) -> bool:
     """Answer the articles' generator's two cache calls from the memory for this build
     (see the module's docstring); whether it does."""
-    reader = getattr(getattr(generator, "readers", None), "readers", {}).get("md")
-    if not isinstance(reader, InventaireReader) or not usable(generator, own):
+    reader = post_reader(generator)
+    if reader is None or not usable(generator, own):
         return False
     memo = Memory(generator, reader)
     generator.get_cached_data = memo.get_cached_data

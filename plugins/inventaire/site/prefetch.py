@@ -24,10 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from inventaire.core.errors import PostFileError
-from inventaire.core.signature import file_digest
 
 from . import readmemo
-from .reader import InventaireReader
+from .reader import InventaireReader, post_reader
 from .workers import die_with_parent, worker_count
 
 logger = logging.getLogger(__name__)
@@ -47,10 +46,9 @@ def already_parsed(reader: InventaireReader, path: str) -> bool:
     which asks, lives from one build to the next: a file it hashed before and that
     was not written since is not read again (:func:`.signature.file_digest`, the same
     SHA-256 as :func:`.readmemo.file_key`)."""
-    digest = file_digest(path)
-    if digest is None:
+    file_key = reader.file_key_of(path)
+    if file_key is None:
         return True  # Pelican says what is wrong with it
-    file_key = bytes.fromhex(digest)
     key = reader.memo_key(file_key, path)
     if key is None or not readmemo.holds(key):
         return False
@@ -89,9 +87,9 @@ def keep_parsed(reader: InventaireReader, parsed: list[Parsed]) -> None:
 def prefetch(generator: Any) -> None:
     """``article_generator_init``: parse the posts on every core into the reader's
     memory (see the module's docstring)."""
-    reader = getattr(getattr(generator, "readers", None), "readers", {}).get("md")
+    reader = post_reader(generator)
     count = worker_count(generator.settings)
-    if not isinstance(reader, InventaireReader) or count <= 1 or not hasattr(os, "fork"):
+    if reader is None or count <= 1 or not hasattr(os, "fork"):
         return
     reader.use_memo()
     paths = post_paths(generator, reader)

@@ -55,6 +55,13 @@ def post_status(post: Post, show_candidates: bool) -> str:
     return "published" if post.visible(show_candidates) else "skip"
 
 
+def post_reader(generator: Any) -> InventaireReader | None:
+    """The build's reader of the editors' files, from a generator; None when another
+    reader has the ``.md`` files."""
+    reader = getattr(getattr(generator, "readers", None), "readers", {}).get("md")
+    return reader if isinstance(reader, InventaireReader) else None
+
+
 class InventaireReader(MarkdownReader):
     """Posts verbatim under ``posts/``; Markdown with YAML front matter elsewhere."""
 

@@ -6,10 +6,11 @@ of reading the day. The preview's builder (``commands/preview_worker.py``) build
 again in the same process after every save, and most files have not changed: with
 ``INVENTAIRE_READ_MEMO`` on, the reader keeps each post's parsed record and HTML
 under a key made of the file's bytes and of everything else the parsing reads (every
-setting, the content folder and the rights register, :func:`context_digest`). The code is not in the key:
-the builder exits when the code changed, and this memory goes with it. Each use
-gets its own copy of the record (:meth:`Post.copy`), so that a build changing a
-record it got cannot change the next build's; the memory's own is never handed out.
+setting, the content folder and the rights register, :func:`context_digest`). The
+code is not in the key: the builder exits when the code changed, and this memory
+goes with it. Each use gets its own copy of the record (:meth:`Post.copy`), so that
+a build changing a record it got cannot change the next build's; the memory's own
+is never handed out.
 Values are kept as objects (:mod:`.prefetch`'s children send theirs pickled,
 once). In any other build the memory holds what :mod:`.prefetch` parsed on the
 other cores, for that build only (emptied at its end).
