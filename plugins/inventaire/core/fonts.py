@@ -25,6 +25,8 @@ from pathlib import Path
 from types import CodeType
 from typing import TYPE_CHECKING, Any
 
+from inventaire.core.signature import file_digest
+
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
@@ -83,7 +85,10 @@ def derived_font(source: Path, suffix: str, cache: Path,
     makes a new file, and a partial write is never taken for a result."""
     from fontTools import version as fonttools_version
 
-    source_digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    digest = file_digest(source)  # each source hashed once per process, not per weight
+    if digest is None:
+        raise FileNotFoundError(f"{source}: the font file cannot be read")
+    source_digest = digest[:16]
     target = cache / (f"{source.stem}-{source_digest}-ft{fonttools_version}-"
                       f"{recipe(make)}-{suffix}")
     if target.is_file():
