@@ -96,16 +96,15 @@ def usable(generator: Any, own: frozenset[Any]) -> bool:
     return True
 
 
-def install(generator: Any, own: frozenset[Any]) -> bool:
-    """Answer the articles' generator's two cache calls from the memory for this build
-    (see the module's docstring); whether it does."""
+def install(generator: Any, own: frozenset[Any]) -> None:
+    """Answer the articles' generator's two cache calls from the memory for this build,
+    when it can be used (see the module's docstring)."""
     reader = post_reader(generator)
     if reader is None or not usable(generator, own):
-        return False
+        return
     memo = Memory(generator, reader)
     generator.get_cached_data = memo.get_cached_data
     generator.cache_data = memo.cache_data
-    return True
 
 
 class Memory:
